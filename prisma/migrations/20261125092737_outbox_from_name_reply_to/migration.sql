@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "OutboxMessage" ADD COLUMN "fromName" TEXT;
+ALTER TABLE "OutboxMessage" ADD COLUMN "replyTo" TEXT;

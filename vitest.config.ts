@@ -1,0 +1,43 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = { "~": path.resolve(__dirname, "app") };
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["app/**/*.test.ts", "demo/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          setupFiles: ["tests/setup/fail-on-console-error.ts"],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          environment: "node",
+          include: ["tests/integration/**/*.test.ts", "tests/integration/**/*.test.tsx"],
+          globalSetup: ["tests/setup/global-db.ts"],
+          setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/fresh-db.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        esbuild: { jsx: "automatic", jsxImportSource: "preact" },
+        test: {
+          name: "extensions",
+          environment: "jsdom",
+          include: ["extensions/**/tests/**/*.test.ts", "extensions/**/tests/**/*.test.tsx"],
+          setupFiles: ["tests/setup/fail-on-console-error.ts"],
+          // the tester dynamic-imports the extension module: inline it so that import goes through Vite (TSX)
+          server: { deps: { inline: ["@shopify/ui-extensions-tester"] } },
+        },
+      },
+    ],
+  },
+});
