@@ -1,0 +1,711 @@
+import { describe, expect, it } from "vitest";
+import { CurrencyMismatchError } from "./money";
+import type { StorePolicy } from "./policy";
+import {
+  checkOwnership,
+  evaluateAddressChange,
+  evaluateAddressChangeOptions,
+  evaluateCancellation,
+  pickRate,
+  QuoteRequiredError,
+  quoteDestination,
+  validateCancellationInput,
+  type AddressChangeInput,
+  type Decision,
+  type EvaluationContext,
+  type RequestSummary,
+} from "./rules";
+import {
+  address,
+  discount,
+  eur,
+  fulfillmentOrder,
+  NOW,
+  ORDER_CREATED_AT,
+  orderFacts,
+  policy,
+  quote,
+  rate,
+  shippingLine,
+  type DeepPartial,
+} from "./test-fixtures";
+import { ADDRESS_RULES, type OrderFacts, type ReasonCode, type RequestStatus } from "./types";
+
+interface ContextOverrides extends Partial<Omit<EvaluationContext, "facts" | "policy">> {
+  facts?: DeepPartial<OrderFacts>;
+  policy?: DeepPartial<StorePolicy>;
+}
+
+/** GIVEN the default French order (passes every rule) with these changes. */
+function context(overrides: ContextOverrides = {}): EvaluationContext {
+  return {
+    now: NOW,
+    openRequests: [],
+    addressAlreadyChanged: false,
+    ...overrides,
+    facts: orderFacts(overrides.facts),
+    policy: policy(overrides.policy),
+  };
+}
+
+function submission(
+  overrides: ContextOverrides & { newAddress?: AddressChangeInput["newAddress"]; quote?: AddressChangeInput["quote"] } = {},
+): AddressChangeInput {
+  const { newAddress, quote: q, ...rest } = overrides;
+  return {
+    ...context(rest),
+    newAddress: newAddress ?? address({ address1: "7 rue de Bretagne", zip: "75003" }),
+    quote: q === undefined ? quote(rate("Colissimo", "4.90", "colissimo-domicile")) : q,
+  };
+}
+
+const codes = (decision: Decision) => decision.reasons.map((reason) => reason.code);
+const evaluated = (decision: Decision) => decision.outcomes.map((outcome) => outcome.code);
+const failsOnly = (decision: Decision, code: ReasonCode) => {
+  expect(codes(decision)).toEqual([code]);
+  expect(decision.allowed).toBe(false);
+};
+const passes = (decision: Decision) => {
+  expect(codes(decision)).toEqual([]);
+  expect(decision.allowed).toBe(true);
+};
+
+const EVALUATORS = [
+  ["address change", evaluateAddressChangeOptions],
+  ["cancellation", evaluateCancellation],
+] as const;
+
+describe("the default order", () => {
+  it("passes every address-change rule, each evaluated once in the fixed order", () => {
+    const decision = evaluateAddressChangeOptions(context());
+    passes(decision);
+    expect(evaluated(decision)).toEqual([
+      "FEATURE_DISABLED",
+      "ORDER_CANCELLED",
+      "ORDER_CLOSED",
+      "WINDOW_EXPIRED",
+      "REQUEST_ALREADY_PENDING",
+      "FULFILLMENT_STARTED",
+      "PAYMENT_CONFIRMED",
+      "ADDRESS_ALREADY_CHANGED",
+      "FREE_SHIPPING_DISCOUNT_USED",
+    ]);
+    expect(decision.outcomes.every((outcome) => outcome.passed)).toBe(true);
+    expect(decision.deadline).toBeNull();
+  });
+
+  it("passes every cancellation rule", () => {
+    const decision = evaluateCancellation(context());
+    passes(decision);
+    expect(evaluated(decision)).toEqual([
+      "FEATURE_DISABLED",
+      "ORDER_CANCELLED",
+      "ORDER_CLOSED",
+      "WINDOW_EXPIRED",
+      "REQUEST_ALREADY_PENDING",
+      "FULFILLMENT_STARTED",
+    ]);
+  });
+
+  it("passes a full submission to a new Paris address, returning it normalized", () => {
+    const decision = evaluateAddressChange(submission({ newAddress: { ...address(), zip: " 75 003 ", countryCode: "fr" } }));
+    passes(decision);
+    expect(decision.address).toMatchObject({ zip: "75003", countryCode: "FR" });
+    expect(evaluated(decision).slice(-4)).toEqual([
+      "ADDRESS_INVALID",
+      "COUNTRY_CHANGE_NOT_ALLOWED",
+      "NO_SHIPPING_RATE",
+      "SHIPPING_COST_INCREASE",
+    ]);
+  });
+});
+
+describe.each(EVALUATORS)("rule FULFILLMENT_STARTED (%s)", (_kind, evaluate) => {
+  const ours = { id: "gid://shopify/FulfillmentOrderHold/1", reason: "OTHER", heldByApp: true };
+  const merchants = { id: "gid://shopify/FulfillmentOrderHold/2", reason: "HIGH_RISK_OF_FRAUD", heldByApp: false };
+  const cases: { name: string; facts: DeepPartial<OrderFacts>; passed: boolean }[] = [
+    { name: "UNFULFILLED, one OPEN fulfillment order", facts: {}, passed: true },
+    { name: "a SCHEDULED fulfillment order", facts: { fulfillmentOrders: [fulfillmentOrder({ status: "SCHEDULED" })] }, passed: true },
+    {
+      name: "displayed SCHEDULED with SCHEDULED fulfillment orders",
+      facts: { displayFulfillmentStatus: "SCHEDULED", fulfillmentOrders: [fulfillmentOrder({ status: "SCHEDULED" })] },
+      passed: true,
+    },
+    { name: "a fulfillment order IN_PROGRESS", facts: { fulfillmentOrders: [fulfillmentOrder({ status: "IN_PROGRESS" })] }, passed: false },
+    { name: "a fulfillment order CLOSED", facts: { fulfillmentOrders: [fulfillmentOrder({ status: "CLOSED" })] }, passed: false },
+    { name: "a fulfillment order INCOMPLETE", facts: { fulfillmentOrders: [fulfillmentOrder({ status: "INCOMPLETE" })] }, passed: false },
+    {
+      name: "one OPEN and one IN_PROGRESS fulfillment order (split shipment)",
+      facts: { fulfillmentOrders: [fulfillmentOrder(), fulfillmentOrder({ id: "fo-2", status: "IN_PROGRESS" })] },
+      passed: false,
+    },
+    {
+      name: "a CANCELLED fulfillment order next to an OPEN one is ignored",
+      facts: { fulfillmentOrders: [fulfillmentOrder({ id: "fo-old", status: "CANCELLED" }), fulfillmentOrder()] },
+      passed: true,
+    },
+    { name: "no fulfillment orders (nothing to ship yet)", facts: { fulfillmentOrders: [] }, passed: true },
+    {
+      name: "FULFILLED with one fulfillment",
+      facts: { displayFulfillmentStatus: "FULFILLED", fulfillmentsCount: 1, fulfillmentOrders: [fulfillmentOrder({ status: "CLOSED" })] },
+      passed: false,
+    },
+    {
+      name: "PARTIALLY_FULFILLED",
+      facts: {
+        displayFulfillmentStatus: "PARTIALLY_FULFILLED",
+        fulfillmentsCount: 1,
+        fulfillmentOrders: [fulfillmentOrder({ status: "CLOSED" }), fulfillmentOrder({ id: "fo-2" })],
+      },
+      passed: false,
+    },
+    { name: "displayed IN_PROGRESS", facts: { displayFulfillmentStatus: "IN_PROGRESS" }, passed: false },
+    { name: "displayed PENDING_FULFILLMENT (sent to a fulfillment service)", facts: { displayFulfillmentStatus: "PENDING_FULFILLMENT" }, passed: false },
+    { name: "a fulfillment already counted although displayed UNFULFILLED", facts: { fulfillmentsCount: 1 }, passed: false },
+    {
+      name: "ON_HOLD by our own hold",
+      facts: { displayFulfillmentStatus: "ON_HOLD", fulfillmentOrders: [fulfillmentOrder({ status: "ON_HOLD", holds: [ours] })] },
+      passed: true,
+    },
+    {
+      name: "ON_HOLD by the merchant's hold",
+      facts: { displayFulfillmentStatus: "ON_HOLD", fulfillmentOrders: [fulfillmentOrder({ status: "ON_HOLD", holds: [merchants] })] },
+      passed: false,
+    },
+    {
+      name: "ON_HOLD by our hold and the merchant's",
+      facts: { displayFulfillmentStatus: "ON_HOLD", fulfillmentOrders: [fulfillmentOrder({ status: "ON_HOLD", holds: [ours, merchants] })] },
+      passed: false,
+    },
+    {
+      name: "ON_HOLD with no hold we can see",
+      facts: { displayFulfillmentStatus: "ON_HOLD", fulfillmentOrders: [fulfillmentOrder({ status: "ON_HOLD", holds: [] })] },
+      passed: false,
+    },
+    {
+      name: "displayed ON_HOLD without any fulfillment order on hold",
+      facts: { displayFulfillmentStatus: "ON_HOLD" },
+      passed: false,
+    },
+  ];
+  it.each(cases)("$name → passed=$passed", ({ facts, passed }) => {
+    const decision = evaluate(context({ facts }));
+    if (passed) passes(decision);
+    else failsOnly(decision, "FULFILLMENT_STARTED");
+  });
+});
+
+describe("rule PAYMENT_CONFIRMED", () => {
+  const cases: { status: string | null; passed: boolean }[] = [
+    { status: "PENDING", passed: true },
+    { status: "AUTHORIZED", passed: true },
+    { status: "PAID", passed: false },
+    { status: "PARTIALLY_PAID", passed: false },
+    { status: "PARTIALLY_REFUNDED", passed: false },
+    { status: "REFUNDED", passed: false },
+    { status: "VOIDED", passed: false },
+    { status: "EXPIRED", passed: false },
+    { status: null, passed: false },
+  ];
+  it.each(cases)("rule PAYMENT_CONFIRMED: financial status $status → passed=$passed", ({ status, passed }) => {
+    const decision = evaluateAddressChangeOptions(context({ facts: { displayFinancialStatus: status } }));
+    if (passed) passes(decision);
+    else failsOnly(decision, "PAYMENT_CONFIRMED");
+  });
+
+  it("rule PAYMENT_CONFIRMED: a PAID order can still ask to cancel (the payment is refunded)", () => {
+    passes(evaluateCancellation(context({ facts: { displayFinancialStatus: "PAID" } })));
+  });
+});
+
+describe("rule ADDRESS_ALREADY_CHANGED", () => {
+  it.each([
+    { addressAlreadyChanged: false, passed: true },
+    { addressAlreadyChanged: true, passed: false },
+  ])("rule ADDRESS_ALREADY_CHANGED: applied change exists=$addressAlreadyChanged → passed=$passed", ({ addressAlreadyChanged, passed }) => {
+    const decision = evaluateAddressChangeOptions(context({ addressAlreadyChanged }));
+    if (passed) passes(decision);
+    else failsOnly(decision, "ADDRESS_ALREADY_CHANGED");
+  });
+
+  it("rule ADDRESS_ALREADY_CHANGED: does not concern cancellation", () => {
+    passes(evaluateCancellation(context({ addressAlreadyChanged: true })));
+  });
+});
+
+describe("rule FREE_SHIPPING_DISCOUNT_USED", () => {
+  const freeLine = shippingLine({ discountedPrice: eur("0.00") });
+  const cases: { name: string; facts: DeepPartial<OrderFacts>; passed: boolean }[] = [
+    { name: "no discount", facts: {}, passed: true },
+    { name: "a 15% welcome code on the items", facts: { discountApplications: [discount()] }, passed: true },
+    {
+      name: "an automatic fixed discount on the items",
+      facts: { discountApplications: [discount({ kind: "AUTOMATIC", valueType: "FIXED_AMOUNT", value: "10.00", code: null, title: "Soldes" })] },
+      passed: true,
+    },
+    {
+      name: "a 100% shipping code",
+      facts: {
+        discountApplications: [discount({ targetType: "SHIPPING_LINE", value: "100.0", code: "LIVRAISONOFFERTE" })],
+        shippingLines: [freeLine],
+      },
+      passed: false,
+    },
+    {
+      name: "a fixed 2.00 shipping code (not down to zero)",
+      facts: {
+        discountApplications: [discount({ targetType: "SHIPPING_LINE", valueType: "FIXED_AMOUNT", value: "2.00", code: "PORT2" })],
+        shippingLines: [shippingLine({ discountedPrice: eur("2.90") })],
+      },
+      passed: false,
+    },
+    {
+      name: "an automatic free-shipping discount",
+      facts: { discountApplications: [discount({ kind: "AUTOMATIC", targetType: "SHIPPING_LINE", value: "100.0", code: null, title: "Livraison offerte dès 50 €" })] },
+      passed: false,
+    },
+    {
+      name: "a manual shipping discount by staff",
+      facts: { discountApplications: [discount({ kind: "MANUAL", targetType: "SHIPPING_LINE", valueType: "FIXED_AMOUNT", value: "4.90", code: null, title: "Geste commercial" })] },
+      passed: false,
+    },
+    {
+      name: "a script shipping discount",
+      facts: { discountApplications: [discount({ kind: "SCRIPT", targetType: "SHIPPING_LINE", code: null, title: "Free shipping script" })] },
+      passed: false,
+    },
+    { name: "a paid line discounted to 0.00 without an application", facts: { shippingLines: [freeLine] }, passed: false },
+    { name: 'a paid line discounted to "0"', facts: { shippingLines: [shippingLine({ discountedPrice: eur("0") })] }, passed: false },
+    {
+      name: "a line that was free to begin with (the store's own free rate)",
+      facts: { shippingLines: [shippingLine({ title: "Retrait en boutique", originalPrice: eur("0.00"), discountedPrice: eur("0.00") })] },
+      passed: true,
+    },
+    { name: "a line discounted by one cent only", facts: { shippingLines: [shippingLine({ discountedPrice: eur("4.89") })] }, passed: true },
+    {
+      name: "two lines, the second discounted to zero",
+      facts: { shippingLines: [shippingLine(), shippingLine({ title: "Supplément volumineux", code: null, discountedPrice: eur("0.00") })] },
+      passed: false,
+    },
+    {
+      name: "an item discount alongside a free-shipping discount",
+      facts: { discountApplications: [discount(), discount({ targetType: "SHIPPING_LINE", code: "LIVRAISONOFFERTE" })] },
+      passed: false,
+    },
+  ];
+  it.each(cases)("rule FREE_SHIPPING_DISCOUNT_USED: $name → passed=$passed", ({ facts, passed }) => {
+    const decision = evaluateAddressChangeOptions(context({ facts }));
+    if (passed) passes(decision);
+    else failsOnly(decision, "FREE_SHIPPING_DISCOUNT_USED");
+  });
+
+  it("rule FREE_SHIPPING_DISCOUNT_USED: does not concern cancellation", () => {
+    passes(evaluateCancellation(context({ facts: { shippingLines: [freeLine] } })));
+  });
+});
+
+describe("rules SHIPPING_COST_INCREASE and NO_SHIPPING_RATE", () => {
+  const colissimo = (amount: string) => rate("Colissimo", amount, "colissimo-domicile");
+  const cases: {
+    name: string;
+    rates: ReturnType<typeof rate>[];
+    facts?: DeepPartial<OrderFacts>;
+    failing: ReasonCode[];
+    chosen?: string;
+  }[] = [
+    { name: "the same method at the same price (equal passes)", rates: [colissimo("4.90")], failing: [], chosen: "4.90" },
+    { name: "the same method one cent above", rates: [colissimo("4.91")], failing: ["SHIPPING_COST_INCREASE"], chosen: "4.91" },
+    { name: "the same method one cent below", rates: [colissimo("4.89")], failing: [], chosen: "4.89" },
+    { name: '"4.9" equals "4.90" (decimal, not text)', rates: [colissimo("4.9")], failing: [], chosen: "4.90" },
+    { name: "a tenth of a cent above (0.001 scale)", rates: [colissimo("4.901")], failing: ["SHIPPING_COST_INCREASE"], chosen: "4.901" },
+    {
+      name: "same method by code although renamed, over a cheaper other rate",
+      rates: [rate("Point relais", "3.90", "relais"), rate("Colissimo Domicile — sans signature", "5.50", "colissimo-domicile")],
+      failing: ["SHIPPING_COST_INCREASE"],
+      chosen: "5.50",
+    },
+    {
+      name: "same method by title (case-insensitive) when the rate has no code",
+      rates: [rate("Point relais", "3.90"), rate(" colissimo ", "4.91")],
+      failing: ["SHIPPING_COST_INCREASE"],
+      chosen: "4.91",
+    },
+    {
+      name: "same method by title at the same price",
+      rates: [rate("Chronopost", "12.00"), rate("Colissimo", "4.90")],
+      failing: [],
+      chosen: "4.90",
+    },
+    {
+      name: "no same method: the cheapest rate, below the original",
+      rates: [rate("Chronopost", "12.00", "chrono"), rate("Point relais", "3.90", "relais")],
+      failing: [],
+      chosen: "3.90",
+    },
+    {
+      name: "no same method: the cheapest rate, above the original",
+      rates: [rate("Chronopost", "12.00", "chrono"), rate("DHL Express", "6.00", "dhl")],
+      failing: ["SHIPPING_COST_INCREASE"],
+      chosen: "6.00",
+    },
+    { name: "no rate at all", rates: [], failing: ["NO_SHIPPING_RATE"] },
+    {
+      name: "the original price counts before discounts",
+      facts: { shippingLines: [shippingLine({ discountedPrice: eur("2.90") })] },
+      rates: [colissimo("4.90")],
+      failing: [],
+      chosen: "4.90",
+    },
+    {
+      name: "several shipping lines: their original prices add up",
+      facts: { shippingLines: [shippingLine(), shippingLine({ title: "Supplément volumineux", code: "oversize", originalPrice: eur("2.00"), discountedPrice: eur("2.00") })] },
+      rates: [rate("Transporteur", "6.90")],
+      failing: [],
+      chosen: "6.90",
+    },
+    {
+      name: "an order that had no shipping line: any paid rate is an increase",
+      facts: { shippingLines: [] },
+      rates: [rate("Colissimo", "0.01")],
+      failing: ["SHIPPING_COST_INCREASE"],
+      chosen: "0.01",
+    },
+  ];
+  it.each(cases)("rule SHIPPING_COST_INCREASE: $name → failing $failing", ({ rates, facts, failing, chosen }) => {
+    const decision = evaluateAddressChange(submission({ facts, quote: quote(...rates) }));
+    expect(codes(decision)).toEqual(failing);
+    const shipping = decision.outcomes.find((outcome) => outcome.code === "SHIPPING_COST_INCREASE");
+    if (chosen === undefined) expect(shipping).toBeUndefined();
+    else expect(shipping?.params?.newPrice).toBe(chosen);
+  });
+
+  it("rule SHIPPING_COST_INCREASE: the refusal names the new and the old price", () => {
+    const decision = evaluateAddressChange(submission({ quote: quote(colissimo("7.9")) }));
+    expect(decision.reasons).toEqual([
+      { code: "SHIPPING_COST_INCREASE", params: { newPrice: "7.90", oldPrice: "4.90", currencyCode: "EUR", rateTitle: "Colissimo" } },
+    ]);
+  });
+
+  it("rule SHIPPING_COST_INCREASE: switched off, a dearer rate passes and is not evaluated", () => {
+    const decision = evaluateAddressChange(
+      submission({ policy: { addressChange: { rules: { SHIPPING_COST_INCREASE: false } } }, quote: quote(colissimo("99.00")) }),
+    );
+    passes(decision);
+    expect(evaluated(decision)).not.toContain("SHIPPING_COST_INCREASE");
+  });
+
+  it("rule NO_SHIPPING_RATE: is checked even when the cost rule is off", () => {
+    const decision = evaluateAddressChange(
+      submission({ policy: { addressChange: { rules: { SHIPPING_COST_INCREASE: false } } }, quote: quote() }),
+    );
+    expect(decision.reasons).toEqual([{ code: "NO_SHIPPING_RATE", params: { countryCode: "FR" } }]);
+  });
+
+  it("rule SHIPPING_COST_INCREASE: a rate in another currency is a gateway bug, not a decision", () => {
+    const usd = { title: "Colissimo", code: "colissimo-domicile", price: { amount: "4.90", currencyCode: "USD" } };
+    expect(() => evaluateAddressChange(submission({ quote: quote(usd) }))).toThrow(CurrencyMismatchError);
+  });
+
+  it("pickRate prefers the code over the title over the cheapest", () => {
+    const facts = orderFacts();
+    const byTitle = rate("Colissimo", "4.00");
+    const byCode = rate("Colissimo Domicile", "4.50", "colissimo-domicile");
+    const cheapest = rate("Relais", "1.00");
+    expect(pickRate(facts, [cheapest, byTitle, byCode])).toBe(byCode);
+    expect(pickRate(facts, [cheapest, byTitle])).toBe(byTitle);
+    expect(pickRate(facts, [rate("Chrono", "9.00"), cheapest])).toBe(cheapest);
+    expect(pickRate(facts, [])).toBeNull();
+  });
+});
+
+describe("the shipping quote", () => {
+  it("is required to allow a change that passes everything else", () => {
+    expect(() => evaluateAddressChange(submission({ quote: null }))).toThrow(QuoteRequiredError);
+  });
+
+  it("may be skipped when another rule already refuses: the shipping rules are then not evaluated", () => {
+    const decision = evaluateAddressChange(submission({ quote: null, facts: { displayFinancialStatus: "PAID" } }));
+    expect(codes(decision)).toEqual(["PAYMENT_CONFIRMED"]);
+    expect(evaluated(decision)).not.toContain("NO_SHIPPING_RATE");
+  });
+
+  it("is not needed for an invalid address", () => {
+    const decision = evaluateAddressChange(submission({ quote: null, newAddress: address({ zip: null }) }));
+    expect(decision.reasons).toEqual([{ code: "ADDRESS_INVALID", field: "zip", params: { error: "REQUIRED" } }]);
+  });
+
+  it("is fetched for the normalized address, and not for an unusable one", () => {
+    expect(quoteDestination(submission({ newAddress: address({ zip: "75 003", countryCode: "fr" }) }))).toMatchObject({ zip: "75003", countryCode: "FR" });
+    expect(quoteDestination(submission({ newAddress: address({ city: "" }) }))).toBeNull();
+    expect(quoteDestination(submission({ newAddress: address({ countryCode: "BE", zip: "1000" }) }))).toBeNull();
+    expect(
+      quoteDestination(submission({ newAddress: address({ countryCode: "BE", zip: "1000" }), policy: { addressChange: { allowCountryChange: true } } })),
+    ).toMatchObject({ countryCode: "BE" });
+  });
+});
+
+describe("rule COUNTRY_CHANGE_NOT_ALLOWED", () => {
+  const cases: { name: string; newAddress: ReturnType<typeof address>; allowCountryChange: boolean; facts?: DeepPartial<OrderFacts>; failing: ReasonCode[] }[] = [
+    { name: "same country", newAddress: address({ zip: "69002", city: "Lyon" }), allowCountryChange: false, failing: [] },
+    { name: "same country typed in lower case", newAddress: address({ countryCode: "fr" }), allowCountryChange: false, failing: [] },
+    { name: "to Belgium, not allowed", newAddress: address({ countryCode: "BE", zip: "1000", city: "Bruxelles" }), allowCountryChange: false, failing: ["COUNTRY_CHANGE_NOT_ALLOWED"] },
+    { name: "to Belgium, allowed", newAddress: address({ countryCode: "BE", zip: "1000", city: "Bruxelles" }), allowCountryChange: true, failing: [] },
+    {
+      name: "an order without a shipping address has no country to keep",
+      newAddress: address({ countryCode: "BE", zip: "1000" }),
+      allowCountryChange: false,
+      facts: { shippingAddress: null },
+      failing: [],
+    },
+  ];
+  it.each(cases)("rule COUNTRY_CHANGE_NOT_ALLOWED: $name → failing $failing", ({ newAddress, allowCountryChange, facts, failing }) => {
+    const decision = evaluateAddressChange(submission({ newAddress, facts, policy: { addressChange: { allowCountryChange } } }));
+    expect(codes(decision)).toEqual(failing);
+  });
+
+  it("rule COUNTRY_CHANGE_NOT_ALLOWED: names both countries", () => {
+    const decision = evaluateAddressChange(submission({ newAddress: address({ countryCode: "BE", zip: "1000" }) }));
+    expect(decision.reasons).toEqual([{ code: "COUNTRY_CHANGE_NOT_ALLOWED", params: { from: "FR", to: "BE" } }]);
+  });
+});
+
+describe("rule ADDRESS_INVALID", () => {
+  it("rule ADDRESS_INVALID: one reason per field, in form order, and no normalized address", () => {
+    const decision = evaluateAddressChange(submission({ newAddress: address({ lastName: " ", zip: "7500", phone: "06 12" }) }));
+    expect(decision.reasons).toEqual([
+      { code: "ADDRESS_INVALID", field: "lastName", params: { error: "REQUIRED" } },
+      { code: "ADDRESS_INVALID", field: "zip", params: { error: "INVALID", example: "75002" } },
+      { code: "ADDRESS_INVALID", field: "phone", params: { error: "INVALID", example: "+33 6 12 34 56 78" } },
+    ]);
+    expect(decision.outcomes.filter((o) => o.code === "ADDRESS_INVALID")).toEqual([
+      { code: "ADDRESS_INVALID", passed: false, params: { fields: "lastName,zip,phone" } },
+    ]);
+    expect(decision.address).toBeNull();
+  });
+
+  it("rule ADDRESS_INVALID: a field too long says the limit", () => {
+    const decision = evaluateAddressChange(submission({ newAddress: address({ address1: "x".repeat(256) }) }));
+    expect(decision.reasons).toEqual([{ code: "ADDRESS_INVALID", field: "address1", params: { error: "TOO_LONG", max: "255" } }]);
+  });
+});
+
+describe("always-checked rules", () => {
+  const window = (minutes: number | null) => ({ addressChange: { windowMinutes: minutes }, cancellation: { windowMinutes: minutes } });
+  const created = Date.parse(ORDER_CREATED_AT);
+  const cases: { name: string; overrides: ContextOverrides; rule: ReasonCode; passed: boolean }[] = [
+    { name: "a cancelled order", overrides: { facts: { cancelledAt: "2025-03-14T09:05:00Z" } }, rule: "ORDER_CANCELLED", passed: false },
+    { name: "a closed order", overrides: { facts: { closed: true } }, rule: "ORDER_CLOSED", passed: false },
+    { name: "self-service blocked on the order", overrides: { blocked: true }, rule: "FEATURE_DISABLED", passed: false },
+    { name: "2-hour window, at its last millisecond", overrides: { policy: window(120), now: new Date(created + 120 * 60_000 - 1) }, rule: "WINDOW_EXPIRED", passed: true },
+    { name: "2-hour window, at exactly 2 hours", overrides: { policy: window(120), now: new Date(created + 120 * 60_000) }, rule: "WINDOW_EXPIRED", passed: false },
+    { name: "2-hour window, 1 ms after", overrides: { policy: window(120), now: new Date(created + 120 * 60_000 + 1) }, rule: "WINDOW_EXPIRED", passed: false },
+    { name: "no time limit, a year later", overrides: { policy: window(null), now: new Date(created + 365 * 86_400_000) }, rule: "WINDOW_EXPIRED", passed: true },
+    { name: "a zero-minute window, at the order's instant", overrides: { policy: window(0), now: new Date(created) }, rule: "WINDOW_EXPIRED", passed: false },
+  ];
+  describe.each(EVALUATORS)("(%s)", (_kind, evaluate) => {
+    it.each(cases)("rule $rule: $name → passed=$passed", ({ overrides, rule, passed }) => {
+      const decision = evaluate(context(overrides));
+      if (passed) passes(decision);
+      else failsOnly(decision, rule);
+    });
+  });
+
+  it("rule WINDOW_EXPIRED: the deadline is the window's end, and the refusal carries the window", () => {
+    const decision = evaluateAddressChangeOptions(context({ policy: window(120), now: new Date(created + 121 * 60_000) }));
+    expect(decision.deadline).toBe("2025-03-14T11:00:00.000Z");
+    expect(decision.reasons).toEqual([{ code: "WINDOW_EXPIRED", params: { windowMinutes: "120" } }]);
+  });
+
+  it("rule WINDOW_EXPIRED: address change and cancellation have their own windows", () => {
+    const ctx = context({ policy: { addressChange: { windowMinutes: 30 }, cancellation: { windowMinutes: 1440 } }, now: new Date(created + 60 * 60_000) });
+    failsOnly(evaluateAddressChangeOptions(ctx), "WINDOW_EXPIRED");
+    passes(evaluateCancellation(ctx));
+    expect(evaluateCancellation(ctx).deadline).toBe("2025-03-15T09:00:00.000Z");
+  });
+
+  it("rule FEATURE_DISABLED: each feature has its own switch", () => {
+    const noAddress = context({ policy: { addressChange: { enabled: false } } });
+    failsOnly(evaluateAddressChangeOptions(noAddress), "FEATURE_DISABLED");
+    passes(evaluateCancellation(noAddress));
+    const noCancel = context({ policy: { cancellation: { enabled: false } } });
+    passes(evaluateAddressChangeOptions(noCancel));
+    failsOnly(evaluateCancellation(noCancel), "FEATURE_DISABLED");
+  });
+});
+
+describe("rule REQUEST_ALREADY_PENDING", () => {
+  const cases: { kind: RequestSummary["kind"]; status: RequestStatus; blocksAddress: boolean; blocksCancellation: boolean }[] = [
+    { kind: "ADDRESS_CHANGE", status: "PENDING", blocksAddress: true, blocksCancellation: false },
+    { kind: "ADDRESS_CHANGE", status: "NEEDS_INFO", blocksAddress: true, blocksCancellation: false },
+    { kind: "ADDRESS_CHANGE", status: "APPLYING", blocksAddress: true, blocksCancellation: false },
+    { kind: "ADDRESS_CHANGE", status: "FAILED", blocksAddress: true, blocksCancellation: false },
+    { kind: "ADDRESS_CHANGE", status: "REJECTED", blocksAddress: false, blocksCancellation: false },
+    { kind: "ADDRESS_CHANGE", status: "WITHDRAWN", blocksAddress: false, blocksCancellation: false },
+    { kind: "ADDRESS_CHANGE", status: "EXPIRED", blocksAddress: false, blocksCancellation: false },
+    { kind: "ADDRESS_CHANGE", status: "SUPERSEDED", blocksAddress: false, blocksCancellation: false },
+    { kind: "CANCELLATION", status: "PENDING", blocksAddress: true, blocksCancellation: true },
+    { kind: "CANCELLATION", status: "NEEDS_INFO", blocksAddress: true, blocksCancellation: true },
+    { kind: "CANCELLATION", status: "APPLYING", blocksAddress: true, blocksCancellation: true },
+    { kind: "CANCELLATION", status: "FAILED", blocksAddress: true, blocksCancellation: true },
+    { kind: "CANCELLATION", status: "REJECTED", blocksAddress: false, blocksCancellation: false },
+    { kind: "CANCELLATION", status: "WITHDRAWN", blocksAddress: false, blocksCancellation: false },
+  ];
+  it.each(cases)(
+    "rule REQUEST_ALREADY_PENDING: a $kind request $status → blocks address change=$blocksAddress, cancellation=$blocksCancellation",
+    ({ kind, status, blocksAddress, blocksCancellation }) => {
+      const ctx = context({ openRequests: [{ kind, status }] });
+      const address = evaluateAddressChangeOptions(ctx);
+      const cancel = evaluateCancellation(ctx);
+      if (blocksAddress) {
+        expect(address.reasons).toEqual([{ code: "REQUEST_ALREADY_PENDING", params: { kind, status } }]);
+      } else passes(address);
+      if (blocksCancellation) failsOnly(cancel, "REQUEST_ALREADY_PENDING");
+      else passes(cancel);
+    },
+  );
+});
+
+describe("switched-off rules", () => {
+  const violations: Record<(typeof ADDRESS_RULES)[number], Partial<AddressChangeInput> & ContextOverrides> = {
+    FULFILLMENT_STARTED: { facts: { displayFulfillmentStatus: "FULFILLED", fulfillmentsCount: 1 } },
+    PAYMENT_CONFIRMED: { facts: { displayFinancialStatus: "PAID" } },
+    ADDRESS_ALREADY_CHANGED: { addressAlreadyChanged: true },
+    SHIPPING_COST_INCREASE: { quote: quote(rate("Colissimo", "12.00")) },
+    FREE_SHIPPING_DISCOUNT_USED: { facts: { discountApplications: [discount({ targetType: "SHIPPING_LINE" })] } },
+  };
+  it.each(ADDRESS_RULES.map((rule) => ({ rule })))("rule $rule: on, it refuses; off, it is skipped entirely", ({ rule }) => {
+    const on = evaluateAddressChange(submission(violations[rule]));
+    failsOnly(on, rule);
+    const off = evaluateAddressChange(submission({ ...violations[rule], policy: { addressChange: { rules: { [rule]: false } } } }));
+    passes(off);
+    expect(evaluated(off)).not.toContain(rule);
+  });
+
+  it("rule FULFILLMENT_STARTED: cannot be switched off for cancellation", () => {
+    const ctx = context({
+      facts: { displayFulfillmentStatus: "FULFILLED", fulfillmentsCount: 1 },
+      policy: { addressChange: { rules: { FULFILLMENT_STARTED: false } } },
+    });
+    passes(evaluateAddressChangeOptions(ctx));
+    failsOnly(evaluateCancellation(ctx), "FULFILLMENT_STARTED");
+  });
+});
+
+describe("combined rules: every failing rule is listed, in a stable order", () => {
+  it("rule combination: an order breaking every rule lists all of them", () => {
+    const input = submission({
+      facts: {
+        cancelledAt: "2025-03-14T12:00:00Z",
+        closed: true,
+        displayFulfillmentStatus: "FULFILLED",
+        fulfillmentsCount: 1,
+        displayFinancialStatus: "PAID",
+        discountApplications: [discount({ kind: "AUTOMATIC", targetType: "SHIPPING_LINE" })],
+      },
+      policy: { addressChange: { enabled: false, windowMinutes: 60 }, cancellation: { windowMinutes: 60 } },
+      now: new Date("2025-03-15T09:00:00Z"),
+      openRequests: [{ kind: "CANCELLATION", status: "PENDING" }],
+      addressAlreadyChanged: true,
+      newAddress: { ...address({ countryCode: "BE", zip: "1000" }), city: "" },
+    });
+    expect(codes(evaluateAddressChange(input))).toEqual([
+      "FEATURE_DISABLED",
+      "ORDER_CANCELLED",
+      "ORDER_CLOSED",
+      "WINDOW_EXPIRED",
+      "REQUEST_ALREADY_PENDING",
+      "FULFILLMENT_STARTED",
+      "PAYMENT_CONFIRMED",
+      "ADDRESS_ALREADY_CHANGED",
+      "FREE_SHIPPING_DISCOUNT_USED",
+      "ADDRESS_INVALID",
+    ]);
+    expect(codes(evaluateCancellation(input))).toEqual([
+      "ORDER_CANCELLED",
+      "ORDER_CLOSED",
+      "WINDOW_EXPIRED",
+      "REQUEST_ALREADY_PENDING",
+      "FULFILLMENT_STARTED",
+    ]);
+  });
+
+  const combos: { name: string; overrides: Parameters<typeof submission>[0]; failing: ReasonCode[] }[] = [
+    { name: "captured and shipped", overrides: { facts: { displayFinancialStatus: "PAID", displayFulfillmentStatus: "FULFILLED", fulfillmentsCount: 1 } }, failing: ["FULFILLMENT_STARTED", "PAYMENT_CONFIRMED"] },
+    {
+      name: "free shipping used and a dearer destination",
+      overrides: { facts: { shippingLines: [shippingLine({ discountedPrice: eur("0.00") })] }, quote: quote(rate("Colissimo", "6.50")) },
+      failing: ["FREE_SHIPPING_DISCOUNT_USED", "SHIPPING_COST_INCREASE"],
+    },
+    {
+      name: "another country with no rate, country change allowed",
+      overrides: { newAddress: address({ countryCode: "CH", zip: "1201", city: "Genève" }), policy: { addressChange: { allowCountryChange: true } }, quote: quote() },
+      failing: ["NO_SHIPPING_RATE"],
+    },
+    {
+      name: "already changed once and a pending change",
+      overrides: { addressAlreadyChanged: true, openRequests: [{ kind: "ADDRESS_CHANGE", status: "FAILED" }] },
+      failing: ["REQUEST_ALREADY_PENDING", "ADDRESS_ALREADY_CHANGED"],
+    },
+    {
+      name: "authorized, on our own hold, with an item discount: everything passes",
+      overrides: {
+        facts: {
+          displayFulfillmentStatus: "ON_HOLD",
+          fulfillmentOrders: [fulfillmentOrder({ status: "ON_HOLD", holds: [{ id: null, reason: "OTHER", heldByApp: true }] })],
+          discountApplications: [discount()],
+        },
+      },
+      failing: [],
+    },
+  ];
+  it.each(combos)("rule combination: $name → $failing", ({ overrides, failing }) => {
+    expect(codes(evaluateAddressChange(submission(overrides)))).toEqual(failing);
+  });
+
+  it("the options evaluation agrees with the submission on every order-level rule", () => {
+    const ctx = context({ facts: { displayFinancialStatus: "PAID", closed: true } });
+    expect(codes(evaluateAddressChangeOptions(ctx))).toEqual(["ORDER_CLOSED", "PAYMENT_CONFIRMED"]);
+  });
+});
+
+describe("checkOwnership", () => {
+  const facts = orderFacts({ customerId: "gid://shopify/Customer/7012345678901" });
+  const cases: { name: string; facts: OrderFacts | null; customerId: string; expected: ReasonCode | null }[] = [
+    { name: "no such order", facts: null, customerId: "gid://shopify/Customer/7012345678901", expected: "ORDER_NOT_FOUND" },
+    { name: "the owner, as a gid", facts, customerId: "gid://shopify/Customer/7012345678901", expected: null },
+    { name: "the owner, as a number", facts, customerId: "7012345678901", expected: null },
+    { name: "the owner, gid on the order and number on both sides", facts: orderFacts({ customerId: "7012345678901" }), customerId: "gid://shopify/Customer/7012345678901", expected: null },
+    { name: "another customer", facts, customerId: "gid://shopify/Customer/7012345678902", expected: "NOT_ORDER_OWNER" },
+    { name: "a prefix of the owner's id", facts, customerId: "701234567890", expected: "NOT_ORDER_OWNER" },
+    { name: "a gid of another type with the same number", facts, customerId: "gid://shopify/Order/7012345678901", expected: "NOT_ORDER_OWNER" },
+    { name: "a guest order (no customer)", facts: orderFacts({ customerId: null }), customerId: "gid://shopify/Customer/7012345678901", expected: "NOT_ORDER_OWNER" },
+    { name: "an empty caller id", facts, customerId: "", expected: "NOT_ORDER_OWNER" },
+  ];
+  it.each(cases)("$name → $expected", ({ facts, customerId, expected }) => {
+    expect(checkOwnership(facts, customerId)).toEqual(expected === null ? null : { code: expected });
+  });
+});
+
+describe("validateCancellationInput", () => {
+  const onlyTwo = policy({ cancellation: { customerReasons: ["CHANGED_MIND", "WRONG_ADDRESS"] } });
+  const cases: { name: string; reason: unknown; note: unknown; expected: ReturnType<typeof validateCancellationInput> }[] = [
+    { name: "an offered reason, no note", reason: "CHANGED_MIND", note: undefined, expected: { ok: true, reason: "CHANGED_MIND", note: null } },
+    { name: "a note is trimmed", reason: "WRONG_ADDRESS", note: "  Mauvais code postal  ", expected: { ok: true, reason: "WRONG_ADDRESS", note: "Mauvais code postal" } },
+    { name: "a blank note is no note", reason: "WRONG_ADDRESS", note: "   ", expected: { ok: true, reason: "WRONG_ADDRESS", note: null } },
+    { name: "a note of exactly 1000 characters", reason: "CHANGED_MIND", note: "a".repeat(1000), expected: { ok: true, reason: "CHANGED_MIND", note: "a".repeat(1000) } },
+    { name: "a note of 1001 characters", reason: "CHANGED_MIND", note: "a".repeat(1001), expected: { ok: false, errors: [{ field: "note", code: "TOO_LONG", params: { max: "1000" } }] } },
+    { name: "a known reason the store does not offer", reason: "FOUND_BETTER_PRICE", note: null, expected: { ok: false, errors: [{ field: "reason", code: "INVALID" }] } },
+    { name: "an unknown reason", reason: "BORED", note: null, expected: { ok: false, errors: [{ field: "reason", code: "INVALID" }] } },
+    { name: "no reason", reason: undefined, note: null, expected: { ok: false, errors: [{ field: "reason", code: "REQUIRED" }] } },
+    { name: "a note that is not text", reason: "CHANGED_MIND", note: 42, expected: { ok: false, errors: [{ field: "note", code: "INVALID" }] } },
+    {
+      name: "both wrong",
+      reason: "OTHER",
+      note: "b".repeat(1200),
+      expected: { ok: false, errors: [{ field: "reason", code: "INVALID" }, { field: "note", code: "TOO_LONG", params: { max: "1000" } }] },
+    },
+  ];
+  it.each(cases)("$name", ({ reason, note, expected }) => {
+    expect(validateCancellationInput(reason, note, onlyTwo)).toEqual(expected);
+  });
+});

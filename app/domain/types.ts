@@ -1,0 +1,188 @@
+/**
+ * The vocabulary of Amend, shared by domain, services, API, database and tests.
+ * Names follow shared/DESIGN.md §1–2 exactly: one name for one thing.
+ */
+
+/** Every reason a customer action can be refused. */
+export const REASON_CODES = [
+  "FULFILLMENT_STARTED",
+  "PAYMENT_CONFIRMED",
+  "ADDRESS_ALREADY_CHANGED",
+  "SHIPPING_COST_INCREASE",
+  "FREE_SHIPPING_DISCOUNT_USED",
+  "ORDER_CANCELLED",
+  "ORDER_CLOSED",
+  "WINDOW_EXPIRED",
+  "FEATURE_DISABLED",
+  "ADDRESS_INVALID",
+  "NO_SHIPPING_RATE",
+  "COUNTRY_CHANGE_NOT_ALLOWED",
+  "REQUEST_ALREADY_PENDING",
+  "NOT_ORDER_OWNER",
+  "ORDER_NOT_FOUND",
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+/** The address-change rules a merchant can switch off (all on by default). */
+export const ADDRESS_RULES = [
+  "FULFILLMENT_STARTED",
+  "PAYMENT_CONFIRMED",
+  "ADDRESS_ALREADY_CHANGED",
+  "SHIPPING_COST_INCREASE",
+  "FREE_SHIPPING_DISCOUNT_USED",
+] as const satisfies readonly ReasonCode[];
+export type AddressRule = (typeof ADDRESS_RULES)[number];
+
+export const REQUEST_KINDS = ["ADDRESS_CHANGE", "CANCELLATION"] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+export const REQUEST_STATUSES = [
+  "PENDING",
+  "NEEDS_INFO",
+  "APPLYING",
+  "APPLIED",
+  "REJECTED",
+  "FAILED",
+  "WITHDRAWN",
+  "EXPIRED",
+  "SUPERSEDED",
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const ACTORS = ["CUSTOMER", "STAFF", "SYSTEM"] as const;
+export type Actor = (typeof ACTORS)[number];
+
+/** Why the customer wants to cancel; the merchant chooses which are offered. */
+export const CUSTOMER_REASONS = [
+  "CHANGED_MIND",
+  "WRONG_ADDRESS",
+  "ORDERED_BY_MISTAKE",
+  "FOUND_BETTER_PRICE",
+  "DELIVERY_TOO_SLOW",
+  "OTHER",
+] as const;
+export type CustomerReason = (typeof CUSTOMER_REASONS)[number];
+
+/** The store's own reasons for cancelling (merchant-initiated, DESIGN.md §1). */
+export const STORE_CANCEL_REASONS = [
+  "QUANTITY_LIMIT",
+  "OUT_OF_STOCK",
+  "PRICING_ERROR",
+  "FRAUD_REVIEW_INFO_NEEDED",
+  "SHIPPING_UNAVAILABLE",
+  "UNSUPPORTED_CLIENT",
+] as const;
+export type StoreCancelReason = (typeof STORE_CANCEL_REASONS)[number];
+
+export const LOCALES = ["en", "fr"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Money as Shopify sends it: a decimal string and an ISO currency code. Never a float. */
+export interface Money {
+  amount: string;
+  currencyCode: string;
+}
+
+/** Shopify's MailingAddressInput names. */
+export interface MailingAddress {
+  firstName?: string | null;
+  lastName?: string | null;
+  company?: string | null;
+  address1: string;
+  address2?: string | null;
+  city: string;
+  provinceCode?: string | null;
+  zip?: string | null;
+  countryCode: string;
+  phone?: string | null;
+}
+
+export type FulfillmentOrderStatus =
+  "OPEN" | "SCHEDULED" | "ON_HOLD" | "IN_PROGRESS" | "INCOMPLETE" | "CLOSED" | "CANCELLED";
+
+export interface FulfillmentOrderFact {
+  id: string;
+  status: FulfillmentOrderStatus;
+  /** Holds on this fulfillment order; `heldByApp` is true for Amend's own holds. */
+  holds: { id: string | null; reason: string; heldByApp: boolean }[];
+}
+
+export interface ShippingLineFact {
+  title: string;
+  code: string | null;
+  /** Price before discounts. */
+  originalPrice: Money;
+  /** Price after discounts allocated to this line. */
+  discountedPrice: Money;
+}
+
+export interface DiscountApplicationFact {
+  /** DISCOUNT_CODE | AUTOMATIC | MANUAL | SCRIPT (from the GraphQL __typename). */
+  kind: "DISCOUNT_CODE" | "AUTOMATIC" | "MANUAL" | "SCRIPT";
+  targetType: "LINE_ITEM" | "SHIPPING_LINE";
+  valueType: "PERCENTAGE" | "FIXED_AMOUNT";
+  /** Percentage (0–100) or amount, as a decimal string. */
+  value: string;
+  code: string | null;
+  title: string | null;
+}
+
+export interface LineItemFact {
+  id: string;
+  variantId: string | null;
+  title: string;
+  /** Quantity still on the order (after edits and removals). */
+  quantity: number;
+  requiresShipping: boolean;
+}
+
+/**
+ * Everything the rules need about one order, filled from one Admin API query
+ * (app/shopify/order-facts). Nothing more.
+ */
+export interface OrderFacts {
+  /** gid://shopify/Order/<id> */
+  id: string;
+  /** The numeric id used in customer API paths. */
+  legacyId: string;
+  name: string;
+  createdAt: string;
+  customerId: string | null;
+  customerLocale: string | null;
+  /** Who to notify (not used by the rules). */
+  customer?: { firstName: string | null; lastName: string | null; email: string | null; phone: string | null } | null;
+  /** The order status page link for notifications (not used by the rules). */
+  statusPageUrl?: string | null;
+  currencyCode: string;
+  displayFinancialStatus: string | null;
+  displayFulfillmentStatus: string;
+  cancelledAt: string | null;
+  closed: boolean;
+  fulfillmentsCount: number;
+  fulfillmentOrders: FulfillmentOrderFact[];
+  shippingAddress: MailingAddress | null;
+  shippingLines: ShippingLineFact[];
+  discountApplications: DiscountApplicationFact[];
+  lineItems: LineItemFact[];
+}
+
+/** One rate the store offers to a destination (draftOrderCalculate → availableShippingRates). */
+export interface ShippingRate {
+  title: string;
+  code: string | null;
+  price: Money;
+}
+
+/** A live quote for the order's lines to a new address. */
+export interface ShippingQuote {
+  rates: ShippingRate[];
+}
+
+/** Why something was refused: a code, and (rendered later) a message in the customer's language. */
+export interface Reason {
+  code: ReasonCode;
+  /** For ADDRESS_INVALID: the MailingAddress field at fault. */
+  field?: keyof MailingAddress;
+  /** Values the message needs (e.g. the new shipping price). */
+  params?: Record<string, string>;
+}

@@ -1,0 +1,105 @@
+import type { Messages } from "./en";
+
+/** French texts: the same keys as English, checked by the `Messages` type. */
+export const fr: Messages = {
+  reasons: {
+    FULFILLMENT_STARTED:
+      "Votre commande est déjà en préparation pour l'expédition : elle ne peut plus être modifiée ni annulée ici. Contactez la boutique, elle pourra peut-être encore vous aider.",
+    PAYMENT_CONFIRMED:
+      "Votre paiement a déjà été encaissé : l'adresse ne peut plus être modifiée ici. Si elle est erronée, vous pouvez demander l'annulation de la commande, ou contacter la boutique.",
+    ADDRESS_ALREADY_CHANGED:
+      "L'adresse de cette commande a déjà été modifiée une fois, c'est le maximum. Si elle n'est toujours pas correcte, contactez la boutique.",
+    SHIPPING_COST_INCREASE:
+      "La livraison à la nouvelle adresse coûte {newPrice}, plus que les {oldPrice} que vous avez payés : l'adresse ne peut pas être modifiée ici. Essayez une adresse proche, ou contactez la boutique.",
+    FREE_SHIPPING_DISCOUNT_USED:
+      "Cette commande a bénéficié d'une offre de livraison gratuite : son adresse ne peut pas être modifiée ici. Contactez la boutique, ou demandez l'annulation puis passez une nouvelle commande.",
+    ORDER_CANCELLED: "Cette commande a été annulée : il n'y a plus rien à modifier.",
+    ORDER_CLOSED:
+      "Cette commande est terminée et clôturée : elle ne peut plus être modifiée. Contactez la boutique si vous avez besoin d'aide.",
+    WINDOW_EXPIRED:
+      "Une commande peut être modifiée dans un délai de {window} après avoir été passée, et ce délai est dépassé. Contactez la boutique si vous avez besoin d'aide.",
+    FEATURE_DISABLED:
+      "Cette commande ne peut pas être modifiée en ligne. Contactez directement la boutique.",
+    ADDRESS_INVALID: "Vérifiez l'adresse : le champ « {field} » est à corriger.",
+    NO_SHIPPING_RATE:
+      "La boutique ne livre pas à cette adresse. Choisissez une autre adresse, ou contactez la boutique.",
+    COUNTRY_CHANGE_NOT_ALLOWED:
+      "Cette boutique ne peut pas changer le pays de livraison ({from} → {to}). Choisissez une adresse dans ce pays : {from}.",
+    REQUEST_ALREADY_PENDING:
+      "Vous avez déjà {request} en cours pour cette commande. Nous vous écrirons dès que la boutique aura pris sa décision.",
+    NOT_ORDER_OWNER:
+      "Cette commande n'est pas liée à votre compte. Connectez-vous avec le compte utilisé pour la passer.",
+    ORDER_NOT_FOUND:
+      "Nous ne trouvons pas cette commande. Vérifiez le lien, ou ouvrez-la depuis l'historique de vos commandes.",
+  },
+
+  pendingRequest: {
+    ADDRESS_CHANGE: "une demande de changement d'adresse",
+    CANCELLATION: "une demande d'annulation",
+    ANY: "une demande",
+  },
+
+  requestKinds: {
+    ADDRESS_CHANGE: "Changement d'adresse",
+    CANCELLATION: "Annulation",
+  },
+
+  statuses: {
+    PENDING: "En attente de la boutique",
+    NEEDS_INFO: "La boutique a besoin de précisions",
+    APPLYING: "En cours d'application",
+    APPLIED: "Effectuée",
+    REJECTED: "Refusée",
+    FAILED: "N'a pas pu être appliquée",
+    WITHDRAWN: "Retirée",
+    EXPIRED: "Expirée",
+    SUPERSEDED: "Sans objet",
+  },
+
+  customerReasons: {
+    CHANGED_MIND: "J'ai changé d'avis",
+    WRONG_ADDRESS: "L'adresse de livraison est erronée",
+    ORDERED_BY_MISTAKE: "J'ai commandé par erreur",
+    FOUND_BETTER_PRICE: "J'ai trouvé moins cher ailleurs",
+    DELIVERY_TOO_SLOW: "Le délai de livraison est trop long",
+    OTHER: "Autre raison",
+  },
+
+  addressFields: {
+    firstName: "Prénom",
+    lastName: "Nom",
+    company: "Entreprise",
+    address1: "Adresse",
+    address2: "Appartement, étage, etc.",
+    city: "Ville",
+    provinceCode: "État / province",
+    zip: "Code postal",
+    countryCode: "Pays",
+    phone: "Téléphone",
+  },
+
+  addressErrors: {
+    REQUIRED: "Le champ « {field} » est obligatoire.",
+    TOO_LONG: "Le champ « {field} » est trop long : {max} caractères au maximum.",
+    INVALID: "Le champ « {field} » ne semble pas correct. Vérifiez-le.",
+  },
+
+  addressErrorExample: "Par exemple : {example}.",
+
+  cancellationErrors: {
+    reason: {
+      REQUIRED: "Choisissez la raison de l'annulation.",
+      INVALID: "Choisissez l'une des raisons proposées.",
+    },
+    note: {
+      TOO_LONG: "Votre message est trop long : {max} caractères au maximum.",
+      INVALID: "Votre message n'a pas pu être lu. Saisissez-le à nouveau.",
+    },
+  },
+
+  durations: {
+    minute: { one: "{count} minute", other: "{count} minutes" },
+    hour: { one: "{count} heure", other: "{count} heures" },
+    day: { one: "{count} jour", other: "{count} jours" },
+  },
+};

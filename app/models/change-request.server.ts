@@ -1,0 +1,185 @@
+import type { ChangeRequest, Prisma } from "@prisma/client";
+import type { DbTx } from "~/db.server";
+import { isOpen, transition, type RequestAction } from "~/domain/state-machine";
+import type { Actor, RequestKind, RequestStatus } from "~/domain/types";
+import { isUniqueViolation } from "./errors";
+
+export type { ChangeRequest };
+
+/** A race lost at the database: another request got there first (the API's 409). */
+export class RequestConflictError extends Error {
+  override name = "RequestConflictError";
+  constructor(readonly code: "REQUEST_ALREADY_PENDING" | "ADDRESS_ALREADY_CHANGED") {
+    super(
+      code === "REQUEST_ALREADY_PENDING"
+        ? "Another request of this kind is already open for this order."
+        : "The shipping address of this order has already been changed once.",
+    );
+  }
+}
+
+/** The request moved while we were deciding (another staff member, a webhook, the deadline job). */
+export class StaleRequestError extends Error {
+  override name = "StaleRequestError";
+  constructor(
+    readonly requestId: string,
+    readonly expected: RequestStatus,
+  ) {
+    super(`Request ${requestId} is no longer ${expected}: reload it to see what changed.`);
+  }
+}
+
+/** One open request per kind per order: this key is unique while the request is open, null after. */
+export const openKeyOf = (shop: string, orderId: string, kind: RequestKind) => `${shop}|${orderId}|${kind}`;
+/** One applied address change per order: unique while an address change is APPLYING or APPLIED. */
+export const appliedKeyOf = (shop: string, orderId: string) => `${shop}|${orderId}`;
+
+function keysFor(shop: string, orderId: string, kind: RequestKind, status: RequestStatus) {
+  return {
+    openKey: isOpen(status) ? openKeyOf(shop, orderId, kind) : null,
+    appliedKey:
+      kind === "ADDRESS_CHANGE" && (status === "APPLYING" || status === "APPLIED") ? appliedKeyOf(shop, orderId) : null,
+  };
+}
+
+function conflictFrom(error: unknown): RequestConflictError | null {
+  if (isUniqueViolation(error, "appliedKey")) return new RequestConflictError("ADDRESS_ALREADY_CHANGED");
+  if (isUniqueViolation(error, "openKey")) return new RequestConflictError("REQUEST_ALREADY_PENDING");
+  return null;
+}
+
+export interface NewRequest {
+  shop: string;
+  kind: RequestKind;
+  status: "PENDING" | "APPLYING";
+  orderId: string;
+  orderName: string;
+  customerId: string;
+  customerName: string;
+  customerEmail: string | null;
+  locale: string;
+  payload: unknown;
+  evaluation: unknown;
+  settingsVersion: number;
+  idempotencyKey: string;
+  deadlineAt: Date | null;
+  actor: Actor;
+  message?: string;
+}
+
+/** Creates a request and its first event; the database refuses a second open request or applied change. */
+export async function createRequest(tx: DbTx, input: NewRequest): Promise<{ request: ChangeRequest; eventId: string }> {
+  try {
+    const request = await tx.changeRequest.create({
+      data: {
+        shop: input.shop,
+        kind: input.kind,
+        status: input.status,
+        orderId: input.orderId,
+        orderName: input.orderName,
+        customerId: input.customerId,
+        customerName: input.customerName,
+        customerEmail: input.customerEmail,
+        locale: input.locale,
+        payload: JSON.stringify(input.payload),
+        evaluation: JSON.stringify(input.evaluation),
+        settingsVersion: input.settingsVersion,
+        idempotencyKey: input.idempotencyKey,
+        deadlineAt: input.deadlineAt,
+        ...keysFor(input.shop, input.orderId, input.kind, input.status),
+      },
+    });
+    const event = await tx.requestEvent.create({
+      data: {
+        requestId: request.id,
+        actor: input.actor,
+        fromStatus: null,
+        toStatus: input.status,
+        message: input.message,
+      },
+    });
+    return { request, eventId: event.id };
+  } catch (error) {
+    throw conflictFrom(error) ?? error;
+  }
+}
+
+export interface TransitionInput {
+  id: string;
+  from: RequestStatus;
+  action: RequestAction;
+  actor: Actor;
+  message?: string | null;
+  data?: Omit<Prisma.ChangeRequestUpdateManyMutationInput, "status" | "openKey" | "appliedKey">;
+}
+
+/**
+ * Moves a request along the state machine, compare-and-set on its current status, and writes the event.
+ * Call it inside the transaction that also writes the notifications the transition causes.
+ */
+export async function transitionRequest(
+  tx: DbTx,
+  input: TransitionInput,
+): Promise<{ request: ChangeRequest; eventId: string }> {
+  const to = transition(input.from, input.action);
+  const current = await tx.changeRequest.findUniqueOrThrow({ where: { id: input.id } });
+  try {
+    const { count } = await tx.changeRequest.updateMany({
+      where: { id: input.id, status: input.from },
+      data: { ...input.data, status: to, ...keysFor(current.shop, current.orderId, current.kind as RequestKind, to) },
+    });
+    if (count === 0) throw new StaleRequestError(input.id, input.from);
+  } catch (error) {
+    throw conflictFrom(error) ?? error;
+  }
+  const event = await tx.requestEvent.create({
+    data: { requestId: input.id, actor: input.actor, fromStatus: input.from, toStatus: to, message: input.message },
+  });
+  const request = await tx.changeRequest.findUniqueOrThrow({ where: { id: input.id } });
+  return { request, eventId: event.id };
+}
+
+export function findRequest(db: DbTx, shop: string, id: string) {
+  return db.changeRequest.findFirst({ where: { id, shop } });
+}
+
+export function findByIdempotencyKey(db: DbTx, shop: string, idempotencyKey: string) {
+  return db.changeRequest.findUnique({ where: { shop_idempotencyKey: { shop, idempotencyKey } } });
+}
+
+/** The open requests of an order (at most one per kind). */
+export function openRequestsForOrder(db: DbTx, shop: string, orderId: string) {
+  return db.changeRequest.findMany({ where: { shop, orderId, openKey: { not: null } } });
+}
+
+export async function hasAppliedAddressChange(db: DbTx, shop: string, orderId: string): Promise<boolean> {
+  const row = await db.changeRequest.findFirst({
+    where: { shop, orderId, kind: "ADDRESS_CHANGE", status: "APPLIED" },
+    select: { id: true },
+  });
+  return row !== null;
+}
+
+/** An order's requests with their history and thread, newest first (what the customer sees). */
+export function requestsForOrder(db: DbTx, shop: string, orderId: string) {
+  return db.changeRequest.findMany({
+    where: { shop, orderId },
+    orderBy: { createdAt: "desc" },
+    include: { events: { orderBy: { at: "asc" } }, messages: { orderBy: { at: "asc" } } },
+  });
+}
+
+export type RequestWithHistory = Awaited<ReturnType<typeof requestsForOrder>>[number];
+
+export function addMessage(tx: DbTx, requestId: string, author: "CUSTOMER" | "STAFF", body: string) {
+  return tx.requestMessage.create({ data: { requestId, author, body } });
+}
+
+/** Requests whose decision deadline has passed, oldest first. */
+export function dueRequests(db: DbTx, now: Date, take = 100) {
+  return db.changeRequest.findMany({
+    where: { status: { in: ["PENDING", "NEEDS_INFO"] }, deadlineAt: { lte: now } },
+    orderBy: { deadlineAt: "asc" },
+    take,
+  });
+}

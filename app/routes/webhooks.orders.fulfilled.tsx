@@ -1,0 +1,3 @@
+import { handleWebhook } from "~/webhooks/handle.server";
+
+export const action = handleWebhook;

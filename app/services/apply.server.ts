@@ -1,0 +1,92 @@
+import type { ChangeRequest } from "@prisma/client";
+import type { MailingAddress, OrderFacts } from "~/domain/types";
+import { transitionRequest } from "~/models/change-request.server";
+import { getPolicy } from "~/models/settings.server";
+import { ShopifyUnavailableError } from "~/shopify/errors";
+import { ServiceError } from "./errors";
+import type { ServiceDeps } from "./ports";
+import { viaShopify } from "./shopify-calls";
+
+export const orderGid = (orderId: string) => `gid://shopify/Order/${orderId}`;
+
+/**
+ * Carries an APPLYING request to Shopify: the address change or the cancellation. Success → APPLIED and the
+ * customer is told; Shopify refusing → FAILED and staff are told; Shopify unreachable → stays APPLYING
+ * (503), and a retry resumes it — the gateway's ledger makes sure nothing is applied twice.
+ */
+export async function applyRequest(
+  deps: ServiceDeps,
+  request: ChangeRequest,
+  facts?: OrderFacts,
+): Promise<ChangeRequest> {
+  if (request.status !== "APPLYING") return request;
+  // One process at a time carries a request to Shopify; a twin submission or a second worker waits its turn.
+  const now = deps.clock();
+  const claimed = await deps.db.changeRequest.updateMany({
+    where: { id: request.id, status: "APPLYING", OR: [{ applyLeaseUntil: null }, { applyLeaseUntil: { lt: now } }] },
+    data: { applyLeaseUntil: new Date(now.getTime() + APPLY_LEASE_MS) },
+  });
+  if (claimed.count === 0) return (await deps.db.changeRequest.findUnique({ where: { id: request.id } })) ?? request;
+  try {
+    return await carryToShopify(deps, request, facts);
+  } finally {
+    await deps.db.changeRequest.updateMany({ where: { id: request.id }, data: { applyLeaseUntil: null } });
+  }
+}
+
+/** How long a process may hold an APPLYING request before another may resume it (a crash, a lost answer). */
+export const APPLY_LEASE_MS = 2 * 60_000;
+
+async function carryToShopify(deps: ServiceDeps, request: ChangeRequest, facts?: OrderFacts): Promise<ChangeRequest> {
+  try {
+    if (request.kind === "ADDRESS_CHANGE") {
+      const { address } = JSON.parse(request.payload) as { address: MailingAddress };
+      const current = facts ?? (await deps.shopify.getOrderFacts(request.orderId));
+      if (!current) throw new Error(`Order ${request.orderName} no longer exists in Shopify.`);
+      await deps.shopify.applyShippingAddress({ requestId: request.id, facts: current, address });
+    } else {
+      const policy = await getPolicy(deps.db, deps.shop);
+      await deps.shopify.cancelOrder({
+        requestId: request.id,
+        orderGid: orderGid(request.orderId),
+        options: policy.cancellation,
+      });
+    }
+  } catch (error) {
+    if (error instanceof ShopifyUnavailableError) return viaShopify(() => Promise.reject(error));
+    const message = error instanceof Error ? error.message : String(error);
+    return deps.db.$transaction(async (tx) => {
+      const { request: failed, eventId } = await transitionRequest(tx, {
+        id: request.id,
+        from: "APPLYING",
+        action: "failed",
+        actor: "SYSTEM",
+        message,
+        data: { failureMessage: message },
+      });
+      await deps.notify(tx, { request: failed, event: "REQUEST_FAILED", eventId });
+      return failed;
+    });
+  }
+  return deps.db.$transaction(async (tx) => {
+    const now = deps.clock();
+    const { request: applied, eventId } = await transitionRequest(tx, {
+      id: request.id,
+      from: "APPLYING",
+      action: "applied",
+      actor: "SYSTEM",
+      data: { appliedAt: now, failureMessage: null, holdApplied: false },
+    });
+    await deps.notify(tx, {
+      request: applied,
+      event: applied.kind === "ADDRESS_CHANGE" ? "ADDRESS_CHANGE_APPLIED" : "CANCELLATION_APPROVED",
+      eventId,
+    });
+    return applied;
+  });
+}
+
+export function assertFound<T>(value: T | null | undefined, what = "request"): T {
+  if (value == null) throw new ServiceError("REQUEST_NOT_FOUND", `This ${what} does not exist.`);
+  return value;
+}

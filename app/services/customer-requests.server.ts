@@ -1,0 +1,388 @@
+import crypto from "node:crypto";
+import type { ChangeRequest } from "@prisma/client";
+import { validateAddress, type AddressInput } from "~/domain/address";
+import { decisionDeadline } from "~/domain/deadlines";
+import type { StorePolicy } from "~/domain/policy";
+import {
+  QuoteRequiredError,
+  checkOwnership,
+  evaluateAddressChange,
+  evaluateAddressChangeOptions,
+  evaluateCancellation,
+  quoteDestination,
+  validateCancellationInput,
+  type Decision,
+  type EvaluationContext,
+} from "~/domain/rules";
+import { initialStatus, transition, type RequestAction } from "~/domain/state-machine";
+import type { CustomerReason, OrderFacts, Reason, RequestKind, RequestStatus } from "~/domain/types";
+import {
+  addMessage,
+  createRequest,
+  findByIdempotencyKey,
+  findRequest,
+  hasAppliedAddressChange,
+  RequestConflictError,
+  openRequestsForOrder,
+  requestsForOrder,
+  transitionRequest,
+  type RequestWithHistory,
+} from "~/models/change-request.server";
+import { getPolicy } from "~/models/settings.server";
+import type { DbTx } from "~/db.server";
+import { applyRequest, assertFound, orderGid } from "./apply.server";
+import { ServiceError } from "./errors";
+import type { ServiceDeps } from "./ports";
+import { viaShopify } from "./shopify-calls";
+
+/** Who is asking, from the verified session token. */
+export interface CustomerActor {
+  /** Numeric Shopify customer id (the token's `sub` without its gid prefix). */
+  customerId: string;
+  locale: string;
+}
+
+const CONFLICT_CODES = new Set(["REQUEST_ALREADY_PENDING", "ADDRESS_ALREADY_CHANGED"]);
+
+/** A refusal: a lost race (409) when only conflicts failed, else every failing rule (422). */
+function refusal(kind: RequestKind, reasons: Reason[]): ServiceError {
+  if (reasons.every((r) => CONFLICT_CODES.has(r.code))) {
+    const code = reasons[0].code as "REQUEST_ALREADY_PENDING" | "ADDRESS_ALREADY_CHANGED";
+    return new ServiceError(
+      code,
+      `This order already has ${code === "REQUEST_ALREADY_PENDING" ? "an open request" : "a changed address"}.`,
+      { reasons },
+    );
+  }
+  const what = kind === "ADDRESS_CHANGE" ? "The shipping address cannot be changed" : "This order cannot be cancelled";
+  return new ServiceError("RULES_FAILED", `${what}: ${reasons.map((r) => r.code).join(", ")}.`, { reasons });
+}
+
+async function loadOwnedOrder(deps: ServiceDeps, orderId: string, customer: CustomerActor): Promise<OrderFacts> {
+  const facts = await viaShopify(() => deps.shopify.getOrderFacts(orderId));
+  const reason = checkOwnership(facts, customer.customerId);
+  if (reason?.code === "ORDER_NOT_FOUND") throw new ServiceError("ORDER_NOT_FOUND", "This order does not exist.");
+  if (reason?.code === "NOT_ORDER_OWNER")
+    throw new ServiceError("NOT_ORDER_OWNER", "This order belongs to another customer.");
+  return facts!;
+}
+
+async function evaluationContext(
+  deps: ServiceDeps,
+  facts: OrderFacts,
+): Promise<EvaluationContext & { policy: StorePolicy }> {
+  const [policy, open, addressAlreadyChanged, block] = await Promise.all([
+    getPolicy(deps.db, deps.shop),
+    openRequestsForOrder(deps.db, deps.shop, facts.legacyId),
+    hasAppliedAddressChange(deps.db, deps.shop, facts.legacyId),
+    deps.db.orderBlock.findUnique({ where: { shop_orderId: { shop: deps.shop, orderId: facts.legacyId } } }),
+  ]);
+  return {
+    facts,
+    policy,
+    now: deps.clock(),
+    openRequests: open.map((r) => ({ kind: r.kind as RequestKind, status: r.status as RequestStatus })),
+    addressAlreadyChanged,
+    blocked: block !== null,
+  };
+}
+
+export interface OrderOptions {
+  facts: OrderFacts;
+  policy: StorePolicy;
+  addressChange: Decision;
+  cancellation: Decision;
+  requests: RequestWithHistory[];
+}
+
+/** GET options: what this customer may do with this order now, and why not — one Admin API call. */
+export async function getOptions(deps: ServiceDeps, input: CustomerActor & { orderId: string }): Promise<OrderOptions> {
+  const facts = await loadOwnedOrder(deps, input.orderId, input);
+  const [ctx, requests] = await Promise.all([
+    evaluationContext(deps, facts),
+    requestsForOrder(deps.db, deps.shop, facts.legacyId),
+  ]);
+  return {
+    facts,
+    policy: ctx.policy,
+    addressChange: evaluateAddressChangeOptions(ctx),
+    cancellation: evaluateCancellation(ctx),
+    requests,
+  };
+}
+
+/**
+ * The idempotency key of a submission: the client's Idempotency-Key when given; otherwise the same customer,
+ * order, kind and body since the last request of that kind (a double click), so a double submit creates one request.
+ */
+async function idempotencyKeyFor(
+  deps: ServiceDeps,
+  input: { customerId: string; orderId: string; kind: RequestKind; body: unknown; clientKey?: string | null },
+): Promise<string> {
+  if (input.clientKey) return `client:${input.customerId}:${input.clientKey}`;
+  const earlier = await deps.db.changeRequest.count({
+    where: { shop: deps.shop, orderId: input.orderId, kind: input.kind },
+  });
+  const digest = crypto
+    .createHash("sha256")
+    .update(JSON.stringify([input.customerId, input.orderId, input.kind, input.body, earlier]))
+    .digest("base64url");
+  return `auto:${digest}`;
+}
+
+/** A submission seen before: hand back the same request (resuming it if Shopify did not answer last time). */
+async function replay(deps: ServiceDeps, existing: ChangeRequest, customer: CustomerActor): Promise<ChangeRequest> {
+  if (existing.customerId !== customer.customerId)
+    throw new ServiceError("NOT_ORDER_OWNER", "This request belongs to another customer.");
+  return existing.status === "APPLYING" ? applyRequest(deps, existing) : existing;
+}
+
+/**
+ * Creates the request in one transaction. A twin submission that got there first (same idempotency key) is
+ * replayed; any other lost race is the API's 409 with its code.
+ */
+async function createOrReplay(
+  deps: ServiceDeps,
+  customer: CustomerActor,
+  key: string,
+  create: (tx: DbTx) => Promise<{ request: ChangeRequest }>,
+): Promise<{ request: ChangeRequest; replayed: boolean }> {
+  try {
+    const { request } = await deps.db.$transaction(create);
+    return { request, replayed: false };
+  } catch (error) {
+    const twin = await findByIdempotencyKey(deps.db, deps.shop, key);
+    if (twin) return { request: await replay(deps, twin, customer), replayed: true };
+    if (error instanceof RequestConflictError) {
+      throw new ServiceError(error.code, error.message, { reasons: [{ code: error.code }] });
+    }
+    throw error;
+  }
+}
+
+function contactOf(facts: OrderFacts) {
+  return {
+    firstName: facts.customer?.firstName ?? null,
+    lastName: facts.customer?.lastName ?? null,
+    email: facts.customer?.email ?? null,
+    phone: facts.customer?.phone ?? null,
+    statusPageUrl: facts.statusPageUrl ?? null,
+  };
+}
+
+function customerName(facts: OrderFacts): string {
+  return [facts.customer?.firstName, facts.customer?.lastName].filter(Boolean).join(" ");
+}
+
+/**
+ * POST address-change: validates the address (400 naming the field), checks every rule with a live shipping
+ * quote (422 listing every failing rule; 409 for a lost race), then applies it at once — or leaves it
+ * PENDING for the merchant when the store asks for approval.
+ */
+export async function requestAddressChange(
+  deps: ServiceDeps,
+  input: CustomerActor & { orderId: string; address: AddressInput; idempotencyKey?: string | null },
+): Promise<ChangeRequest> {
+  const validation = validateAddress(input.address);
+  if (!validation.ok) {
+    const first = validation.errors[0];
+    throw new ServiceError("ADDRESS_INVALID", `The address is not valid: ${first.field} ${first.code.toLowerCase()}.`, {
+      field: first.field,
+      fieldErrors: validation.errors.map((e) => ({ field: e.field, code: e.code })),
+      reasons: validation.errors.map((e) => ({ code: "ADDRESS_INVALID", field: e.field, params: { error: e.code } })),
+    });
+  }
+  const facts = await loadOwnedOrder(deps, input.orderId, input);
+  const key = await idempotencyKeyFor(deps, {
+    customerId: input.customerId,
+    orderId: facts.legacyId,
+    kind: "ADDRESS_CHANGE",
+    body: validation.address,
+    clientKey: input.idempotencyKey,
+  });
+  const seen = await findByIdempotencyKey(deps.db, deps.shop, key);
+  if (seen) return replay(deps, seen, input);
+
+  const ctx = await evaluationContext(deps, facts);
+  let decision;
+  try {
+    decision = evaluateAddressChange({ ...ctx, newAddress: validation.address, quote: null });
+  } catch (error) {
+    if (!(error instanceof QuoteRequiredError)) throw error;
+    const destination = quoteDestination({ facts, policy: ctx.policy, newAddress: validation.address })!;
+    const quote = await viaShopify(() => deps.shopify.quoteShipping(facts, destination));
+    decision = evaluateAddressChange({ ...ctx, newAddress: validation.address, quote });
+  }
+  if (!decision.allowed) throw refusal("ADDRESS_CHANGE", decision.reasons);
+
+  const status = initialStatus("ADDRESS_CHANGE", ctx.policy, decision);
+  const created = await createOrReplay(deps, input, key, (tx) =>
+    createRequest(tx, {
+      shop: deps.shop,
+      kind: "ADDRESS_CHANGE",
+      status,
+      orderId: facts.legacyId,
+      orderName: facts.name,
+      customerId: input.customerId,
+      customerName: customerName(facts),
+      customerEmail: facts.customer?.email ?? null,
+      locale: input.locale,
+      payload: { address: decision.address, previousAddress: facts.shippingAddress, contact: contactOf(facts) },
+      evaluation: decision.outcomes,
+      settingsVersion: ctx.policy.version,
+      idempotencyKey: key,
+      deadlineAt: status === "PENDING" ? decisionDeadline(deps.clock(), ctx.policy, "ADDRESS_CHANGE") : null,
+      actor: "CUSTOMER",
+    }),
+  );
+  if (created.replayed) return created.request;
+  return status === "APPLYING" ? applyRequest(deps, created.request, facts) : created.request;
+}
+
+/**
+ * POST cancellation: checks the reason (400) and the rules (422/409), records the request and tells customer
+ * and staff; puts the order on hold while the merchant decides (setting), or cancels at once when the store
+ * auto-approves.
+ */
+export async function requestCancellation(
+  deps: ServiceDeps,
+  input: CustomerActor & { orderId: string; reason: unknown; note?: unknown; idempotencyKey?: string | null },
+): Promise<ChangeRequest> {
+  const facts = await loadOwnedOrder(deps, input.orderId, input);
+  const ctx = await evaluationContext(deps, facts);
+  const checked = validateCancellationInput(input.reason, input.note ?? null, ctx.policy);
+  if (!checked.ok) {
+    const first = checked.errors[0];
+    throw new ServiceError(
+      "INVALID_INPUT",
+      `The cancellation ${first.field} is ${first.code.toLowerCase().replace("_", " ")}.`,
+      {
+        field: first.field,
+        fieldErrors: checked.errors.map((e) => ({ field: e.field, code: e.code })),
+      },
+    );
+  }
+  const body = { reason: checked.reason as CustomerReason, note: checked.note };
+  const key = await idempotencyKeyFor(deps, {
+    customerId: input.customerId,
+    orderId: facts.legacyId,
+    kind: "CANCELLATION",
+    body,
+    clientKey: input.idempotencyKey,
+  });
+  const seen = await findByIdempotencyKey(deps.db, deps.shop, key);
+  if (seen) return replay(deps, seen, input);
+
+  const decision = evaluateCancellation(ctx);
+  if (!decision.allowed) throw refusal("CANCELLATION", decision.reasons);
+  const status = initialStatus("CANCELLATION", ctx.policy, decision);
+
+  const outcome = await createOrReplay(deps, input, key, async (tx) => {
+    const created = await createRequest(tx, {
+      shop: deps.shop,
+      kind: "CANCELLATION",
+      status,
+      orderId: facts.legacyId,
+      orderName: facts.name,
+      customerId: input.customerId,
+      customerName: customerName(facts),
+      customerEmail: facts.customer?.email ?? null,
+      locale: input.locale,
+      payload: { ...body, contact: contactOf(facts), shippingAddress: facts.shippingAddress },
+      evaluation: decision.outcomes,
+      settingsVersion: ctx.policy.version,
+      idempotencyKey: key,
+      deadlineAt: status === "PENDING" ? decisionDeadline(deps.clock(), ctx.policy, "CANCELLATION") : null,
+      actor: "CUSTOMER",
+      message: checked.note ?? undefined,
+    });
+    if (checked.note) await addMessage(tx, created.request.id, "CUSTOMER", checked.note);
+    await deps.notify(tx, { request: created.request, event: "CANCELLATION_REQUESTED", eventId: created.eventId });
+    return created;
+  });
+  if (outcome.replayed) return outcome.request;
+  const request = outcome.request;
+
+  if (status === "APPLYING") return applyRequest(deps, request, facts);
+  if (ctx.policy.cancellation.holdWhilePending) return holdOrder(deps, request, facts);
+  return request;
+}
+
+/** Puts the order's fulfillment orders on hold; a failure is recorded on the request, never hidden. */
+async function holdOrder(deps: ServiceDeps, request: ChangeRequest, facts: OrderFacts): Promise<ChangeRequest> {
+  try {
+    await deps.shopify.holdForCancellation({ requestId: request.id, facts });
+    return await deps.db.changeRequest.update({ where: { id: request.id }, data: { holdApplied: true } });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await deps.db.requestEvent.create({
+      data: {
+        requestId: request.id,
+        actor: "SYSTEM",
+        fromStatus: request.status,
+        toStatus: request.status,
+        message: `The order could not be put on hold: ${message}`,
+      },
+    });
+    return request;
+  }
+}
+
+/** Releases Amend's hold on the order, if it placed one (before a rejection or a withdrawal). */
+export async function releaseHoldIfAny(deps: ServiceDeps, request: ChangeRequest): Promise<void> {
+  if (!request.holdApplied) return;
+  await viaShopify(() => deps.shopify.releaseHold({ requestId: request.id, orderGid: orderGid(request.orderId) }));
+}
+
+async function ownRequest(deps: ServiceDeps, requestId: string, customer: CustomerActor): Promise<ChangeRequest> {
+  const request = assertFound(await findRequest(deps.db, deps.shop, requestId));
+  if (request.customerId !== customer.customerId)
+    throw new ServiceError("NOT_ORDER_OWNER", "This request belongs to another customer.");
+  return request;
+}
+
+/** POST messages: the customer's answer to NEEDS_INFO; the request goes back to the merchant. */
+export async function customerReply(
+  deps: ServiceDeps,
+  input: CustomerActor & { requestId: string; body: string },
+): Promise<ChangeRequest> {
+  const request = await ownRequest(deps, input.requestId, input);
+  return deps.db.$transaction(async (tx) => {
+    const moved = await transitionRequest(tx, {
+      id: request.id,
+      from: request.status as "NEEDS_INFO",
+      action: "customerReply",
+      actor: "CUSTOMER",
+      message: input.body,
+    });
+    await addMessage(tx, request.id, "CUSTOMER", input.body);
+    await deps.notify(tx, { request: moved.request, event: "CUSTOMER_REPLIED", eventId: moved.eventId });
+    return moved.request;
+  });
+}
+
+/** POST withdraw: the customer takes the request back; Amend's hold is released so the order proceeds. */
+export async function withdrawRequest(
+  deps: ServiceDeps,
+  input: CustomerActor & { requestId: string },
+): Promise<ChangeRequest> {
+  const request = await ownRequest(deps, input.requestId, input);
+  // Refuse before touching Shopify when the request cannot be withdrawn.
+  transitionGuard(request, "withdraw");
+  await releaseHoldIfAny(deps, request);
+  const { request: withdrawn } = await deps.db.$transaction((tx) =>
+    transitionRequest(tx, {
+      id: request.id,
+      from: request.status as "PENDING",
+      action: "withdraw",
+      actor: "CUSTOMER",
+      data: { holdApplied: false },
+    }),
+  );
+  return withdrawn;
+}
+
+/** Throws the state machine's error when `action` cannot apply to the request as it is now. */
+export function transitionGuard(request: ChangeRequest, action: RequestAction): RequestStatus {
+  return transition(request.status as RequestStatus, action);
+}

@@ -1,0 +1,118 @@
+import type { ChangeRequest } from "@prisma/client";
+import { deadlineAction, isOpen } from "~/domain/state-machine";
+import type { RequestStatus } from "~/domain/types";
+import { dueRequests, openRequestsForOrder, transitionRequest } from "~/models/change-request.server";
+import { getPolicy } from "~/models/settings.server";
+import { applyRequest } from "./apply.server";
+import { releaseHoldIfAny } from "./customer-requests.server";
+import type { ServiceDeps } from "./ports";
+
+/** Jobs run for every shop: the Shopify port is made per shop. */
+export type SystemDeps = Omit<ServiceDeps, "shop" | "shopify"> & {
+  shopifyFor: (shop: string) => Promise<ServiceDeps["shopify"]>;
+};
+
+async function depsFor(deps: SystemDeps, shop: string): Promise<ServiceDeps> {
+  return { db: deps.db, notify: deps.notify, clock: deps.clock, shop, shopify: await deps.shopifyFor(shop) };
+}
+
+/**
+ * Requests past their decision deadline: auto-approved or expired (auto-rejected) per the store's setting.
+ * Each request is its own unit of work: one failure is reported and the others still run.
+ */
+export async function expireDueRequests(
+  deps: SystemDeps,
+): Promise<{ approved: number; expired: number; failed: string[] }> {
+  const result = { approved: 0, expired: 0, failed: [] as string[] };
+  for (const request of await dueRequests(deps.db, deps.clock())) {
+    try {
+      const shopDeps = await depsFor(deps, request.shop);
+      const policy = await getPolicy(deps.db, request.shop);
+      const action = deadlineAction(request.status as RequestStatus, policy);
+      if (action === "approve") {
+        const { request: applying } = await deps.db.$transaction((tx) =>
+          transitionRequest(tx, {
+            id: request.id,
+            from: "PENDING",
+            action: "approve",
+            actor: "SYSTEM",
+            message: "Approved automatically at the decision deadline",
+            data: { decidedAt: deps.clock(), deadlineAt: null },
+          }),
+        );
+        await applyRequest(shopDeps, applying);
+        result.approved++;
+      } else if (action === "expire") {
+        await releaseHoldIfAny(shopDeps, request);
+        await deps.db.$transaction(async (tx) => {
+          const moved = await transitionRequest(tx, {
+            id: request.id,
+            from: request.status as RequestStatus,
+            action: "expire",
+            actor: "SYSTEM",
+            message: "No decision before the deadline",
+            data: { decidedAt: deps.clock(), holdApplied: false, deadlineAt: null },
+          });
+          await deps.notify(tx, {
+            request: moved.request,
+            event: request.kind === "ADDRESS_CHANGE" ? "ADDRESS_CHANGE_REFUSED" : "CANCELLATION_REJECTED",
+            eventId: moved.eventId,
+          });
+        });
+        result.expired++;
+      }
+    } catch (error) {
+      result.failed.push(`${request.id}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return result;
+}
+
+/**
+ * Requests left APPLYING because Shopify did not answer (a crash, an outage): carried on. The gateway's
+ * ledger checks Shopify before sending again, so nothing is applied twice.
+ */
+export async function resumeStalledRequests(deps: SystemDeps, olderThanMs = 60_000): Promise<number> {
+  const stalled = await deps.db.changeRequest.findMany({
+    where: { status: "APPLYING", updatedAt: { lt: new Date(deps.clock().getTime() - olderThanMs) } },
+    take: 50,
+  });
+  let resumed = 0;
+  for (const request of stalled) {
+    try {
+      await applyRequest(await depsFor(deps, request.shop), request);
+      resumed++;
+    } catch {
+      // still unreachable: the next run tries again
+    }
+  }
+  return resumed;
+}
+
+/**
+ * The order was fulfilled or cancelled outside Amend (webhook): its open requests are SUPERSEDED. A request
+ * being applied right now is left to finish. Amend's hold has no object left to hold, so it is dropped.
+ */
+export async function supersedeForOrder(
+  deps: Pick<ServiceDeps, "db" | "clock" | "shop">,
+  input: { orderId: string; cause: "fulfilled" | "cancelled" },
+): Promise<ChangeRequest[]> {
+  const open = await openRequestsForOrder(deps.db, deps.shop, input.orderId);
+  const superseded: ChangeRequest[] = [];
+  for (const request of open) {
+    if (request.status === "APPLYING" || !isOpen(request.status as RequestStatus)) continue;
+    const { request: moved } = await deps.db.$transaction((tx) =>
+      transitionRequest(tx, {
+        id: request.id,
+        from: request.status as RequestStatus,
+        action: "supersede",
+        actor: "SYSTEM",
+        message:
+          input.cause === "cancelled" ? "The order was cancelled in Shopify" : "The order was fulfilled in Shopify",
+        data: { holdApplied: false, deadlineAt: null },
+      }),
+    );
+    superseded.push(moved);
+  }
+  return superseded;
+}

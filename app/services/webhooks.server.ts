@@ -1,0 +1,204 @@
+import { z } from "zod";
+import type { Db } from "~/db.server";
+import { isUniqueViolation } from "~/models/errors";
+import { supersedeForOrder } from "./system-jobs.server";
+
+/** The topics Amend subscribes to (shopify.app.toml), as authenticate.webhook names them. */
+export type WebhookTopic =
+  | "ORDERS_UPDATED"
+  | "ORDERS_FULFILLED"
+  | "ORDERS_CANCELLED"
+  | "CUSTOMERS_DATA_REQUEST"
+  | "CUSTOMERS_REDACT"
+  | "SHOP_REDACT";
+
+/**
+ * Stores a verified delivery, keyed on Shopify's event id. Returns false for a delivery already received
+ * (Shopify retries and may deliver twice): it must not be processed again.
+ */
+export async function receiveWebhook(
+  db: Db,
+  input: { eventId: string; shop: string; topic: string; payload: unknown },
+): Promise<boolean> {
+  try {
+    await db.webhookDelivery.create({
+      data: {
+        eventId: input.eventId,
+        shop: input.shop,
+        topic: input.topic,
+        payload: JSON.stringify(input.payload),
+        status: "RECEIVED",
+      },
+    });
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+const OrderPayload = z.object({
+  id: z.union([z.number(), z.string()]).transform(String),
+  cancelled_at: z.string().nullish(),
+  fulfillment_status: z.string().nullish(),
+});
+
+const CustomerPayload = z.object({
+  customer: z.object({ id: z.union([z.number(), z.string()]).transform(String), email: z.string().nullish() }),
+  orders_requested: z.array(z.union([z.number(), z.string()]).transform(String)).optional(),
+  orders_to_redact: z.array(z.union([z.number(), z.string()]).transform(String)).optional(),
+});
+
+/** What an order webhook means for open requests: the order left Amend's hands, or nothing. */
+export function orderOutcome(
+  topic: string,
+  payload: unknown,
+): { orderId: string; cause: "fulfilled" | "cancelled" } | null {
+  const order = OrderPayload.parse(payload);
+  if (topic === "ORDERS_CANCELLED" || order.cancelled_at) return { orderId: order.id, cause: "cancelled" };
+  if (
+    topic === "ORDERS_FULFILLED" ||
+    order.fulfillment_status === "fulfilled" ||
+    order.fulfillment_status === "partial"
+  ) {
+    return { orderId: order.id, cause: "fulfilled" };
+  }
+  return null;
+}
+
+/** Everything Amend holds about one customer of one shop (customers/data_request). */
+export async function customerDataExport(db: Db, shop: string, customerId: string) {
+  const requests = await db.changeRequest.findMany({
+    where: { shop, customerId },
+    include: { events: true, messages: true },
+    orderBy: { createdAt: "asc" },
+  });
+  const outbox = await db.outboxMessage.findMany({
+    where: { shop, requestId: { in: requests.map((r) => r.id) } },
+    select: { channel: true, recipient: true, subject: true, text: true, status: true, createdAt: true, sentAt: true },
+  });
+  return {
+    shop,
+    customerId,
+    requests: requests.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      orderId: r.orderId,
+      orderName: r.orderName,
+      customerName: r.customerName,
+      customerEmail: r.customerEmail,
+      payload: JSON.parse(r.payload) as unknown,
+      createdAt: r.createdAt,
+      events: r.events.map((e) => ({
+        actor: e.actor,
+        from: e.fromStatus,
+        to: e.toStatus,
+        message: e.message,
+        at: e.at,
+      })),
+      messages: r.messages.map((m) => ({ author: m.author, body: m.body, at: m.at })),
+    })),
+    notifications: outbox,
+  };
+}
+
+/** Erases one customer's data (customers/redact): their requests, history, thread and messages sent. */
+export async function redactCustomer(db: Db, shop: string, customerId: string, orderIds: string[] = []) {
+  await db.$transaction(async (tx) => {
+    const requests = await tx.changeRequest.findMany({
+      where: { shop, OR: [{ customerId }, ...(orderIds.length ? [{ orderId: { in: orderIds } }] : [])] },
+      select: { id: true },
+    });
+    const ids = requests.map((r) => r.id);
+    await tx.outboxMessage.deleteMany({ where: { shop, requestId: { in: ids } } });
+    await tx.changeRequest.deleteMany({ where: { id: { in: ids } } });
+  });
+}
+
+/** Erases everything Amend holds for a shop (shop/redact, 48 hours after uninstall). */
+export async function redactShop(db: Db, shop: string) {
+  await db.$transaction([
+    db.outboxMessage.deleteMany({ where: { shop } }),
+    db.changeRequest.deleteMany({ where: { shop } }),
+    db.shopSettings.deleteMany({ where: { shop } }),
+    db.notificationSetting.deleteMany({ where: { shop } }),
+    db.notificationTemplate.deleteMany({ where: { shop } }),
+    db.shopBranding.deleteMany({ where: { shop } }),
+    db.orderBlock.deleteMany({ where: { shop } }),
+    db.shopifyMutation.deleteMany({ where: { shop } }),
+    db.session.deleteMany({ where: { shop } }),
+    db.webhookDelivery.deleteMany({ where: { shop, NOT: { topic: "SHOP_REDACT" } } }),
+  ]);
+}
+
+/** Does the work of one received delivery (after the 200 was sent). Safe to call again: it runs once. */
+export async function processWebhookDelivery(deps: { db: Db; clock: () => Date }, eventId: string): Promise<void> {
+  const claimed = await deps.db.webhookDelivery.updateMany({
+    where: { eventId, status: "RECEIVED" },
+    data: { status: "PROCESSING", attempts: { increment: 1 } },
+  });
+  if (claimed.count === 0) return;
+  const delivery = await deps.db.webhookDelivery.findUniqueOrThrow({ where: { eventId } });
+  const payload = JSON.parse(delivery.payload) as unknown;
+  try {
+    let result: unknown = null;
+    switch (delivery.topic) {
+      case "ORDERS_UPDATED":
+      case "ORDERS_FULFILLED":
+      case "ORDERS_CANCELLED": {
+        const outcome = orderOutcome(delivery.topic, payload);
+        if (outcome) {
+          const superseded = await supersedeForOrder({ db: deps.db, clock: deps.clock, shop: delivery.shop }, outcome);
+          result = { superseded: superseded.map((r) => r.id) };
+        }
+        break;
+      }
+      case "CUSTOMERS_DATA_REQUEST": {
+        const { customer } = CustomerPayload.parse(payload);
+        result = await customerDataExport(deps.db, delivery.shop, customer.id);
+        break;
+      }
+      case "CUSTOMERS_REDACT": {
+        const { customer, orders_to_redact } = CustomerPayload.parse(payload);
+        await redactCustomer(deps.db, delivery.shop, customer.id, orders_to_redact);
+        break;
+      }
+      case "SHOP_REDACT":
+        await redactShop(deps.db, delivery.shop);
+        break;
+    }
+    await deps.db.webhookDelivery.update({
+      where: { eventId },
+      data: { status: "PROCESSED", processedAt: deps.clock(), result: result === null ? null : JSON.stringify(result) },
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // back to RECEIVED so the sweeper retries it; FAILED after 5 attempts for a person to look at
+    await deps.db.webhookDelivery.update({
+      where: { eventId },
+      data: { status: delivery.attempts >= 5 ? "FAILED" : "RECEIVED", lastError: message },
+    });
+    throw error;
+  }
+}
+
+/** Deliveries received but not processed (the process stopped after answering): processed now. */
+export async function processPendingWebhooks(
+  deps: { db: Db; clock: () => Date },
+  olderThanMs = 30_000,
+): Promise<number> {
+  const pending = await deps.db.webhookDelivery.findMany({
+    where: { status: "RECEIVED", receivedAt: { lt: new Date(deps.clock().getTime() - olderThanMs) } },
+    select: { eventId: true },
+    take: 100,
+  });
+  let done = 0;
+  for (const { eventId } of pending) {
+    await processWebhookDelivery(deps, eventId).then(
+      () => done++,
+      () => undefined,
+    );
+  }
+  return done;
+}

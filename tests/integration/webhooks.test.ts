@@ -1,0 +1,193 @@
+import "../support/app-env";
+import { getHmac, RequestType, setUpValidRequest, API_SECRET_KEY, TEST_SHOP } from "@shopify/shopify-api/test-helpers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { action as ordersCancelled } from "~/routes/webhooks.orders.cancelled";
+import { action as ordersUpdated } from "~/routes/webhooks.orders.updated";
+import { action as dataRequest } from "~/routes/webhooks.customers.data_request";
+import { action as customersRedact } from "~/routes/webhooks.customers.redact";
+import { action as shopRedact } from "~/routes/webhooks.shop.redact";
+import { processPendingWebhooks } from "~/services/webhooks.server";
+
+const ORDER = "5012345678901";
+
+async function signed(topic: string, body: object, eventId: string) {
+  const headers = {
+    "X-Shopify-Topic": topic,
+    "X-Shopify-API-Version": "2026-10",
+    "X-Shopify-Webhook-Id": `wh-${eventId}`,
+    "X-Shopify-Event-Id": eventId,
+    "X-Shopify-Triggered-At": new Date().toISOString(),
+  };
+  return setUpValidRequest(
+    { type: RequestType.Extension, store: "test-shop", apiSecretKey: API_SECRET_KEY, body, headers },
+    new Request("https://my-test-app.myshopify.io/webhooks", { method: "POST" }),
+  );
+}
+
+const call = (route: (args: never) => Promise<Response>, request: Request) =>
+  route({ request, params: {}, context: {} } as never);
+
+/** The route answers before it works; wait for the work (the sweep runs what is left). */
+async function settled(eventId: string) {
+  for (let i = 0; i < 100; i++) {
+    const row = await prisma.webhookDelivery.findUnique({ where: { eventId } });
+    if (row && row.status !== "RECEIVED" && row.status !== "PROCESSING") return row;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`delivery ${eventId} was not processed`);
+}
+
+async function openCancellation(customerId = "7") {
+  return prisma.changeRequest.create({
+    data: {
+      shop: TEST_SHOP,
+      kind: "CANCELLATION",
+      status: "PENDING",
+      orderId: ORDER,
+      orderName: "#1042",
+      customerId,
+      payload: JSON.stringify({ reason: "CHANGED_MIND", note: null }),
+      settingsVersion: 0,
+      idempotencyKey: `k-${customerId}-${Math.random()}`,
+      openKey: `${TEST_SHOP}|${ORDER}|CANCELLATION`,
+      holdApplied: true,
+    },
+  });
+}
+
+beforeEach(async () => {
+  await prisma.changeRequest.deleteMany();
+  await prisma.webhookDelivery.deleteMany();
+});
+
+describe("webhooks", () => {
+  it("GIVEN orders/cancelled for an order with an open request THEN 200 at once and the request is SUPERSEDED", async () => {
+    const request = await openCancellation();
+    const response = await call(
+      ordersCancelled,
+      await signed("orders/cancelled", { id: Number(ORDER), cancelled_at: "2026-11-25T10:00:00Z" }, "ev-1"),
+    );
+    expect(response.status).toBe(200);
+    await settled("ev-1");
+    const after = await prisma.changeRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect([after.status, after.openKey, after.holdApplied]).toEqual(["SUPERSEDED", null, false]);
+  });
+
+  it("GIVEN the same delivery twice THEN it is processed once", async () => {
+    await openCancellation();
+    const body = { id: Number(ORDER), cancelled_at: null, fulfillment_status: "fulfilled" };
+    expect((await call(ordersUpdated, await signed("orders/updated", body, "ev-2"))).status).toBe(200);
+    expect((await call(ordersUpdated, await signed("orders/updated", body, "ev-2"))).status).toBe(200);
+    const row = await settled("ev-2");
+    expect(row.attempts).toBe(1);
+    expect(await prisma.webhookDelivery.count()).toBe(1);
+    expect(await prisma.requestEvent.count({ where: { toStatus: "SUPERSEDED" } })).toBe(1);
+  });
+
+  it("GIVEN an orders/updated that changes nothing relevant THEN the request stays open", async () => {
+    const request = await openCancellation();
+    await call(
+      ordersUpdated,
+      await signed("orders/updated", { id: Number(ORDER), cancelled_at: null, fulfillment_status: null }, "ev-3"),
+    );
+    await settled("ev-3");
+    expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("PENDING");
+  });
+
+  it("GIVEN a tampered body THEN 401 and nothing stored", async () => {
+    const raw = JSON.stringify({ id: 1 });
+    const request = new Request("https://my-test-app.myshopify.io/webhooks/orders/cancelled", {
+      method: "POST",
+      body: JSON.stringify({ id: 2 }),
+      headers: {
+        "X-Shopify-Hmac-Sha256": getHmac(raw, API_SECRET_KEY),
+        "X-Shopify-Shop-Domain": TEST_SHOP,
+        "X-Shopify-Topic": "orders/cancelled",
+        "X-Shopify-API-Version": "2026-10",
+        "X-Shopify-Webhook-Id": "w",
+      },
+    });
+    const error = await call(ordersCancelled, request).catch((e: unknown) => e);
+    expect((error as Response).status).toBe(401);
+    expect(await prisma.webhookDelivery.count()).toBe(0);
+  });
+
+  it("GIVEN customers/data_request THEN the export lists what Amend holds about that customer only", async () => {
+    await openCancellation("7");
+    await prisma.changeRequest.create({
+      data: {
+        shop: TEST_SHOP,
+        kind: "ADDRESS_CHANGE",
+        status: "APPLIED",
+        orderId: "9",
+        orderName: "#9",
+        customerId: "8",
+        payload: "{}",
+        settingsVersion: 0,
+        idempotencyKey: "other",
+      },
+    });
+    await call(
+      dataRequest,
+      await signed(
+        "customers/data_request",
+        { shop_domain: TEST_SHOP, customer: { id: 7, email: "c@example.com" }, orders_requested: [Number(ORDER)] },
+        "ev-4",
+      ),
+    );
+    const row = await settled("ev-4");
+    const exported = JSON.parse(row.result!);
+    expect(exported.requests.map((r: { orderName: string }) => r.orderName)).toEqual(["#1042"]);
+  });
+
+  it("GIVEN customers/redact THEN that customer's requests are erased, others kept", async () => {
+    await openCancellation("7");
+    await prisma.changeRequest.create({
+      data: {
+        shop: TEST_SHOP,
+        kind: "ADDRESS_CHANGE",
+        status: "APPLIED",
+        orderId: "9",
+        orderName: "#9",
+        customerId: "8",
+        payload: "{}",
+        settingsVersion: 0,
+        idempotencyKey: "other",
+      },
+    });
+    await call(
+      customersRedact,
+      await signed(
+        "customers/redact",
+        { shop_domain: TEST_SHOP, customer: { id: 7 }, orders_to_redact: [Number(ORDER)] },
+        "ev-5",
+      ),
+    );
+    await settled("ev-5");
+    expect((await prisma.changeRequest.findMany()).map((r) => r.customerId)).toEqual(["8"]);
+  });
+
+  it("GIVEN shop/redact THEN everything of the shop is erased", async () => {
+    await openCancellation("7");
+    await call(shopRedact, await signed("shop/redact", { shop_domain: TEST_SHOP, shop_id: 1 }, "ev-6"));
+    await settled("ev-6");
+    expect(await prisma.changeRequest.count()).toBe(0);
+  });
+
+  it("GIVEN a delivery stored but never processed (a crash after the answer) THEN the sweep processes it", async () => {
+    const request = await openCancellation();
+    await prisma.webhookDelivery.create({
+      data: {
+        eventId: "ev-7",
+        shop: TEST_SHOP,
+        topic: "ORDERS_CANCELLED",
+        payload: JSON.stringify({ id: ORDER, cancelled_at: "x" }),
+        status: "RECEIVED",
+        receivedAt: new Date(Date.now() - 60_000),
+      },
+    });
+    expect(await processPendingWebhooks({ db: prisma, clock: () => new Date() })).toBe(1);
+    expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("SUPERSEDED");
+  });
+});
