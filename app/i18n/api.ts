@@ -1,0 +1,31 @@
+import type { Locale } from "~/domain/types";
+
+/** Messages of the customer API's error answers that are not rule reasons. */
+export const apiErrors: Record<Locale, Record<string, string>> = {
+  en: {
+    INVALID_INPUT: "Some of what was sent is missing or not valid: {field}.",
+    INVALID_BODY: "The request body must be JSON.",
+    RULES_FAILED: "This change isn't possible right now.",
+    REQUEST_NOT_FOUND: "We couldn't find this request.",
+    INVALID_TRANSITION: "This request has moved on and can't be changed this way anymore. Please reload the page.",
+    STALE_REQUEST: "This request was just updated. Please reload the page.",
+    SHOPIFY_UNAVAILABLE: "The store is not answering right now. Please try again in a moment.",
+    RATE_LIMITED: "Too many attempts in a short time. Please wait a moment and try again.",
+    LOGIN_REQUIRED: "Please sign in to your account to change this order.",
+    UNAUTHORIZED: "Your session has expired. Please reload the page.",
+    INTERNAL: "Something went wrong on our side. Please try again; if it keeps happening, contact the store.",
+  },
+  fr: {
+    INVALID_INPUT: "Certaines informations manquent ou ne sont pas valides : {field}.",
+    INVALID_BODY: "Le contenu de la demande doit être en JSON.",
+    RULES_FAILED: "Cette modification n’est pas possible pour le moment.",
+    REQUEST_NOT_FOUND: "Nous n’avons pas trouvé cette demande.",
+    INVALID_TRANSITION: "Cette demande a évolué et ne peut plus être modifiée ainsi. Veuillez recharger la page.",
+    STALE_REQUEST: "Cette demande vient d’être mise à jour. Veuillez recharger la page.",
+    SHOPIFY_UNAVAILABLE: "La boutique ne répond pas pour le moment. Veuillez réessayer dans un instant.",
+    RATE_LIMITED: "Trop de tentatives en peu de temps. Patientez un instant puis réessayez.",
+    LOGIN_REQUIRED: "Connectez-vous à votre compte pour modifier cette commande.",
+    UNAUTHORIZED: "Votre session a expiré. Veuillez recharger la page.",
+    INTERNAL: "Un problème est survenu de notre côté. Réessayez ; si cela continue, contactez la boutique.",
+  },
+};

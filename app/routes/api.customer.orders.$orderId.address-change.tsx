@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { customerEndpoint, orderIdParam, presentRequest, readBody } from "~/api/customer.server";
+import { requestAddressChange } from "~/services/customer-requests.server";
+
+const field = z.string().max(255).nullish();
+// Shape only; the address's business validation (required per country, formats) is the domain's.
+const Body = z.object({
+  address: z.object({
+    firstName: field,
+    lastName: field,
+    company: field,
+    address1: field,
+    address2: field,
+    city: field,
+    provinceCode: field,
+    zip: field,
+    countryCode: field,
+    phone: field,
+  }),
+});
+
+export const action = customerEndpoint("customerAccount", async ({ request, params, deps, customer, locale }) => {
+  const orderId = orderIdParam(params);
+  const { address } = await readBody(request, Body);
+  const created = await requestAddressChange(deps, {
+    ...customer,
+    orderId,
+    address,
+    idempotencyKey: request.headers.get("Idempotency-Key"),
+  });
+  return { status: 200, body: { request: presentRequest(created, locale) } };
+});

@@ -1,0 +1,7 @@
+import { customerEndpoint, presentRequest } from "~/api/customer.server";
+import { withdrawRequest } from "~/services/customer-requests.server";
+
+export const action = customerEndpoint("customerAccount", async ({ params, deps, customer, locale }) => {
+  const withdrawn = await withdrawRequest(deps, { ...customer, requestId: params.requestId ?? "" });
+  return { status: 200, body: { request: presentRequest(withdrawn, locale) } };
+});

@@ -1,0 +1,79 @@
+import type { ChangeRequest } from "@prisma/client";
+import type { MailingAddress } from "~/domain/types";
+import { enqueueNotifications } from "~/notifications/outbox.server";
+import type { NotifyPort } from "./ports";
+
+interface Contact {
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  statusPageUrl: string | null;
+}
+
+interface RequestPayload {
+  address?: MailingAddress;
+  previousAddress?: MailingAddress | null;
+  shippingAddress?: MailingAddress | null;
+  reason?: string;
+  note?: string | null;
+  contact?: Contact;
+}
+
+/** The request's view as notification facts (what the templates can say). */
+function factsOf(request: ChangeRequest, latestCustomerMessage: string | null, adminUrl: string | null) {
+  const payload = JSON.parse(request.payload) as RequestPayload;
+  const contact = payload.contact;
+  return {
+    facts: {
+      order: { name: request.orderName, statusUrl: contact?.statusPageUrl ?? null },
+      customer: {
+        firstName: contact?.firstName ?? (request.customerName.split(" ")[0] || null),
+        lastName: contact?.lastName ?? null,
+        email: contact?.email ?? request.customerEmail,
+      },
+      request: {
+        id: request.id,
+        kind: request.kind,
+        status: request.status,
+        reason: payload.reason ?? null,
+        note: payload.note ?? null,
+        decisionNote: request.decisionNote,
+        deadlineAt: request.deadlineAt,
+        message: latestCustomerMessage,
+        failureMessage: request.failureMessage,
+        adminUrl,
+      },
+      shippingAddress: payload.address ?? payload.shippingAddress ?? null,
+      newAddress: payload.address ?? null,
+      oldAddress: payload.previousAddress ?? null,
+    },
+    customer: { email: contact?.email ?? request.customerEmail, phone: contact?.phone ?? null },
+  };
+}
+
+/**
+ * The notifier the use cases call inside their transactions: renders every switched-on message for the
+ * event and queues it in the outbox; the worker delivers it.
+ */
+export function outboxNotifier(options: { adminUrlFor?: (request: ChangeRequest) => string | null } = {}): NotifyPort {
+  return async (tx, { request, event, eventId }) => {
+    const latest =
+      event === "CUSTOMER_REPLIED"
+        ? await tx.requestMessage.findFirst({
+            where: { requestId: request.id, author: "CUSTOMER" },
+            orderBy: { at: "desc" },
+          })
+        : null;
+    const { facts, customer } = factsOf(request, latest?.body ?? null, options.adminUrlFor?.(request) ?? null);
+    await enqueueNotifications(tx, {
+      shop: request.shop,
+      requestId: request.id,
+      eventId,
+      event,
+      locale: request.locale,
+      facts,
+      customer,
+    });
+  };
+}
