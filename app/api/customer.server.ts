@@ -1,6 +1,6 @@
 import type { ChangeRequest } from "@prisma/client";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
+import { type z } from "zod";
 import { DEFAULT_POLICY } from "~/domain/policy";
 import {
   customerReasonLabel,

@@ -14,8 +14,11 @@ const errorsOf = (input: AddressInput | null, opts?: Parameters<typeof validateA
   const result = validateAddress(input, opts);
   return result.ok ? [] : result.errors;
 };
-const err = (field: AddressError["field"], code: AddressError["code"], params?: AddressError["params"]): AddressError =>
-  params ? { field, code, params } : { field, code };
+const err = (
+  field: AddressError["field"],
+  code: AddressError["code"],
+  params?: AddressError["params"],
+): AddressError => (params ? { field, code, params } : { field, code });
 
 describe("validateAddress: normalization", () => {
   it("trims, collapses spaces, upper-cases codes and turns blanks into null", () => {
@@ -65,7 +68,9 @@ describe("validateAddress: normalization", () => {
   });
 
   it("keeps the bare province code when given as US-NY", () => {
-    const result = validateAddress(address({ countryCode: "US", provinceCode: "us-ny", zip: "10001", city: "New York" }));
+    const result = validateAddress(
+      address({ countryCode: "US", provinceCode: "us-ny", zip: "10001", city: "New York" }),
+    );
     expect(result.ok && result.address.provinceCode).toBe("NY");
   });
 
@@ -81,18 +86,59 @@ describe("validateAddress: required fields", () => {
     { name: "no address line", input: address({ address1: "" }), errors: [err("address1", "REQUIRED")] },
     { name: "no city", input: address({ city: "  " }), errors: [err("city", "REQUIRED")] },
     { name: "no country", input: address({ countryCode: "" }), errors: [err("countryCode", "REQUIRED")] },
-    { name: "no last name (Shopify requires it)", input: address({ lastName: null }), errors: [err("lastName", "REQUIRED")] },
+    {
+      name: "no last name (Shopify requires it)",
+      input: address({ lastName: null }),
+      errors: [err("lastName", "REQUIRED")],
+    },
     { name: "no first name (optional)", input: address({ firstName: null }), errors: [] },
     { name: "no phone (optional)", input: address({ phone: null }), errors: [] },
     { name: "no postal code in France", input: address({ zip: null }), errors: [err("zip", "REQUIRED")] },
-    { name: "no postal code in Hong Kong", input: address({ countryCode: "HK", zip: null, city: "Central" }), errors: [] },
-    { name: "no Eircode in Ireland (optional)", input: address({ countryCode: "IE", zip: null, city: "Dublin" }), errors: [] },
-    { name: "no postal code in the Emirates", input: address({ countryCode: "AE", zip: null, city: "Dubai" }), errors: [] },
-    { name: "no state in the US", input: address({ countryCode: "US", zip: "94103", provinceCode: null }), errors: [err("provinceCode", "REQUIRED")] },
-    { name: "no province in Canada", input: address({ countryCode: "CA", zip: "H2X 1Y4", provinceCode: null }), errors: [err("provinceCode", "REQUIRED")] },
-    { name: "no province in Italy", input: address({ countryCode: "IT", zip: "00184", provinceCode: null }), errors: [err("provinceCode", "REQUIRED")] },
-    { name: "a province in Italy (code list not carried)", input: address({ countryCode: "IT", zip: "00184", provinceCode: "rm" }), errors: [] },
-    { name: "nothing at all", input: {}, errors: [err("lastName", "REQUIRED"), err("address1", "REQUIRED"), err("city", "REQUIRED"), err("countryCode", "REQUIRED")] },
+    {
+      name: "no postal code in Hong Kong",
+      input: address({ countryCode: "HK", zip: null, city: "Central" }),
+      errors: [],
+    },
+    {
+      name: "no Eircode in Ireland (optional)",
+      input: address({ countryCode: "IE", zip: null, city: "Dublin" }),
+      errors: [],
+    },
+    {
+      name: "no postal code in the Emirates",
+      input: address({ countryCode: "AE", zip: null, city: "Dubai" }),
+      errors: [],
+    },
+    {
+      name: "no state in the US",
+      input: address({ countryCode: "US", zip: "94103", provinceCode: null }),
+      errors: [err("provinceCode", "REQUIRED")],
+    },
+    {
+      name: "no province in Canada",
+      input: address({ countryCode: "CA", zip: "H2X 1Y4", provinceCode: null }),
+      errors: [err("provinceCode", "REQUIRED")],
+    },
+    {
+      name: "no province in Italy",
+      input: address({ countryCode: "IT", zip: "00184", provinceCode: null }),
+      errors: [err("provinceCode", "REQUIRED")],
+    },
+    {
+      name: "a province in Italy (code list not carried)",
+      input: address({ countryCode: "IT", zip: "00184", provinceCode: "rm" }),
+      errors: [],
+    },
+    {
+      name: "nothing at all",
+      input: {},
+      errors: [
+        err("lastName", "REQUIRED"),
+        err("address1", "REQUIRED"),
+        err("city", "REQUIRED"),
+        err("countryCode", "REQUIRED"),
+      ],
+    },
   ])("$name", ({ input, errors }) => {
     expect(errorsOf(input)).toEqual(errors);
   });
@@ -147,7 +193,9 @@ describe("validateAddress: formats", () => {
     { country: "CA", province: "NY", ok: false },
   ])("province $province in $country → ok=$ok", ({ country, province, ok }) => {
     const zip = country === "US" ? "94103" : "H2X 1Y4";
-    expect(errorsOf(address({ countryCode: country, zip, provinceCode: province }))).toEqual(ok ? [] : [err("provinceCode", "INVALID")]);
+    expect(errorsOf(address({ countryCode: country, zip, provinceCode: province }))).toEqual(
+      ok ? [] : [err("provinceCode", "INVALID")],
+    );
   });
 
   it.each([
@@ -177,16 +225,15 @@ describe("validateAddress: lengths", () => {
   });
 
   it("a postal code over 20 characters is too long (for a country without a format)", () => {
-    expect(errorsOf(address({ countryCode: "SE", zip: "1".repeat(21) }))).toEqual([err("zip", "TOO_LONG", { max: "20" })]);
+    expect(errorsOf(address({ countryCode: "SE", zip: "1".repeat(21) }))).toEqual([
+      err("zip", "TOO_LONG", { max: "20" }),
+    ]);
   });
 
   it("several faulty fields are all reported, in form order", () => {
-    expect(errorsOf(address({ phone: "12", city: "", lastName: "x".repeat(300), zip: "ABCDE" })).map((e) => e.field)).toEqual([
-      "lastName",
-      "city",
-      "zip",
-      "phone",
-    ]);
+    expect(
+      errorsOf(address({ phone: "12", city: "", lastName: "x".repeat(300), zip: "ABCDE" })).map((e) => e.field),
+    ).toEqual(["lastName", "city", "zip", "phone"]);
   });
 });
 

@@ -30,9 +30,7 @@ export interface AddressError {
   params?: { max?: string; example?: string };
 }
 
-export type AddressValidation =
-  | { ok: true; address: MailingAddress }
-  | { ok: false; errors: AddressError[] };
+export type AddressValidation = { ok: true; address: MailingAddress } | { ok: false; errors: AddressError[] };
 
 /** What a client may send: any value per MailingAddress field (zod has checked the shape only). */
 export type AddressInput = { [K in AddressField]?: unknown };
@@ -62,12 +60,13 @@ export const ADDRESS_LIMITS: Record<AddressField, number> = {
  * Countries without postal codes, or where it is optional (IE: Eircode is not required by
  * Shopify's checkout) — everywhere else a postal code is required.
  */
+// prettier-ignore
 const ZIP_NOT_REQUIRED = new Set([
   "AE", "AG", "AN", "AO", "AW", "BF", "BI", "BJ", "BO", "BS", "BW", "BZ", "CD", "CF", "CG", "CI",
   "CK", "CM", "DJ", "DM", "ER", "FJ", "GA", "GD", "GH", "GM", "GQ", "GY", "HK", "IE", "JM", "KE",
   "KI", "KM", "KN", "KP", "LC", "ML", "MO", "MR", "MW", "NR", "NU", "QA", "RW", "SB", "SC", "SL",
   "SR", "ST", "SY", "TD", "TF", "TG", "TK", "TL", "TO", "TT", "TV", "UG", "VU", "YE", "ZW",
-]); // prettier-ignore
+]);
 
 interface ZipFormat {
   pattern: RegExp;
@@ -83,6 +82,7 @@ const spacedBeforeLast3 = (zip: string) => {
 };
 
 /** Formats checked where a wrong postal code would misroute the parcel; others get a length check. */
+// prettier-ignore
 const ZIP_FORMATS: Record<string, ZipFormat> = {
   FR: { pattern: /^\d{5}$/, normalize: digitsOnly, example: "75002" },
   MC: { pattern: /^980\d{2}$/, normalize: digitsOnly, example: "98000" },
@@ -112,9 +112,10 @@ const ZIP_FORMATS: Record<string, ZipFormat> = {
   },
   AU: { pattern: /^\d{4}$/, normalize: digitsOnly, example: "2000" },
   JP: { pattern: /^\d{3}-\d{4}$/, normalize: (z) => z.replace(/^(\d{3})\s*-?\s*(\d{4})$/, "$1-$2"), example: "100-0001" },
-}; // prettier-ignore
+};
 
 /** Province code → name, for the countries whose codes are checked (and offered as a list). */
+// prettier-ignore
 export const COUNTRY_PROVINCES: Record<string, Record<string, string>> = {
   US: {
     AL: "Alabama", AK: "Alaska", AZ: "Arizona", AR: "Arkansas", CA: "California", CO: "Colorado",
@@ -137,7 +138,7 @@ export const COUNTRY_PROVINCES: Record<string, Record<string, string>> = {
     NL: "Newfoundland and Labrador", NT: "Northwest Territories", NS: "Nova Scotia", NU: "Nunavut",
     ON: "Ontario", PE: "Prince Edward Island", QC: "Quebec", SK: "Saskatchewan", YT: "Yukon",
   },
-}; // prettier-ignore
+};
 
 /** Countries where Shopify requires a province/state but whose code list we do not carry. */
 const PROVINCE_REQUIRED_UNCHECKED = new Set(["AU", "MX", "IT", "ES", "JP", "BR", "IN", "AR", "CN", "MY", "ID"]);

@@ -71,14 +71,22 @@ describe("fast ISO timestamps agree with Date", () => {
   });
 
   it("isoToMs reads Shopify's shapes (no milliseconds, offsets) exactly as Date.parse does", () => {
-    const offset = fc.tuple(fc.constantFrom("+", "-"), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }));
+    const offset = fc.tuple(
+      fc.constantFrom("+", "-"),
+      fc.integer({ min: 0, max: 23 }),
+      fc.integer({ min: 0, max: 59 }),
+    );
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 253_402_300_799 }).map((s) => s * 1000), offset, (ms, [sign, h, m]) => {
-        const base = new Date(ms).toISOString().slice(0, 19);
-        const zoned = `${base}${sign}${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
-        expect(isoToMs(`${base}Z`)).toBe(Date.parse(`${base}Z`));
-        expect(isoToMs(zoned)).toBe(Date.parse(zoned));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 253_402_300_799 }).map((s) => s * 1000),
+        offset,
+        (ms, [sign, h, m]) => {
+          const base = new Date(ms).toISOString().slice(0, 19);
+          const zoned = `${base}${sign}${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
+          expect(isoToMs(`${base}Z`)).toBe(Date.parse(`${base}Z`));
+          expect(isoToMs(zoned)).toBe(Date.parse(zoned));
+        },
+      ),
       { numRuns: 5000 },
     );
   });

@@ -37,6 +37,7 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * milliseconds and ±HH:MM offset), parsed without Date.parse (several times faster on the hot path
  * of the rules); any other shape falls back to Date.parse. NaN when unreadable.
  */
+// prettier-ignore
 export function isoToMs(text: string): number {
   const n = text.length;
   const hasMs = n > 19 && text.charCodeAt(19) === 46;
@@ -72,7 +73,7 @@ export function isoToMs(text: string): number {
     }
   }
   return Date.parse(text);
-} // prettier-ignore
+}
 
 const pad2 = (value: number) => (value < 10 ? `0${value}` : `${value}`);
 const pad3 = (value: number) => (value < 10 ? `00${value}` : value < 100 ? `0${value}` : `${value}`);

@@ -16,7 +16,15 @@ import {
   requestKindLabel,
   statusLabel,
 } from "./messages";
-import { CUSTOMER_REASONS, LOCALES, REASON_CODES, REQUEST_KINDS, REQUEST_STATUSES, type Reason, type ReasonCode } from "./types";
+import {
+  CUSTOMER_REASONS,
+  LOCALES,
+  REASON_CODES,
+  REQUEST_KINDS,
+  REQUEST_STATUSES,
+  type Reason,
+  type ReasonCode,
+} from "./types";
 
 /** A reason as the rules produce it, with the params each code carries. */
 const SAMPLE: Record<ReasonCode, Reason> = {
@@ -47,7 +55,8 @@ const EXPECTED: Record<"en" | "fr", Partial<Record<ReasonCode, string>>> = {
     WINDOW_EXPIRED:
       "Orders can be changed within 2 hours of being placed, and that time has passed. Please contact the store if you need help.",
     ADDRESS_INVALID: "Postal code doesn't look right. Please check it. For example: 75002.",
-    COUNTRY_CHANGE_NOT_ALLOWED: "This store can't change the delivery country (France → Belgium). Please choose an address in France.",
+    COUNTRY_CHANGE_NOT_ALLOWED:
+      "This store can't change the delivery country (France → Belgium). Please choose an address in France.",
     REQUEST_ALREADY_PENDING:
       "You already have a cancellation request in progress for this order. We'll write to you as soon as the store has decided.",
   },
@@ -76,12 +85,36 @@ describe("reasonMessage", () => {
   });
 
   it.each([
-    { reason: { code: "ADDRESS_INVALID", field: "lastName", params: { error: "REQUIRED" } } as Reason, locale: "en", text: "Last name is required." },
-    { reason: { code: "ADDRESS_INVALID", field: "city", params: { error: "TOO_LONG", max: "255" } } as Reason, locale: "fr", text: "Le champ « Ville » est trop long : 255 caractères au maximum." },
-    { reason: { code: "ADDRESS_INVALID", field: "phone" } as Reason, locale: "en", text: "Please check the address: Phone needs your attention." },
-    { reason: { code: "REQUEST_ALREADY_PENDING", params: { kind: "ADDRESS_CHANGE" } } as Reason, locale: "fr", text: "Vous avez déjà une demande de changement d'adresse en cours pour cette commande. Nous vous écrirons dès que la boutique aura pris sa décision." },
-    { reason: { code: "REQUEST_ALREADY_PENDING" } as Reason, locale: "en", text: "You already have a request in progress for this order. We'll write to you as soon as the store has decided." },
-    { reason: { code: "WINDOW_EXPIRED", params: { windowMinutes: "30" } } as Reason, locale: "en-GB", text: "Orders can be changed within 30 minutes of being placed, and that time has passed. Please contact the store if you need help." },
+    {
+      reason: { code: "ADDRESS_INVALID", field: "lastName", params: { error: "REQUIRED" } } as Reason,
+      locale: "en",
+      text: "Last name is required.",
+    },
+    {
+      reason: { code: "ADDRESS_INVALID", field: "city", params: { error: "TOO_LONG", max: "255" } } as Reason,
+      locale: "fr",
+      text: "Le champ « Ville » est trop long : 255 caractères au maximum.",
+    },
+    {
+      reason: { code: "ADDRESS_INVALID", field: "phone" } as Reason,
+      locale: "en",
+      text: "Please check the address: Phone needs your attention.",
+    },
+    {
+      reason: { code: "REQUEST_ALREADY_PENDING", params: { kind: "ADDRESS_CHANGE" } } as Reason,
+      locale: "fr",
+      text: "Vous avez déjà une demande de changement d'adresse en cours pour cette commande. Nous vous écrirons dès que la boutique aura pris sa décision.",
+    },
+    {
+      reason: { code: "REQUEST_ALREADY_PENDING" } as Reason,
+      locale: "en",
+      text: "You already have a request in progress for this order. We'll write to you as soon as the store has decided.",
+    },
+    {
+      reason: { code: "WINDOW_EXPIRED", params: { windowMinutes: "30" } } as Reason,
+      locale: "en-GB",
+      text: "Orders can be changed within 30 minutes of being placed, and that time has passed. Please contact the store if you need help.",
+    },
   ])("$reason.code in $locale: $text", ({ reason, locale, text }) => {
     expect(reasonMessage(reason, locale)).toBe(text);
   });
@@ -89,7 +122,11 @@ describe("reasonMessage", () => {
   it("explains a list of reasons as the customer API answers them", () => {
     expect(explainReasons([SAMPLE.ORDER_CLOSED, SAMPLE.ADDRESS_INVALID], "de")).toEqual([
       { code: "ORDER_CLOSED", message: en.reasons.ORDER_CLOSED },
-      { code: "ADDRESS_INVALID", field: "zip", message: "Postal code doesn't look right. Please check it. For example: 75002." },
+      {
+        code: "ADDRESS_INVALID",
+        field: "zip",
+        message: "Postal code doesn't look right. Please check it. For example: 75002.",
+      },
     ]);
   });
 });
@@ -127,7 +164,9 @@ describe("labels", () => {
     expect(cancellationInputErrorMessage({ field: "note", code: "TOO_LONG", params: { max: "1000" } }, "fr")).toBe(
       "Votre message est trop long : 1000 caractères au maximum.",
     );
-    expect(cancellationInputErrorMessage({ field: "reason", code: "INVALID" }, "en")).toBe("Please choose one of the reasons offered.");
+    expect(cancellationInputErrorMessage({ field: "reason", code: "INVALID" }, "en")).toBe(
+      "Please choose one of the reasons offered.",
+    );
   });
 
   it("French translates every text (no English left behind)", () => {

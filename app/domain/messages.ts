@@ -79,7 +79,10 @@ export function addressFieldLabel(field: AddressField, locale: string): string {
 /** "Postal code doesn't look right. Please check it. For example: 75002." */
 export function addressErrorMessage(error: Pick<AddressError, "field" | "code" | "params">, locale: string): string {
   const m = messagesFor(locale);
-  const text = interpolate(m.addressErrors[error.code], { field: m.addressFields[error.field], max: error.params?.max ?? "" });
+  const text = interpolate(m.addressErrors[error.code], {
+    field: m.addressFields[error.field],
+    max: error.params?.max ?? "",
+  });
   const example = error.params?.example;
   return example ? `${text} ${interpolate(m.addressErrorExample, { example })}` : text;
 }
@@ -104,13 +107,20 @@ export function reasonMessage(reason: Reason, locale: string): string {
     case "ADDRESS_INVALID": {
       if (!reason.field) return interpolate(m.reasons.ADDRESS_INVALID, { field: m.addressFields.address1 });
       const code = params.error;
-      if (!isAddressErrorCode(code)) return interpolate(m.reasons.ADDRESS_INVALID, { field: m.addressFields[reason.field] });
-      return addressErrorMessage({ field: reason.field, code, params: { max: params.max, example: params.example } }, lang);
+      if (!isAddressErrorCode(code))
+        return interpolate(m.reasons.ADDRESS_INVALID, { field: m.addressFields[reason.field] });
+      return addressErrorMessage(
+        { field: reason.field, code, params: { max: params.max, example: params.example } },
+        lang,
+      );
     }
     case "SHIPPING_COST_INCREASE": {
       const currencyCode = params.currencyCode ?? "";
       const price = (amount: string | undefined) => (amount ? formatMoney({ amount, currencyCode }, lang) : "");
-      return interpolate(m.reasons.SHIPPING_COST_INCREASE, { newPrice: price(params.newPrice), oldPrice: price(params.oldPrice) });
+      return interpolate(m.reasons.SHIPPING_COST_INCREASE, {
+        newPrice: price(params.newPrice),
+        oldPrice: price(params.oldPrice),
+      });
     }
     case "WINDOW_EXPIRED": {
       const minutes = Number(params.windowMinutes);
@@ -123,7 +133,9 @@ export function reasonMessage(reason: Reason, locale: string): string {
         to: countryName(params.to ?? "", lang),
       });
     case "REQUEST_ALREADY_PENDING": {
-      const kind = (REQUEST_KINDS as readonly string[]).includes(params.kind ?? "") ? (params.kind as RequestKind) : "ANY";
+      const kind = (REQUEST_KINDS as readonly string[]).includes(params.kind ?? "")
+        ? (params.kind as RequestKind)
+        : "ANY";
       return interpolate(m.reasons.REQUEST_ALREADY_PENDING, { request: m.pendingRequest[kind] });
     }
     default:
@@ -132,7 +144,10 @@ export function reasonMessage(reason: Reason, locale: string): string {
 }
 
 /** `{ code, message }` pairs as the customer API answers them. */
-export function explainReasons(reasons: readonly Reason[], locale: string): { code: Reason["code"]; field?: AddressField; message: string }[] {
+export function explainReasons(
+  reasons: readonly Reason[],
+  locale: string,
+): { code: Reason["code"]; field?: AddressField; message: string }[] {
   return reasons.map((reason) => ({
     code: reason.code,
     ...(reason.field ? { field: reason.field } : {}),

@@ -113,7 +113,11 @@ describe("zero and formatting", () => {
     { money: eur("7.9"), locale: "fr", text: "7,90\u00a0€" },
     { money: eur("1234.5"), locale: "fr", text: "1\u202f234,50\u00a0€" },
     { money: { amount: "1200", currencyCode: "JPY" }, locale: "en", text: "¥1,200" },
-    { money: { amount: "12345678901234567.50", currencyCode: "USD" }, locale: "en", text: "$12,345,678,901,234,567.50" },
+    {
+      money: { amount: "12345678901234567.50", currencyCode: "USD" },
+      locale: "en",
+      text: "$12,345,678,901,234,567.50",
+    },
     { money: { amount: "3.00", currencyCode: "XXXX" }, locale: "en", text: "3.00 XXXX" },
   ])("formatMoney($money.amount $money.currencyCode, $locale) = $text", ({ money, locale, text }) => {
     expect(formatMoney(money, locale)).toBe(text);

@@ -49,7 +49,10 @@ function context(overrides: ContextOverrides = {}): EvaluationContext {
 }
 
 function submission(
-  overrides: ContextOverrides & { newAddress?: AddressChangeInput["newAddress"]; quote?: AddressChangeInput["quote"] } = {},
+  overrides: ContextOverrides & {
+    newAddress?: AddressChangeInput["newAddress"];
+    quote?: AddressChangeInput["quote"];
+  } = {},
 ): AddressChangeInput {
   const { newAddress, quote: q, ...rest } = overrides;
   return {
@@ -75,7 +78,7 @@ const EVALUATORS = [
   ["cancellation", evaluateCancellation],
 ] as const;
 
-describe("the default order", () => {
+describe("every rule on the default order", () => {
   it("passes every address-change rule, each evaluated once in the fixed order", () => {
     const decision = evaluateAddressChangeOptions(context());
     passes(decision);
@@ -108,7 +111,9 @@ describe("the default order", () => {
   });
 
   it("passes a full submission to a new Paris address, returning it normalized", () => {
-    const decision = evaluateAddressChange(submission({ newAddress: { ...address(), zip: " 75 003 ", countryCode: "fr" } }));
+    const decision = evaluateAddressChange(
+      submission({ newAddress: { ...address(), zip: " 75 003 ", countryCode: "fr" } }),
+    );
     passes(decision);
     expect(decision.address).toMatchObject({ zip: "75003", countryCode: "FR" });
     expect(evaluated(decision).slice(-4)).toEqual([
@@ -125,15 +130,31 @@ describe.each(EVALUATORS)("rule FULFILLMENT_STARTED (%s)", (_kind, evaluate) => 
   const merchants = { id: "gid://shopify/FulfillmentOrderHold/2", reason: "HIGH_RISK_OF_FRAUD", heldByApp: false };
   const cases: { name: string; facts: DeepPartial<OrderFacts>; passed: boolean }[] = [
     { name: "UNFULFILLED, one OPEN fulfillment order", facts: {}, passed: true },
-    { name: "a SCHEDULED fulfillment order", facts: { fulfillmentOrders: [fulfillmentOrder({ status: "SCHEDULED" })] }, passed: true },
+    {
+      name: "a SCHEDULED fulfillment order",
+      facts: { fulfillmentOrders: [fulfillmentOrder({ status: "SCHEDULED" })] },
+      passed: true,
+    },
     {
       name: "displayed SCHEDULED with SCHEDULED fulfillment orders",
       facts: { displayFulfillmentStatus: "SCHEDULED", fulfillmentOrders: [fulfillmentOrder({ status: "SCHEDULED" })] },
       passed: true,
     },
-    { name: "a fulfillment order IN_PROGRESS", facts: { fulfillmentOrders: [fulfillmentOrder({ status: "IN_PROGRESS" })] }, passed: false },
-    { name: "a fulfillment order CLOSED", facts: { fulfillmentOrders: [fulfillmentOrder({ status: "CLOSED" })] }, passed: false },
-    { name: "a fulfillment order INCOMPLETE", facts: { fulfillmentOrders: [fulfillmentOrder({ status: "INCOMPLETE" })] }, passed: false },
+    {
+      name: "a fulfillment order IN_PROGRESS",
+      facts: { fulfillmentOrders: [fulfillmentOrder({ status: "IN_PROGRESS" })] },
+      passed: false,
+    },
+    {
+      name: "a fulfillment order CLOSED",
+      facts: { fulfillmentOrders: [fulfillmentOrder({ status: "CLOSED" })] },
+      passed: false,
+    },
+    {
+      name: "a fulfillment order INCOMPLETE",
+      facts: { fulfillmentOrders: [fulfillmentOrder({ status: "INCOMPLETE" })] },
+      passed: false,
+    },
     {
       name: "one OPEN and one IN_PROGRESS fulfillment order (split shipment)",
       facts: { fulfillmentOrders: [fulfillmentOrder(), fulfillmentOrder({ id: "fo-2", status: "IN_PROGRESS" })] },
@@ -147,7 +168,11 @@ describe.each(EVALUATORS)("rule FULFILLMENT_STARTED (%s)", (_kind, evaluate) => 
     { name: "no fulfillment orders (nothing to ship yet)", facts: { fulfillmentOrders: [] }, passed: true },
     {
       name: "FULFILLED with one fulfillment",
-      facts: { displayFulfillmentStatus: "FULFILLED", fulfillmentsCount: 1, fulfillmentOrders: [fulfillmentOrder({ status: "CLOSED" })] },
+      facts: {
+        displayFulfillmentStatus: "FULFILLED",
+        fulfillmentsCount: 1,
+        fulfillmentOrders: [fulfillmentOrder({ status: "CLOSED" })],
+      },
       passed: false,
     },
     {
@@ -160,26 +185,46 @@ describe.each(EVALUATORS)("rule FULFILLMENT_STARTED (%s)", (_kind, evaluate) => 
       passed: false,
     },
     { name: "displayed IN_PROGRESS", facts: { displayFulfillmentStatus: "IN_PROGRESS" }, passed: false },
-    { name: "displayed PENDING_FULFILLMENT (sent to a fulfillment service)", facts: { displayFulfillmentStatus: "PENDING_FULFILLMENT" }, passed: false },
-    { name: "a fulfillment already counted although displayed UNFULFILLED", facts: { fulfillmentsCount: 1 }, passed: false },
+    {
+      name: "displayed PENDING_FULFILLMENT (sent to a fulfillment service)",
+      facts: { displayFulfillmentStatus: "PENDING_FULFILLMENT" },
+      passed: false,
+    },
+    {
+      name: "a fulfillment already counted although displayed UNFULFILLED",
+      facts: { fulfillmentsCount: 1 },
+      passed: false,
+    },
     {
       name: "ON_HOLD by our own hold",
-      facts: { displayFulfillmentStatus: "ON_HOLD", fulfillmentOrders: [fulfillmentOrder({ status: "ON_HOLD", holds: [ours] })] },
+      facts: {
+        displayFulfillmentStatus: "ON_HOLD",
+        fulfillmentOrders: [fulfillmentOrder({ status: "ON_HOLD", holds: [ours] })],
+      },
       passed: true,
     },
     {
       name: "ON_HOLD by the merchant's hold",
-      facts: { displayFulfillmentStatus: "ON_HOLD", fulfillmentOrders: [fulfillmentOrder({ status: "ON_HOLD", holds: [merchants] })] },
+      facts: {
+        displayFulfillmentStatus: "ON_HOLD",
+        fulfillmentOrders: [fulfillmentOrder({ status: "ON_HOLD", holds: [merchants] })],
+      },
       passed: false,
     },
     {
       name: "ON_HOLD by our hold and the merchant's",
-      facts: { displayFulfillmentStatus: "ON_HOLD", fulfillmentOrders: [fulfillmentOrder({ status: "ON_HOLD", holds: [ours, merchants] })] },
+      facts: {
+        displayFulfillmentStatus: "ON_HOLD",
+        fulfillmentOrders: [fulfillmentOrder({ status: "ON_HOLD", holds: [ours, merchants] })],
+      },
       passed: false,
     },
     {
       name: "ON_HOLD with no hold we can see",
-      facts: { displayFulfillmentStatus: "ON_HOLD", fulfillmentOrders: [fulfillmentOrder({ status: "ON_HOLD", holds: [] })] },
+      facts: {
+        displayFulfillmentStatus: "ON_HOLD",
+        fulfillmentOrders: [fulfillmentOrder({ status: "ON_HOLD", holds: [] })],
+      },
       passed: false,
     },
     {
@@ -222,11 +267,14 @@ describe("rule ADDRESS_ALREADY_CHANGED", () => {
   it.each([
     { addressAlreadyChanged: false, passed: true },
     { addressAlreadyChanged: true, passed: false },
-  ])("rule ADDRESS_ALREADY_CHANGED: applied change exists=$addressAlreadyChanged → passed=$passed", ({ addressAlreadyChanged, passed }) => {
-    const decision = evaluateAddressChangeOptions(context({ addressAlreadyChanged }));
-    if (passed) passes(decision);
-    else failsOnly(decision, "ADDRESS_ALREADY_CHANGED");
-  });
+  ])(
+    "rule ADDRESS_ALREADY_CHANGED: applied change exists=$addressAlreadyChanged → passed=$passed",
+    ({ addressAlreadyChanged, passed }) => {
+      const decision = evaluateAddressChangeOptions(context({ addressAlreadyChanged }));
+      if (passed) passes(decision);
+      else failsOnly(decision, "ADDRESS_ALREADY_CHANGED");
+    },
+  );
 
   it("rule ADDRESS_ALREADY_CHANGED: does not concern cancellation", () => {
     passes(evaluateCancellation(context({ addressAlreadyChanged: true })));
@@ -240,7 +288,11 @@ describe("rule FREE_SHIPPING_DISCOUNT_USED", () => {
     { name: "a 15% welcome code on the items", facts: { discountApplications: [discount()] }, passed: true },
     {
       name: "an automatic fixed discount on the items",
-      facts: { discountApplications: [discount({ kind: "AUTOMATIC", valueType: "FIXED_AMOUNT", value: "10.00", code: null, title: "Soldes" })] },
+      facts: {
+        discountApplications: [
+          discount({ kind: "AUTOMATIC", valueType: "FIXED_AMOUNT", value: "10.00", code: null, title: "Soldes" }),
+        ],
+      },
       passed: true,
     },
     {
@@ -254,42 +306,92 @@ describe("rule FREE_SHIPPING_DISCOUNT_USED", () => {
     {
       name: "a fixed 2.00 shipping code (not down to zero)",
       facts: {
-        discountApplications: [discount({ targetType: "SHIPPING_LINE", valueType: "FIXED_AMOUNT", value: "2.00", code: "PORT2" })],
+        discountApplications: [
+          discount({ targetType: "SHIPPING_LINE", valueType: "FIXED_AMOUNT", value: "2.00", code: "PORT2" }),
+        ],
         shippingLines: [shippingLine({ discountedPrice: eur("2.90") })],
       },
       passed: false,
     },
     {
       name: "an automatic free-shipping discount",
-      facts: { discountApplications: [discount({ kind: "AUTOMATIC", targetType: "SHIPPING_LINE", value: "100.0", code: null, title: "Livraison offerte dès 50 €" })] },
+      facts: {
+        discountApplications: [
+          discount({
+            kind: "AUTOMATIC",
+            targetType: "SHIPPING_LINE",
+            value: "100.0",
+            code: null,
+            title: "Livraison offerte dès 50 €",
+          }),
+        ],
+      },
       passed: false,
     },
     {
       name: "a manual shipping discount by staff",
-      facts: { discountApplications: [discount({ kind: "MANUAL", targetType: "SHIPPING_LINE", valueType: "FIXED_AMOUNT", value: "4.90", code: null, title: "Geste commercial" })] },
+      facts: {
+        discountApplications: [
+          discount({
+            kind: "MANUAL",
+            targetType: "SHIPPING_LINE",
+            valueType: "FIXED_AMOUNT",
+            value: "4.90",
+            code: null,
+            title: "Geste commercial",
+          }),
+        ],
+      },
       passed: false,
     },
     {
       name: "a script shipping discount",
-      facts: { discountApplications: [discount({ kind: "SCRIPT", targetType: "SHIPPING_LINE", code: null, title: "Free shipping script" })] },
+      facts: {
+        discountApplications: [
+          discount({ kind: "SCRIPT", targetType: "SHIPPING_LINE", code: null, title: "Free shipping script" }),
+        ],
+      },
       passed: false,
     },
-    { name: "a paid line discounted to 0.00 without an application", facts: { shippingLines: [freeLine] }, passed: false },
-    { name: 'a paid line discounted to "0"', facts: { shippingLines: [shippingLine({ discountedPrice: eur("0") })] }, passed: false },
+    {
+      name: "a paid line discounted to 0.00 without an application",
+      facts: { shippingLines: [freeLine] },
+      passed: false,
+    },
+    {
+      name: 'a paid line discounted to "0"',
+      facts: { shippingLines: [shippingLine({ discountedPrice: eur("0") })] },
+      passed: false,
+    },
     {
       name: "a line that was free to begin with (the store's own free rate)",
-      facts: { shippingLines: [shippingLine({ title: "Retrait en boutique", originalPrice: eur("0.00"), discountedPrice: eur("0.00") })] },
+      facts: {
+        shippingLines: [
+          shippingLine({ title: "Retrait en boutique", originalPrice: eur("0.00"), discountedPrice: eur("0.00") }),
+        ],
+      },
       passed: true,
     },
-    { name: "a line discounted by one cent only", facts: { shippingLines: [shippingLine({ discountedPrice: eur("4.89") })] }, passed: true },
+    {
+      name: "a line discounted by one cent only",
+      facts: { shippingLines: [shippingLine({ discountedPrice: eur("4.89") })] },
+      passed: true,
+    },
     {
       name: "two lines, the second discounted to zero",
-      facts: { shippingLines: [shippingLine(), shippingLine({ title: "Supplément volumineux", code: null, discountedPrice: eur("0.00") })] },
+      facts: {
+        shippingLines: [
+          shippingLine(),
+          shippingLine({ title: "Supplément volumineux", code: null, discountedPrice: eur("0.00") }),
+        ],
+      },
       passed: false,
     },
     {
       name: "an item discount alongside a free-shipping discount",
-      facts: { discountApplications: [discount(), discount({ targetType: "SHIPPING_LINE", code: "LIVRAISONOFFERTE" })] },
+      facts: {
+        discountApplications: [discount(), discount({ targetType: "SHIPPING_LINE", code: "LIVRAISONOFFERTE" })],
+      },
       passed: false,
     },
   ];
@@ -313,14 +415,32 @@ describe("rules SHIPPING_COST_INCREASE and NO_SHIPPING_RATE", () => {
     failing: ReasonCode[];
     chosen?: string;
   }[] = [
-    { name: "the same method at the same price (equal passes)", rates: [colissimo("4.90")], failing: [], chosen: "4.90" },
-    { name: "the same method one cent above", rates: [colissimo("4.91")], failing: ["SHIPPING_COST_INCREASE"], chosen: "4.91" },
+    {
+      name: "the same method at the same price (equal passes)",
+      rates: [colissimo("4.90")],
+      failing: [],
+      chosen: "4.90",
+    },
+    {
+      name: "the same method one cent above",
+      rates: [colissimo("4.91")],
+      failing: ["SHIPPING_COST_INCREASE"],
+      chosen: "4.91",
+    },
     { name: "the same method one cent below", rates: [colissimo("4.89")], failing: [], chosen: "4.89" },
     { name: '"4.9" equals "4.90" (decimal, not text)', rates: [colissimo("4.9")], failing: [], chosen: "4.90" },
-    { name: "a tenth of a cent above (0.001 scale)", rates: [colissimo("4.901")], failing: ["SHIPPING_COST_INCREASE"], chosen: "4.901" },
+    {
+      name: "a tenth of a cent above (0.001 scale)",
+      rates: [colissimo("4.901")],
+      failing: ["SHIPPING_COST_INCREASE"],
+      chosen: "4.901",
+    },
     {
       name: "same method by code although renamed, over a cheaper other rate",
-      rates: [rate("Point relais", "3.90", "relais"), rate("Colissimo Domicile — sans signature", "5.50", "colissimo-domicile")],
+      rates: [
+        rate("Point relais", "3.90", "relais"),
+        rate("Colissimo Domicile — sans signature", "5.50", "colissimo-domicile"),
+      ],
       failing: ["SHIPPING_COST_INCREASE"],
       chosen: "5.50",
     },
@@ -358,7 +478,17 @@ describe("rules SHIPPING_COST_INCREASE and NO_SHIPPING_RATE", () => {
     },
     {
       name: "several shipping lines: their original prices add up",
-      facts: { shippingLines: [shippingLine(), shippingLine({ title: "Supplément volumineux", code: "oversize", originalPrice: eur("2.00"), discountedPrice: eur("2.00") })] },
+      facts: {
+        shippingLines: [
+          shippingLine(),
+          shippingLine({
+            title: "Supplément volumineux",
+            code: "oversize",
+            originalPrice: eur("2.00"),
+            discountedPrice: eur("2.00"),
+          }),
+        ],
+      },
       rates: [rate("Transporteur", "6.90")],
       failing: [],
       chosen: "6.90",
@@ -382,13 +512,19 @@ describe("rules SHIPPING_COST_INCREASE and NO_SHIPPING_RATE", () => {
   it("rule SHIPPING_COST_INCREASE: the refusal names the new and the old price", () => {
     const decision = evaluateAddressChange(submission({ quote: quote(colissimo("7.9")) }));
     expect(decision.reasons).toEqual([
-      { code: "SHIPPING_COST_INCREASE", params: { newPrice: "7.90", oldPrice: "4.90", currencyCode: "EUR", rateTitle: "Colissimo" } },
+      {
+        code: "SHIPPING_COST_INCREASE",
+        params: { newPrice: "7.90", oldPrice: "4.90", currencyCode: "EUR", rateTitle: "Colissimo" },
+      },
     ]);
   });
 
   it("rule SHIPPING_COST_INCREASE: switched off, a dearer rate passes and is not evaluated", () => {
     const decision = evaluateAddressChange(
-      submission({ policy: { addressChange: { rules: { SHIPPING_COST_INCREASE: false } } }, quote: quote(colissimo("99.00")) }),
+      submission({
+        policy: { addressChange: { rules: { SHIPPING_COST_INCREASE: false } } },
+        quote: quote(colissimo("99.00")),
+      }),
     );
     passes(decision);
     expect(evaluated(decision)).not.toContain("SHIPPING_COST_INCREASE");
@@ -418,7 +554,7 @@ describe("rules SHIPPING_COST_INCREASE and NO_SHIPPING_RATE", () => {
   });
 });
 
-describe("the shipping quote", () => {
+describe("rules NO_SHIPPING_RATE and SHIPPING_COST_INCREASE: the shipping quote", () => {
   it("is required to allow a change that passes everything else", () => {
     expect(() => evaluateAddressChange(submission({ quote: null }))).toThrow(QuoteRequiredError);
   });
@@ -435,21 +571,55 @@ describe("the shipping quote", () => {
   });
 
   it("is fetched for the normalized address, and not for an unusable one", () => {
-    expect(quoteDestination(submission({ newAddress: address({ zip: "75 003", countryCode: "fr" }) }))).toMatchObject({ zip: "75003", countryCode: "FR" });
+    expect(quoteDestination(submission({ newAddress: address({ zip: "75 003", countryCode: "fr" }) }))).toMatchObject({
+      zip: "75003",
+      countryCode: "FR",
+    });
     expect(quoteDestination(submission({ newAddress: address({ city: "" }) }))).toBeNull();
     expect(quoteDestination(submission({ newAddress: address({ countryCode: "BE", zip: "1000" }) }))).toBeNull();
     expect(
-      quoteDestination(submission({ newAddress: address({ countryCode: "BE", zip: "1000" }), policy: { addressChange: { allowCountryChange: true } } })),
+      quoteDestination(
+        submission({
+          newAddress: address({ countryCode: "BE", zip: "1000" }),
+          policy: { addressChange: { allowCountryChange: true } },
+        }),
+      ),
     ).toMatchObject({ countryCode: "BE" });
   });
 });
 
 describe("rule COUNTRY_CHANGE_NOT_ALLOWED", () => {
-  const cases: { name: string; newAddress: ReturnType<typeof address>; allowCountryChange: boolean; facts?: DeepPartial<OrderFacts>; failing: ReasonCode[] }[] = [
-    { name: "same country", newAddress: address({ zip: "69002", city: "Lyon" }), allowCountryChange: false, failing: [] },
-    { name: "same country typed in lower case", newAddress: address({ countryCode: "fr" }), allowCountryChange: false, failing: [] },
-    { name: "to Belgium, not allowed", newAddress: address({ countryCode: "BE", zip: "1000", city: "Bruxelles" }), allowCountryChange: false, failing: ["COUNTRY_CHANGE_NOT_ALLOWED"] },
-    { name: "to Belgium, allowed", newAddress: address({ countryCode: "BE", zip: "1000", city: "Bruxelles" }), allowCountryChange: true, failing: [] },
+  const cases: {
+    name: string;
+    newAddress: ReturnType<typeof address>;
+    allowCountryChange: boolean;
+    facts?: DeepPartial<OrderFacts>;
+    failing: ReasonCode[];
+  }[] = [
+    {
+      name: "same country",
+      newAddress: address({ zip: "69002", city: "Lyon" }),
+      allowCountryChange: false,
+      failing: [],
+    },
+    {
+      name: "same country typed in lower case",
+      newAddress: address({ countryCode: "fr" }),
+      allowCountryChange: false,
+      failing: [],
+    },
+    {
+      name: "to Belgium, not allowed",
+      newAddress: address({ countryCode: "BE", zip: "1000", city: "Bruxelles" }),
+      allowCountryChange: false,
+      failing: ["COUNTRY_CHANGE_NOT_ALLOWED"],
+    },
+    {
+      name: "to Belgium, allowed",
+      newAddress: address({ countryCode: "BE", zip: "1000", city: "Bruxelles" }),
+      allowCountryChange: true,
+      failing: [],
+    },
     {
       name: "an order without a shipping address has no country to keep",
       newAddress: address({ countryCode: "BE", zip: "1000" }),
@@ -458,10 +628,15 @@ describe("rule COUNTRY_CHANGE_NOT_ALLOWED", () => {
       failing: [],
     },
   ];
-  it.each(cases)("rule COUNTRY_CHANGE_NOT_ALLOWED: $name → failing $failing", ({ newAddress, allowCountryChange, facts, failing }) => {
-    const decision = evaluateAddressChange(submission({ newAddress, facts, policy: { addressChange: { allowCountryChange } } }));
-    expect(codes(decision)).toEqual(failing);
-  });
+  it.each(cases)(
+    "rule COUNTRY_CHANGE_NOT_ALLOWED: $name → failing $failing",
+    ({ newAddress, allowCountryChange, facts, failing }) => {
+      const decision = evaluateAddressChange(
+        submission({ newAddress, facts, policy: { addressChange: { allowCountryChange } } }),
+      );
+      expect(codes(decision)).toEqual(failing);
+    },
+  );
 
   it("rule COUNTRY_CHANGE_NOT_ALLOWED: names both countries", () => {
     const decision = evaluateAddressChange(submission({ newAddress: address({ countryCode: "BE", zip: "1000" }) }));
@@ -471,7 +646,9 @@ describe("rule COUNTRY_CHANGE_NOT_ALLOWED", () => {
 
 describe("rule ADDRESS_INVALID", () => {
   it("rule ADDRESS_INVALID: one reason per field, in form order, and no normalized address", () => {
-    const decision = evaluateAddressChange(submission({ newAddress: address({ lastName: " ", zip: "7500", phone: "06 12" }) }));
+    const decision = evaluateAddressChange(
+      submission({ newAddress: address({ lastName: " ", zip: "7500", phone: "06 12" }) }),
+    );
     expect(decision.reasons).toEqual([
       { code: "ADDRESS_INVALID", field: "lastName", params: { error: "REQUIRED" } },
       { code: "ADDRESS_INVALID", field: "zip", params: { error: "INVALID", example: "75002" } },
@@ -485,22 +662,62 @@ describe("rule ADDRESS_INVALID", () => {
 
   it("rule ADDRESS_INVALID: a field too long says the limit", () => {
     const decision = evaluateAddressChange(submission({ newAddress: address({ address1: "x".repeat(256) }) }));
-    expect(decision.reasons).toEqual([{ code: "ADDRESS_INVALID", field: "address1", params: { error: "TOO_LONG", max: "255" } }]);
+    expect(decision.reasons).toEqual([
+      { code: "ADDRESS_INVALID", field: "address1", params: { error: "TOO_LONG", max: "255" } },
+    ]);
   });
 });
 
 describe("always-checked rules", () => {
-  const window = (minutes: number | null) => ({ addressChange: { windowMinutes: minutes }, cancellation: { windowMinutes: minutes } });
+  const window = (minutes: number | null) => ({
+    addressChange: { windowMinutes: minutes },
+    cancellation: { windowMinutes: minutes },
+  });
   const created = Date.parse(ORDER_CREATED_AT);
   const cases: { name: string; overrides: ContextOverrides; rule: ReasonCode; passed: boolean }[] = [
-    { name: "a cancelled order", overrides: { facts: { cancelledAt: "2025-03-14T09:05:00Z" } }, rule: "ORDER_CANCELLED", passed: false },
+    {
+      name: "a cancelled order",
+      overrides: { facts: { cancelledAt: "2025-03-14T09:05:00Z" } },
+      rule: "ORDER_CANCELLED",
+      passed: false,
+    },
     { name: "a closed order", overrides: { facts: { closed: true } }, rule: "ORDER_CLOSED", passed: false },
-    { name: "self-service blocked on the order", overrides: { blocked: true }, rule: "FEATURE_DISABLED", passed: false },
-    { name: "2-hour window, at its last millisecond", overrides: { policy: window(120), now: new Date(created + 120 * 60_000 - 1) }, rule: "WINDOW_EXPIRED", passed: true },
-    { name: "2-hour window, at exactly 2 hours", overrides: { policy: window(120), now: new Date(created + 120 * 60_000) }, rule: "WINDOW_EXPIRED", passed: false },
-    { name: "2-hour window, 1 ms after", overrides: { policy: window(120), now: new Date(created + 120 * 60_000 + 1) }, rule: "WINDOW_EXPIRED", passed: false },
-    { name: "no time limit, a year later", overrides: { policy: window(null), now: new Date(created + 365 * 86_400_000) }, rule: "WINDOW_EXPIRED", passed: true },
-    { name: "a zero-minute window, at the order's instant", overrides: { policy: window(0), now: new Date(created) }, rule: "WINDOW_EXPIRED", passed: false },
+    {
+      name: "self-service blocked on the order",
+      overrides: { blocked: true },
+      rule: "FEATURE_DISABLED",
+      passed: false,
+    },
+    {
+      name: "2-hour window, at its last millisecond",
+      overrides: { policy: window(120), now: new Date(created + 120 * 60_000 - 1) },
+      rule: "WINDOW_EXPIRED",
+      passed: true,
+    },
+    {
+      name: "2-hour window, at exactly 2 hours",
+      overrides: { policy: window(120), now: new Date(created + 120 * 60_000) },
+      rule: "WINDOW_EXPIRED",
+      passed: false,
+    },
+    {
+      name: "2-hour window, 1 ms after",
+      overrides: { policy: window(120), now: new Date(created + 120 * 60_000 + 1) },
+      rule: "WINDOW_EXPIRED",
+      passed: false,
+    },
+    {
+      name: "no time limit, a year later",
+      overrides: { policy: window(null), now: new Date(created + 365 * 86_400_000) },
+      rule: "WINDOW_EXPIRED",
+      passed: true,
+    },
+    {
+      name: "a zero-minute window, at the order's instant",
+      overrides: { policy: window(0), now: new Date(created) },
+      rule: "WINDOW_EXPIRED",
+      passed: false,
+    },
   ];
   describe.each(EVALUATORS)("(%s)", (_kind, evaluate) => {
     it.each(cases)("rule $rule: $name → passed=$passed", ({ overrides, rule, passed }) => {
@@ -511,13 +728,18 @@ describe("always-checked rules", () => {
   });
 
   it("rule WINDOW_EXPIRED: the deadline is the window's end, and the refusal carries the window", () => {
-    const decision = evaluateAddressChangeOptions(context({ policy: window(120), now: new Date(created + 121 * 60_000) }));
+    const decision = evaluateAddressChangeOptions(
+      context({ policy: window(120), now: new Date(created + 121 * 60_000) }),
+    );
     expect(decision.deadline).toBe("2025-03-14T11:00:00.000Z");
     expect(decision.reasons).toEqual([{ code: "WINDOW_EXPIRED", params: { windowMinutes: "120" } }]);
   });
 
   it("rule WINDOW_EXPIRED: address change and cancellation have their own windows", () => {
-    const ctx = context({ policy: { addressChange: { windowMinutes: 30 }, cancellation: { windowMinutes: 1440 } }, now: new Date(created + 60 * 60_000) });
+    const ctx = context({
+      policy: { addressChange: { windowMinutes: 30 }, cancellation: { windowMinutes: 1440 } },
+      now: new Date(created + 60 * 60_000),
+    });
     failsOnly(evaluateAddressChangeOptions(ctx), "WINDOW_EXPIRED");
     passes(evaluateCancellation(ctx));
     expect(evaluateCancellation(ctx).deadline).toBe("2025-03-15T09:00:00.000Z");
@@ -534,7 +756,12 @@ describe("always-checked rules", () => {
 });
 
 describe("rule REQUEST_ALREADY_PENDING", () => {
-  const cases: { kind: RequestSummary["kind"]; status: RequestStatus; blocksAddress: boolean; blocksCancellation: boolean }[] = [
+  const cases: {
+    kind: RequestSummary["kind"];
+    status: RequestStatus;
+    blocksAddress: boolean;
+    blocksCancellation: boolean;
+  }[] = [
     { kind: "ADDRESS_CHANGE", status: "PENDING", blocksAddress: true, blocksCancellation: false },
     { kind: "ADDRESS_CHANGE", status: "NEEDS_INFO", blocksAddress: true, blocksCancellation: false },
     { kind: "ADDRESS_CHANGE", status: "APPLYING", blocksAddress: true, blocksCancellation: false },
@@ -566,20 +793,26 @@ describe("rule REQUEST_ALREADY_PENDING", () => {
 });
 
 describe("switched-off rules", () => {
-  const violations: Record<(typeof ADDRESS_RULES)[number], Partial<AddressChangeInput> & ContextOverrides> = {
-    FULFILLMENT_STARTED: { facts: { displayFulfillmentStatus: "FULFILLED", fulfillmentsCount: 1 } },
-    PAYMENT_CONFIRMED: { facts: { displayFinancialStatus: "PAID" } },
-    ADDRESS_ALREADY_CHANGED: { addressAlreadyChanged: true },
-    SHIPPING_COST_INCREASE: { quote: quote(rate("Colissimo", "12.00")) },
-    FREE_SHIPPING_DISCOUNT_USED: { facts: { discountApplications: [discount({ targetType: "SHIPPING_LINE" })] } },
-  };
-  it.each(ADDRESS_RULES.map((rule) => ({ rule })))("rule $rule: on, it refuses; off, it is skipped entirely", ({ rule }) => {
-    const on = evaluateAddressChange(submission(violations[rule]));
-    failsOnly(on, rule);
-    const off = evaluateAddressChange(submission({ ...violations[rule], policy: { addressChange: { rules: { [rule]: false } } } }));
-    passes(off);
-    expect(evaluated(off)).not.toContain(rule);
-  });
+  const violations: Record<(typeof ADDRESS_RULES)[number], ContextOverrides & { quote?: AddressChangeInput["quote"] }> =
+    {
+      FULFILLMENT_STARTED: { facts: { displayFulfillmentStatus: "FULFILLED", fulfillmentsCount: 1 } },
+      PAYMENT_CONFIRMED: { facts: { displayFinancialStatus: "PAID" } },
+      ADDRESS_ALREADY_CHANGED: { addressAlreadyChanged: true },
+      SHIPPING_COST_INCREASE: { quote: quote(rate("Colissimo", "12.00")) },
+      FREE_SHIPPING_DISCOUNT_USED: { facts: { discountApplications: [discount({ targetType: "SHIPPING_LINE" })] } },
+    };
+  it.each(ADDRESS_RULES.map((rule) => ({ rule })))(
+    "rule $rule: on, it refuses; off, it is skipped entirely",
+    ({ rule }) => {
+      const on = evaluateAddressChange(submission(violations[rule]));
+      failsOnly(on, rule);
+      const off = evaluateAddressChange(
+        submission({ ...violations[rule], policy: { addressChange: { rules: { [rule]: false } } } }),
+      );
+      passes(off);
+      expect(evaluated(off)).not.toContain(rule);
+    },
+  );
 
   it("rule FULFILLMENT_STARTED: cannot be switched off for cancellation", () => {
     const ctx = context({
@@ -630,15 +863,28 @@ describe("combined rules: every failing rule is listed, in a stable order", () =
   });
 
   const combos: { name: string; overrides: Parameters<typeof submission>[0]; failing: ReasonCode[] }[] = [
-    { name: "captured and shipped", overrides: { facts: { displayFinancialStatus: "PAID", displayFulfillmentStatus: "FULFILLED", fulfillmentsCount: 1 } }, failing: ["FULFILLMENT_STARTED", "PAYMENT_CONFIRMED"] },
+    {
+      name: "captured and shipped",
+      overrides: {
+        facts: { displayFinancialStatus: "PAID", displayFulfillmentStatus: "FULFILLED", fulfillmentsCount: 1 },
+      },
+      failing: ["FULFILLMENT_STARTED", "PAYMENT_CONFIRMED"],
+    },
     {
       name: "free shipping used and a dearer destination",
-      overrides: { facts: { shippingLines: [shippingLine({ discountedPrice: eur("0.00") })] }, quote: quote(rate("Colissimo", "6.50")) },
+      overrides: {
+        facts: { shippingLines: [shippingLine({ discountedPrice: eur("0.00") })] },
+        quote: quote(rate("Colissimo", "6.50")),
+      },
       failing: ["FREE_SHIPPING_DISCOUNT_USED", "SHIPPING_COST_INCREASE"],
     },
     {
       name: "another country with no rate, country change allowed",
-      overrides: { newAddress: address({ countryCode: "CH", zip: "1201", city: "Genève" }), policy: { addressChange: { allowCountryChange: true } }, quote: quote() },
+      overrides: {
+        newAddress: address({ countryCode: "CH", zip: "1201", city: "Genève" }),
+        policy: { addressChange: { allowCountryChange: true } },
+        quote: quote(),
+      },
       failing: ["NO_SHIPPING_RATE"],
     },
     {
@@ -651,7 +897,9 @@ describe("combined rules: every failing rule is listed, in a stable order", () =
       overrides: {
         facts: {
           displayFulfillmentStatus: "ON_HOLD",
-          fulfillmentOrders: [fulfillmentOrder({ status: "ON_HOLD", holds: [{ id: null, reason: "OTHER", heldByApp: true }] })],
+          fulfillmentOrders: [
+            fulfillmentOrder({ status: "ON_HOLD", holds: [{ id: null, reason: "OTHER", heldByApp: true }] }),
+          ],
           discountApplications: [discount()],
         },
       },
@@ -668,17 +916,42 @@ describe("combined rules: every failing rule is listed, in a stable order", () =
   });
 });
 
-describe("checkOwnership", () => {
+describe("rules ORDER_NOT_FOUND and NOT_ORDER_OWNER (checkOwnership)", () => {
   const facts = orderFacts({ customerId: "gid://shopify/Customer/7012345678901" });
   const cases: { name: string; facts: OrderFacts | null; customerId: string; expected: ReasonCode | null }[] = [
-    { name: "no such order", facts: null, customerId: "gid://shopify/Customer/7012345678901", expected: "ORDER_NOT_FOUND" },
+    {
+      name: "no such order",
+      facts: null,
+      customerId: "gid://shopify/Customer/7012345678901",
+      expected: "ORDER_NOT_FOUND",
+    },
     { name: "the owner, as a gid", facts, customerId: "gid://shopify/Customer/7012345678901", expected: null },
     { name: "the owner, as a number", facts, customerId: "7012345678901", expected: null },
-    { name: "the owner, gid on the order and number on both sides", facts: orderFacts({ customerId: "7012345678901" }), customerId: "gid://shopify/Customer/7012345678901", expected: null },
-    { name: "another customer", facts, customerId: "gid://shopify/Customer/7012345678902", expected: "NOT_ORDER_OWNER" },
+    {
+      name: "the owner, gid on the order and number on both sides",
+      facts: orderFacts({ customerId: "7012345678901" }),
+      customerId: "gid://shopify/Customer/7012345678901",
+      expected: null,
+    },
+    {
+      name: "another customer",
+      facts,
+      customerId: "gid://shopify/Customer/7012345678902",
+      expected: "NOT_ORDER_OWNER",
+    },
     { name: "a prefix of the owner's id", facts, customerId: "701234567890", expected: "NOT_ORDER_OWNER" },
-    { name: "a gid of another type with the same number", facts, customerId: "gid://shopify/Order/7012345678901", expected: "NOT_ORDER_OWNER" },
-    { name: "a guest order (no customer)", facts: orderFacts({ customerId: null }), customerId: "gid://shopify/Customer/7012345678901", expected: "NOT_ORDER_OWNER" },
+    {
+      name: "a gid of another type with the same number",
+      facts,
+      customerId: "gid://shopify/Order/7012345678901",
+      expected: "NOT_ORDER_OWNER",
+    },
+    {
+      name: "a guest order (no customer)",
+      facts: orderFacts({ customerId: null }),
+      customerId: "gid://shopify/Customer/7012345678901",
+      expected: "NOT_ORDER_OWNER",
+    },
     { name: "an empty caller id", facts, customerId: "", expected: "NOT_ORDER_OWNER" },
   ];
   it.each(cases)("$name → $expected", ({ facts, customerId, expected }) => {
@@ -688,21 +961,77 @@ describe("checkOwnership", () => {
 
 describe("validateCancellationInput", () => {
   const onlyTwo = policy({ cancellation: { customerReasons: ["CHANGED_MIND", "WRONG_ADDRESS"] } });
-  const cases: { name: string; reason: unknown; note: unknown; expected: ReturnType<typeof validateCancellationInput> }[] = [
-    { name: "an offered reason, no note", reason: "CHANGED_MIND", note: undefined, expected: { ok: true, reason: "CHANGED_MIND", note: null } },
-    { name: "a note is trimmed", reason: "WRONG_ADDRESS", note: "  Mauvais code postal  ", expected: { ok: true, reason: "WRONG_ADDRESS", note: "Mauvais code postal" } },
-    { name: "a blank note is no note", reason: "WRONG_ADDRESS", note: "   ", expected: { ok: true, reason: "WRONG_ADDRESS", note: null } },
-    { name: "a note of exactly 1000 characters", reason: "CHANGED_MIND", note: "a".repeat(1000), expected: { ok: true, reason: "CHANGED_MIND", note: "a".repeat(1000) } },
-    { name: "a note of 1001 characters", reason: "CHANGED_MIND", note: "a".repeat(1001), expected: { ok: false, errors: [{ field: "note", code: "TOO_LONG", params: { max: "1000" } }] } },
-    { name: "a known reason the store does not offer", reason: "FOUND_BETTER_PRICE", note: null, expected: { ok: false, errors: [{ field: "reason", code: "INVALID" }] } },
-    { name: "an unknown reason", reason: "BORED", note: null, expected: { ok: false, errors: [{ field: "reason", code: "INVALID" }] } },
-    { name: "no reason", reason: undefined, note: null, expected: { ok: false, errors: [{ field: "reason", code: "REQUIRED" }] } },
-    { name: "a note that is not text", reason: "CHANGED_MIND", note: 42, expected: { ok: false, errors: [{ field: "note", code: "INVALID" }] } },
+  const cases: {
+    name: string;
+    reason: unknown;
+    note: unknown;
+    expected: ReturnType<typeof validateCancellationInput>;
+  }[] = [
+    {
+      name: "an offered reason, no note",
+      reason: "CHANGED_MIND",
+      note: undefined,
+      expected: { ok: true, reason: "CHANGED_MIND", note: null },
+    },
+    {
+      name: "a note is trimmed",
+      reason: "WRONG_ADDRESS",
+      note: "  Mauvais code postal  ",
+      expected: { ok: true, reason: "WRONG_ADDRESS", note: "Mauvais code postal" },
+    },
+    {
+      name: "a blank note is no note",
+      reason: "WRONG_ADDRESS",
+      note: "   ",
+      expected: { ok: true, reason: "WRONG_ADDRESS", note: null },
+    },
+    {
+      name: "a note of exactly 1000 characters",
+      reason: "CHANGED_MIND",
+      note: "a".repeat(1000),
+      expected: { ok: true, reason: "CHANGED_MIND", note: "a".repeat(1000) },
+    },
+    {
+      name: "a note of 1001 characters",
+      reason: "CHANGED_MIND",
+      note: "a".repeat(1001),
+      expected: { ok: false, errors: [{ field: "note", code: "TOO_LONG", params: { max: "1000" } }] },
+    },
+    {
+      name: "a known reason the store does not offer",
+      reason: "FOUND_BETTER_PRICE",
+      note: null,
+      expected: { ok: false, errors: [{ field: "reason", code: "INVALID" }] },
+    },
+    {
+      name: "an unknown reason",
+      reason: "BORED",
+      note: null,
+      expected: { ok: false, errors: [{ field: "reason", code: "INVALID" }] },
+    },
+    {
+      name: "no reason",
+      reason: undefined,
+      note: null,
+      expected: { ok: false, errors: [{ field: "reason", code: "REQUIRED" }] },
+    },
+    {
+      name: "a note that is not text",
+      reason: "CHANGED_MIND",
+      note: 42,
+      expected: { ok: false, errors: [{ field: "note", code: "INVALID" }] },
+    },
     {
       name: "both wrong",
       reason: "OTHER",
       note: "b".repeat(1200),
-      expected: { ok: false, errors: [{ field: "reason", code: "INVALID" }, { field: "note", code: "TOO_LONG", params: { max: "1000" } }] },
+      expected: {
+        ok: false,
+        errors: [
+          { field: "reason", code: "INVALID" },
+          { field: "note", code: "TOO_LONG", params: { max: "1000" } },
+        ],
+      },
     },
   ];
   it.each(cases)("$name", ({ reason, note, expected }) => {

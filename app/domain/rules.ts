@@ -272,7 +272,9 @@ function countryChangeRefused(facts: OrderFacts, policy: StorePolicy, address: M
  * Where to fetch a shipping quote for: the normalized new address when it is valid and its country
  * allowed, else null (a quote for an address we refuse anyway would waste a Shopify call).
  */
-export function quoteDestination(input: Pick<AddressChangeInput, "facts" | "policy" | "newAddress">): MailingAddress | null {
+export function quoteDestination(
+  input: Pick<AddressChangeInput, "facts" | "policy" | "newAddress">,
+): MailingAddress | null {
   const validation = validateAddress(input.newAddress);
   if (!validation.ok) return null;
   return countryChangeRefused(input.facts, input.policy, validation.address) ? null : validation.address;
@@ -288,7 +290,8 @@ export function pickRate(facts: OrderFacts, rates: readonly ShippingRate[]): Shi
   let byCode: ShippingRate | null = null;
   let byTitle: ShippingRate | null = null;
   let cheapest: ShippingRate | null = null;
-  const cheaper = (rate: ShippingRate, best: ShippingRate | null) => best === null || compareMoney(rate.price, best.price) < 0;
+  const cheaper = (rate: ShippingRate, best: ShippingRate | null) =>
+    best === null || compareMoney(rate.price, best.price) < 0;
   for (const rate of rates) {
     for (const line of facts.shippingLines) {
       if (rate.code !== null && line.code !== null && rate.code === line.code && cheaper(rate, byCode)) byCode = rate;
@@ -299,7 +302,13 @@ export function pickRate(facts: OrderFacts, rates: readonly ShippingRate[]): Shi
   return byCode ?? byTitle ?? cheapest;
 }
 
-function checkShipping(ctx: AddressChangeInput, quote: ShippingQuote, address: MailingAddress, reasons: Reason[], outcomes: RuleOutcome[]): void {
+function checkShipping(
+  ctx: AddressChangeInput,
+  quote: ShippingQuote,
+  address: MailingAddress,
+  reasons: Reason[],
+  outcomes: RuleOutcome[],
+): void {
   const rate = pickRate(ctx.facts, quote.rates);
   if (rate === null) {
     fail(reasons, outcomes, "NO_SHIPPING_RATE", { countryCode: address.countryCode });
@@ -387,11 +396,14 @@ export interface CancellationInputError {
 }
 
 export type CancellationInputValidation =
-  | { ok: true; reason: CustomerReason; note: string | null }
-  | { ok: false; errors: CancellationInputError[] };
+  { ok: true; reason: CustomerReason; note: string | null } | { ok: false; errors: CancellationInputError[] };
 
 /** The customer's reason must be one the store offers; the note is optional, trimmed, ≤ 1000 chars. */
-export function validateCancellationInput(reason: unknown, note: unknown, policy: StorePolicy): CancellationInputValidation {
+export function validateCancellationInput(
+  reason: unknown,
+  note: unknown,
+  policy: StorePolicy,
+): CancellationInputValidation {
   const errors: CancellationInputError[] = [];
   if (reason === null || reason === undefined || reason === "") {
     errors.push({ field: "reason", code: "REQUIRED" });

@@ -42,15 +42,18 @@ const specTarget = (from: RequestStatus, action: RequestAction) =>
   SPEC.find(([f, a]) => f === from && a === action)?.[2] ?? null;
 
 describe("transition table", () => {
-  it.each(REQUEST_STATUSES.map((status) => ({ status })))("from $status: exactly the diagram's actions", ({ status }) => {
-    for (const action of REQUEST_ACTIONS) {
-      const expected = specTarget(status, action);
-      if (expected) expect(transition(status, action)).toBe(expected);
-      else expect(() => transition(status, action)).toThrow(InvalidTransitionError);
-      expect(canTransition(status, action)).toBe(expected !== null);
-    }
-    expect(allowedActions(status)).toEqual(REQUEST_ACTIONS.filter((action) => specTarget(status, action)));
-  });
+  it.each(REQUEST_STATUSES.map((status) => ({ status })))(
+    "from $status: exactly the diagram's actions",
+    ({ status }) => {
+      for (const action of REQUEST_ACTIONS) {
+        const expected = specTarget(status, action);
+        if (expected) expect(transition(status, action)).toBe(expected);
+        else expect(() => transition(status, action)).toThrow(InvalidTransitionError);
+        expect(canTransition(status, action)).toBe(expected !== null);
+      }
+      expect(allowedActions(status)).toEqual(REQUEST_ACTIONS.filter((action) => specTarget(status, action)));
+    },
+  );
 
   it("an invalid transition names from, action and to", () => {
     expect(() => transition("APPLIED", "withdraw")).toThrow(
@@ -59,7 +62,12 @@ describe("transition table", () => {
     try {
       transition("REJECTED", "approve");
     } catch (error) {
-      expect(error).toMatchObject({ name: "InvalidTransitionError", from: "REJECTED", action: "approve", to: "APPLYING" });
+      expect(error).toMatchObject({
+        name: "InvalidTransitionError",
+        from: "REJECTED",
+        action: "approve",
+        to: "APPLYING",
+      });
     }
   });
 
@@ -86,9 +94,9 @@ describe("initialStatus", () => {
   });
 
   it("a refused decision creates no request", () => {
-    expect(() => initialStatus("ADDRESS_CHANGE", policy(), { allowed: false, reasons: [{ code: "PAYMENT_CONFIRMED" }] })).toThrow(
-      RequestRefusedError,
-    );
+    expect(() =>
+      initialStatus("ADDRESS_CHANGE", policy(), { allowed: false, reasons: [{ code: "PAYMENT_CONFIRMED" }] }),
+    ).toThrow(RequestRefusedError);
   });
 });
 
@@ -156,7 +164,9 @@ describe("properties of the lifecycle", () => {
         const current = queue.shift() as RequestStatus;
         for (const next of allowedActions(current)) {
           const to = transition(current, next);
-          if (!seen.has(to)) seen.add(to), queue.push(to);
+          if (seen.has(to)) continue;
+          seen.add(to);
+          queue.push(to);
         }
       }
       expect([...seen].some(isFinal)).toBe(true);
@@ -180,7 +190,17 @@ describe("at most one address change is applied per order", () => {
   const command: fc.Arbitrary<Command> = fc.oneof(
     fc.record({ type: fc.constant("submit" as const), lag: fc.nat({ max: 6 }) }),
     fc.record({
-      type: fc.constantFrom("approve", "reject", "askInfo", "customerReply", "withdraw", "expire", "failed", "retry", "supersede"),
+      type: fc.constantFrom(
+        "approve",
+        "reject",
+        "askInfo",
+        "customerReply",
+        "withdraw",
+        "expire",
+        "failed",
+        "retry",
+        "supersede",
+      ),
       index: fc.nat({ max: 7 }),
     }),
     fc.record({ type: fc.constant("shopifyConfirms" as const), index: fc.nat({ max: 7 }) }),
@@ -196,7 +216,9 @@ describe("at most one address change is applied per order", () => {
     const base: Omit<EvaluationContext, keyof View> = { facts: orderFacts(), policy: p, now: NOW };
     const requests: RequestStatus[] = [];
     const view = (exclude = -1): View => ({
-      openRequests: requests.flatMap((status, i) => (i === exclude ? [] : [{ kind: "ADDRESS_CHANGE" as const, status }])),
+      openRequests: requests.flatMap((status, i) =>
+        i === exclude ? [] : [{ kind: "ADDRESS_CHANGE" as const, status }],
+      ),
       addressAlreadyChanged: requests.includes("APPLIED"),
     });
     const history: View[] = [view()];

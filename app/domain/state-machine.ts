@@ -44,9 +44,20 @@ export const TRANSITIONS: Readonly<Record<RequestAction, TransitionRule>> = {
 };
 
 /** Requests still in progress: at most one of each kind per order (a database constraint). */
-export const OPEN_STATUSES = ["PENDING", "NEEDS_INFO", "APPLYING", "FAILED"] as const satisfies readonly RequestStatus[];
+export const OPEN_STATUSES = [
+  "PENDING",
+  "NEEDS_INFO",
+  "APPLYING",
+  "FAILED",
+] as const satisfies readonly RequestStatus[];
 /** Requests whose life is over: no action leaves them. */
-export const FINAL_STATUSES = ["APPLIED", "REJECTED", "WITHDRAWN", "EXPIRED", "SUPERSEDED"] as const satisfies readonly RequestStatus[];
+export const FINAL_STATUSES = [
+  "APPLIED",
+  "REJECTED",
+  "WITHDRAWN",
+  "EXPIRED",
+  "SUPERSEDED",
+] as const satisfies readonly RequestStatus[];
 
 const OPEN = new Set<RequestStatus>(OPEN_STATUSES);
 const FINAL = new Set<RequestStatus>(FINAL_STATUSES);

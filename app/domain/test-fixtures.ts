@@ -33,7 +33,8 @@ export function deepMerge<T>(base: T, overrides: DeepPartial<T> | undefined): T 
   const result: Record<string, unknown> = structuredClone(base);
   for (const [key, value] of Object.entries(overrides)) {
     if (value === undefined) continue;
-    result[key] = isPlainObject(value) && isPlainObject(result[key]) ? deepMerge(result[key], value) : structuredClone(value);
+    result[key] =
+      isPlainObject(value) && isPlainObject(result[key]) ? deepMerge(result[key], value) : structuredClone(value);
   }
   return result as T;
 }

@@ -26,16 +26,13 @@ export const en = {
       "Orders can be changed within {window} of being placed, and that time has passed. Please contact the store if you need help.",
     FEATURE_DISABLED: "This order can't be changed online. Please contact the store directly.",
     ADDRESS_INVALID: "Please check the address: {field} needs your attention.",
-    NO_SHIPPING_RATE:
-      "The store doesn't deliver to this address. Please choose another address, or contact the store.",
+    NO_SHIPPING_RATE: "The store doesn't deliver to this address. Please choose another address, or contact the store.",
     COUNTRY_CHANGE_NOT_ALLOWED:
       "This store can't change the delivery country ({from} → {to}). Please choose an address in {from}.",
     REQUEST_ALREADY_PENDING:
       "You already have {request} in progress for this order. We'll write to you as soon as the store has decided.",
-    NOT_ORDER_OWNER:
-      "This order isn't linked to your account. Please sign in with the account you used to place it.",
-    ORDER_NOT_FOUND:
-      "We couldn't find this order. Please check the link, or open the order from your order history.",
+    NOT_ORDER_OWNER: "This order isn't linked to your account. Please sign in with the account you used to place it.",
+    ORDER_NOT_FOUND: "We couldn't find this order. Please check the link, or open the order from your order history.",
   } satisfies Record<ReasonCode, string>,
 
   /** The open request named in REQUEST_ALREADY_PENDING. */

@@ -18,8 +18,7 @@ export const fr: Messages = {
       "Cette commande est terminée et clôturée : elle ne peut plus être modifiée. Contactez la boutique si vous avez besoin d'aide.",
     WINDOW_EXPIRED:
       "Une commande peut être modifiée dans un délai de {window} après avoir été passée, et ce délai est dépassé. Contactez la boutique si vous avez besoin d'aide.",
-    FEATURE_DISABLED:
-      "Cette commande ne peut pas être modifiée en ligne. Contactez directement la boutique.",
+    FEATURE_DISABLED: "Cette commande ne peut pas être modifiée en ligne. Contactez directement la boutique.",
     ADDRESS_INVALID: "Vérifiez l'adresse : le champ « {field} » est à corriger.",
     NO_SHIPPING_RATE:
       "La boutique ne livre pas à cette adresse. Choisissez une autre adresse, ou contactez la boutique.",
