@@ -1,8 +1,10 @@
 import type { ChangeRequest } from "@prisma/client";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { type z } from "zod";
+import { COUNTRY_PROVINCES, countryRequiresZip } from "~/domain/address";
 import { DEFAULT_POLICY } from "~/domain/policy";
 import {
+  countryName,
   customerReasonLabel,
   explainReasons,
   interpolate,
@@ -197,6 +199,19 @@ export function presentRequest(request: ChangeRequest | RequestWithHistory, loca
   };
 }
 
+/** The countries the address form offers, each with its provinces (where Amend knows them) and whether a zip is needed. */
+export function presentCountries(codes: readonly string[], locale: Locale) {
+  return codes.map((code) => ({
+    code,
+    name: countryName(code, locale),
+    zipRequired: countryRequiresZip(code),
+    provinces: Object.entries(COUNTRY_PROVINCES[code] ?? {}).map(([provinceCode, name]) => ({
+      code: provinceCode,
+      name,
+    })),
+  }));
+}
+
 /** GET options as DESIGN.md §3 gives it. */
 export function presentOptions(options: OrderOptions, locale: Locale) {
   const offered = options.policy.cancellation.customerReasons ?? DEFAULT_POLICY.cancellation.customerReasons;
@@ -208,6 +223,13 @@ export function presentOptions(options: OrderOptions, locale: Locale) {
       deadline: options.addressChange.deadline,
       currentAddress: options.facts.shippingAddress,
       allowCountryChange: options.policy.addressChange.allowCountryChange,
+      // the current country only, unless the store lets customers move an order to another country it ships to
+      countries: presentCountries(
+        options.policy.addressChange.allowCountryChange && options.shipsToCountries.length
+          ? options.shipsToCountries
+          : [options.facts.shippingAddress?.countryCode ?? "FR"].filter(Boolean),
+        locale,
+      ),
       requiresApproval: options.policy.addressChange.requireApproval,
     },
     cancellation: {

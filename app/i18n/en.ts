@@ -1,4 +1,5 @@
 import type { AddressErrorCode, AddressField } from "../domain/address";
+import { adminEn } from "./admin-en";
 import type { CustomerReason, ReasonCode, RequestKind, RequestStatus } from "../domain/types";
 
 /**
@@ -109,6 +110,9 @@ export const en = {
     hour: { one: "{count} hour", other: "{count} hours" },
     day: { one: "{count} day", other: "{count} days" },
   },
+
+  /** The merchant admin (app/routes/app.*), in its own file. */
+  admin: adminEn,
 };
 
 export type Messages = typeof en;

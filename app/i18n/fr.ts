@@ -1,3 +1,4 @@
+import { adminFr } from "./admin-fr";
 import type { Messages } from "./en";
 
 /** French texts: the same keys as English, checked by the `Messages` type. */
@@ -101,4 +102,6 @@ export const fr: Messages = {
     hour: { one: "{count} heure", other: "{count} heures" },
     day: { one: "{count} jour", other: "{count} jours" },
   },
+
+  admin: adminFr,
 };

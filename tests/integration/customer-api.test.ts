@@ -44,6 +44,15 @@ async function call(
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
 }
 
+/** The simulator's copy of an order (what Shopify would now hold). */
+function simOrder(id: string) {
+  const order = sim.store.orders.find((o) => (o as { id: string }).id === `gid://shopify/Order/${id}`);
+  return order as unknown as {
+    shippingAddress: { city: string };
+    fulfillmentOrders: { nodes: { status: string }[] };
+  };
+}
+
 const paris = {
   firstName: "Camille",
   lastName: "Martin",
@@ -78,7 +87,7 @@ describe("GET /api/customer/orders/:orderId/options", () => {
     expect(res.body.addressChange.currentAddress.countryCode).toBe("FR");
     expect(res.body.cancellation.allowed).toBe(true);
     expect(res.body.cancellation.customerReasons[0]).toEqual({ code: "CHANGED_MIND", label: expect.any(String) });
-    expect(sim.calls.filter((c) => c.outcome !== "rejected").length).toBe(1);
+    expect(sim.calls.filter((c) => c.outcome === "ok").length).toBe(1);
   });
 
   it("GIVEN a paid order THEN the address change is refused with PAYMENT_CONFIRMED explained in the customer's language", async () => {
@@ -134,9 +143,9 @@ describe("POST address-change", () => {
     });
     expect(res.status).toBe(200);
     expect(res.body.request).toMatchObject({ kind: "ADDRESS_CHANGE", status: "APPLIED", address: { city: "Lyon" } });
-    const order = sim.store.orders.find((o: { id: string }) => o.id === "gid://shopify/Order/5001");
+    const order = simOrder("5001");
     expect(order.shippingAddress.city).toBe("Lyon");
-    const ops = sim.calls.filter((c) => c.outcome !== "rejected").map((c) => c.operationName);
+    const ops = sim.calls.filter((c) => c.outcome === "ok").map((c) => c.operationName);
     expect(ops.length).toBeLessThanOrEqual(4);
   });
 
@@ -183,7 +192,7 @@ describe("POST address-change", () => {
     ]);
     expect([a.status, b.status].sort()).toEqual(expect.arrayContaining([200]));
     expect(await prisma.changeRequest.count()).toBe(1);
-    const updates = sim.calls.filter((c) => c.rootFields?.includes("orderUpdate") && c.outcome !== "rejected");
+    const updates = sim.calls.filter((c) => c.rootFields?.includes("orderUpdate") && c.outcome === "ok");
     expect(updates).toHaveLength(1);
   });
 });
@@ -203,7 +212,7 @@ describe("cancellation, reply and withdraw", () => {
       reason: "CHANGED_MIND",
       canWithdraw: true,
     });
-    const order = sim.store.orders.find((o: { id: string }) => o.id === "gid://shopify/Order/5011");
+    const order = simOrder("5011");
     expect(order.fulfillmentOrders.nodes.every((fo: { status: string }) => fo.status === "ON_HOLD")).toBe(true);
 
     const again = await call(cancellation as Route, "/api/customer/orders/5011/cancellation", {

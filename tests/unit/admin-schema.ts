@@ -10,7 +10,8 @@ let schema: GraphQLSchema | undefined;
 export function adminSchema(): GraphQLSchema {
   if (schema) return schema;
   const file = path.resolve(`.cache/admin_${ADMIN_API_VERSION}.json.gz`);
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run schema:fetch\` (needs the npm registry once).`);
+  if (!fs.existsSync(file))
+    throw new Error(`${file} is missing: run \`npm run schema:fetch\` (needs the npm registry once).`);
   const introspection = JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString());
   schema = buildClientSchema((introspection.data ?? introspection) as IntrospectionQuery);
   return schema;

@@ -1,0 +1,178 @@
+import { describe, expect, it } from "vitest";
+import { fakeGraphql, ok } from "./__fixtures__/fake-admin";
+import { orderAnswer } from "./__fixtures__/orders";
+import { createAdminClient } from "./graphql-client.server";
+import { getOrderFacts, mapOrderFacts, orderGid } from "./order-facts.server";
+
+describe("mapOrderFacts", () => {
+  it("GIVEN Shopify's answer WHEN mapped THEN every fact the rules need is there, in the domain's names", () => {
+    const facts = mapOrderFacts(orderAnswer());
+    expect(facts).toEqual({
+      id: "gid://shopify/Order/5001",
+      legacyId: "5001",
+      name: "#1001",
+      createdAt: "2026-11-20T10:00:00Z",
+      customerId: "gid://shopify/Customer/7001",
+      customerLocale: "fr-FR",
+      customer: { firstName: "Camille", lastName: "Martin", email: "camille@example.fr", phone: "+33612345678" },
+      statusPageUrl: "https://amend-demo.myshopify.com/orders/abc/authenticate?key=k",
+      shipsToCountries: ["FR", "BE"],
+      currencyCode: "EUR",
+      displayFinancialStatus: "AUTHORIZED",
+      displayFulfillmentStatus: "UNFULFILLED",
+      cancelledAt: null,
+      closed: false,
+      fulfillmentsCount: 0,
+      fulfillmentOrders: [
+        { id: "gid://shopify/FulfillmentOrder/9001", status: "OPEN", holds: [] },
+        {
+          id: "gid://shopify/FulfillmentOrder/9002",
+          status: "ON_HOLD",
+          holds: [{ id: "gid://shopify/FulfillmentHold/1", reason: "OTHER", heldByApp: true }],
+        },
+      ],
+      shippingAddress: {
+        firstName: "Camille",
+        lastName: "Durand",
+        company: null,
+        address1: "12 rue de la Paix",
+        address2: null,
+        city: "Paris",
+        provinceCode: null,
+        zip: "75002",
+        countryCode: "FR",
+        phone: "+33612345678",
+      },
+      shippingLines: [
+        {
+          title: "Colissimo",
+          code: "colissimo",
+          originalPrice: { amount: "5.90", currencyCode: "EUR" },
+          discountedPrice: { amount: "0.00", currencyCode: "EUR" },
+        },
+      ],
+      discountApplications: [
+        {
+          kind: "DISCOUNT_CODE",
+          targetType: "LINE_ITEM",
+          valueType: "PERCENTAGE",
+          value: "10",
+          code: "WELCOME10",
+          title: null,
+        },
+        {
+          kind: "AUTOMATIC",
+          targetType: "SHIPPING_LINE",
+          valueType: "PERCENTAGE",
+          value: "100",
+          code: null,
+          title: "Free shipping over 50 €",
+        },
+        {
+          kind: "MANUAL",
+          targetType: "LINE_ITEM",
+          valueType: "FIXED_AMOUNT",
+          value: "3.00",
+          code: null,
+          title: "Goodwill",
+        },
+        {
+          kind: "SCRIPT",
+          targetType: "LINE_ITEM",
+          valueType: "FIXED_AMOUNT",
+          value: "1.50",
+          code: null,
+          title: "Bundle",
+        },
+      ],
+      lineItems: [
+        {
+          id: "gid://shopify/LineItem/1",
+          variantId: "gid://shopify/ProductVariant/11",
+          title: "Tee",
+          quantity: 2,
+          requiresShipping: true,
+        },
+        { id: "gid://shopify/LineItem/2", variantId: null, title: "Gift card", quantity: 1, requiresShipping: false },
+      ],
+    });
+  });
+
+  it("GIVEN no order WHEN mapped THEN null (ORDER_NOT_FOUND)", () => {
+    expect(mapOrderFacts({ order: null, shop: { shipsToCountries: [] } })).toBeNull();
+  });
+
+  it("GIVEN a cancelled order without customer, locale, address or financial status WHEN mapped THEN nulls, not crashes", () => {
+    const facts = mapOrderFacts(
+      orderAnswer({
+        customer: null,
+        customerLocale: null,
+        shippingAddress: null,
+        displayFinancialStatus: null,
+        cancelledAt: "2026-11-21T08:00:00Z",
+        fulfillmentsCount: null,
+      }),
+    );
+    expect(facts).toMatchObject({
+      customerId: null,
+      customerLocale: null,
+      shippingAddress: null,
+      displayFinancialStatus: null,
+      cancelledAt: "2026-11-21T08:00:00Z",
+      fulfillmentsCount: 0,
+    });
+  });
+
+  it("GIVEN no order locale WHEN mapped THEN the customer's locale", () => {
+    expect(mapOrderFacts(orderAnswer({ customerLocale: null }))?.customerLocale).toBe("fr");
+  });
+});
+
+describe("getOrderFacts", () => {
+  it("GIVEN a numeric id WHEN read THEN one query for the order's gid", async () => {
+    const fake = fakeGraphql(() => ok(orderAnswer()));
+    const facts = await getOrderFacts(createAdminClient(fake.graphql), "5001");
+    expect(facts?.name).toBe("#1001");
+    expect(fake.calls).toEqual([{ operation: "AmendOrderFacts", variables: { id: "gid://shopify/Order/5001" } }]);
+  });
+
+  it("GIVEN more line items than the first page WHEN read THEN the rest is fetched so a quote covers every line", async () => {
+    const first = orderAnswer();
+    first.order!.lineItems.pageInfo = { hasNextPage: true, endCursor: "c1" };
+    const fake = fakeGraphql((call) =>
+      call.operation === "AmendOrderFacts"
+        ? ok(first)
+        : ok({
+            order: {
+              lineItems: {
+                nodes: [
+                  {
+                    id: "gid://shopify/LineItem/3",
+                    title: "Mug",
+                    currentQuantity: 1,
+                    requiresShipping: true,
+                    variant: { id: "gid://shopify/ProductVariant/33" },
+                  },
+                ],
+                pageInfo: { hasNextPage: false, endCursor: "c2" },
+              },
+            },
+          }),
+    );
+    const facts = await getOrderFacts(createAdminClient(fake.graphql), 5001);
+    expect(facts?.lineItems.map((l) => l.id)).toEqual([
+      "gid://shopify/LineItem/1",
+      "gid://shopify/LineItem/2",
+      "gid://shopify/LineItem/3",
+    ]);
+    expect(fake.calls[1]).toEqual({
+      operation: "AmendOrderLineItems",
+      variables: { id: "gid://shopify/Order/5001", after: "c1" },
+    });
+  });
+
+  it("gids pass through orderGid", () => {
+    expect(orderGid("gid://shopify/Order/1")).toBe("gid://shopify/Order/1");
+    expect(orderGid(42)).toBe("gid://shopify/Order/42");
+  });
+});

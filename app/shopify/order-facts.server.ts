@@ -1,0 +1,220 @@
+import type {
+  DiscountApplicationFact,
+  FulfillmentOrderStatus,
+  LineItemFact,
+  MailingAddress,
+  OrderFacts,
+} from "~/domain/types";
+import type { AmendOrderFactsQuery, AmendOrderLineItemsQuery } from "~/types/admin.generated";
+import type { AdminClient } from "./graphql-client.server";
+
+/** Everything the rules need about one order, in one call. Line items past the first page are rare: fetched separately. */
+export const ORDER_FACTS_QUERY = `#graphql
+query AmendOrderFacts($id: ID!) {
+  order(id: $id) {
+    id
+    legacyResourceId
+    name
+    createdAt
+    customer {
+      id
+      locale
+      firstName
+      lastName
+      defaultEmailAddress { emailAddress }
+      defaultPhoneNumber { phoneNumber }
+    }
+    email
+    phone
+    statusPageUrl
+    customerLocale
+    currencyCode
+    displayFinancialStatus
+    displayFulfillmentStatus
+    cancelledAt
+    closed
+    fulfillmentsCount { count }
+    fulfillmentOrders(first: 10) {
+      nodes { id status fulfillmentHolds { id reason heldByRequestingApp } }
+    }
+    shippingAddress { ...AmendMailingAddress }
+    shippingLines(first: 5) {
+      nodes {
+        title
+        code
+        originalPriceSet { shopMoney { amount currencyCode } }
+        discountedPriceSet { shopMoney { amount currencyCode } }
+      }
+    }
+    discountApplications(first: 10) {
+      nodes {
+        __typename
+        targetType
+        value {
+          __typename
+          ... on MoneyV2 { amount currencyCode }
+          ... on PricingPercentageValue { percentage }
+        }
+        ... on DiscountCodeApplication { code }
+        ... on AutomaticDiscountApplication { title }
+        ... on ManualDiscountApplication { title }
+        ... on ScriptDiscountApplication { title }
+      }
+    }
+    lineItems(first: 25) {
+      nodes { id title currentQuantity requiresShipping variant { id } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+  shop { shipsToCountries }
+}
+fragment AmendMailingAddress on MailingAddress {
+  firstName lastName company address1 address2 city provinceCode zip countryCodeV2 phone
+}
+`;
+
+/** The remaining line items of a large order. */
+export const ORDER_LINE_ITEMS_QUERY = `#graphql
+query AmendOrderLineItems($id: ID!, $after: String) {
+  order(id: $id) {
+    lineItems(first: 100, after: $after) {
+      nodes { id title currentQuantity requiresShipping variant { id } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}
+`;
+
+type OrderNode = NonNullable<AmendOrderFactsQuery["order"]>;
+type LineItemNode = OrderNode["lineItems"]["nodes"][number];
+type DiscountNode = OrderNode["discountApplications"]["nodes"][number];
+
+/** `gid://shopify/Order/<id>` from a numeric id (a gid passes through). */
+export function orderGid(orderId: string | number): string {
+  const id = String(orderId);
+  return id.startsWith("gid://") ? id : `gid://shopify/Order/${id}`;
+}
+
+/** Reads the order's facts; null when the order does not exist (or the app cannot see it). */
+export async function getOrderFacts(client: AdminClient, orderId: string | number): Promise<OrderFacts | null> {
+  const id = orderGid(orderId);
+  const data = await client.request<AmendOrderFactsQuery>(ORDER_FACTS_QUERY, { id });
+  const facts = mapOrderFacts(data);
+  if (!facts || !data.order?.lineItems.pageInfo.hasNextPage) return facts;
+  let after = data.order.lineItems.pageInfo.endCursor;
+  while (after) {
+    const page = await client.request<AmendOrderLineItemsQuery>(ORDER_LINE_ITEMS_QUERY, { id, after });
+    const lineItems = page.order?.lineItems;
+    if (!lineItems) break;
+    facts.lineItems.push(...lineItems.nodes.map(mapLineItem));
+    after = lineItems.pageInfo.hasNextPage ? lineItems.pageInfo.endCursor : null;
+  }
+  return facts;
+}
+
+/** Maps the AmendOrderFacts answer to the domain's OrderFacts. Pure. */
+export function mapOrderFacts(data: AmendOrderFactsQuery): OrderFacts | null {
+  const order = data.order;
+  if (!order) return null;
+  return {
+    id: order.id,
+    legacyId: String(order.legacyResourceId),
+    name: order.name,
+    createdAt: String(order.createdAt),
+    customerId: order.customer?.id ?? null,
+    customerLocale: order.customerLocale ?? order.customer?.locale ?? null,
+    customer: order.customer
+      ? {
+          firstName: order.customer.firstName ?? null,
+          lastName: order.customer.lastName ?? null,
+          email: order.customer.defaultEmailAddress?.emailAddress ?? order.email ?? null,
+          phone: order.customer.defaultPhoneNumber?.phoneNumber ?? order.phone ?? null,
+        }
+      : null,
+    statusPageUrl: order.statusPageUrl ? String(order.statusPageUrl) : null,
+    shipsToCountries: data.shop?.shipsToCountries ?? [],
+    currencyCode: order.currencyCode,
+    displayFinancialStatus: order.displayFinancialStatus ?? null,
+    displayFulfillmentStatus: order.displayFulfillmentStatus,
+    cancelledAt: order.cancelledAt ? String(order.cancelledAt) : null,
+    closed: order.closed,
+    fulfillmentsCount: order.fulfillmentsCount?.count ?? 0,
+    fulfillmentOrders: order.fulfillmentOrders.nodes.map((fo) => ({
+      id: fo.id,
+      status: fo.status as FulfillmentOrderStatus,
+      holds: fo.fulfillmentHolds.map((h) => ({ id: h.id, reason: h.reason, heldByApp: h.heldByRequestingApp })),
+    })),
+    shippingAddress: order.shippingAddress ? mapMailingAddress(order.shippingAddress) : null,
+    shippingLines: order.shippingLines.nodes.map((line) => ({
+      title: line.title,
+      code: line.code ?? null,
+      originalPrice: {
+        amount: String(line.originalPriceSet.shopMoney.amount),
+        currencyCode: line.originalPriceSet.shopMoney.currencyCode,
+      },
+      discountedPrice: {
+        amount: String(line.discountedPriceSet.shopMoney.amount),
+        currencyCode: line.discountedPriceSet.shopMoney.currencyCode,
+      },
+    })),
+    discountApplications: order.discountApplications.nodes.map(mapDiscount),
+    lineItems: order.lineItems.nodes.map(mapLineItem),
+  };
+}
+
+/** Shopify's MailingAddress (read side) → the domain's MailingAddressInput-shaped address. */
+export function mapMailingAddress(a: {
+  firstName?: string | null;
+  lastName?: string | null;
+  company?: string | null;
+  address1?: string | null;
+  address2?: string | null;
+  city?: string | null;
+  provinceCode?: string | null;
+  zip?: string | null;
+  countryCodeV2?: string | null;
+  phone?: string | null;
+}): MailingAddress {
+  return {
+    firstName: a.firstName ?? null,
+    lastName: a.lastName ?? null,
+    company: a.company ?? null,
+    address1: a.address1 ?? "",
+    address2: a.address2 ?? null,
+    city: a.city ?? "",
+    provinceCode: a.provinceCode ?? null,
+    zip: a.zip ?? null,
+    countryCode: a.countryCodeV2 ?? "",
+    phone: a.phone ?? null,
+  };
+}
+
+const DISCOUNT_KINDS: Record<string, DiscountApplicationFact["kind"]> = {
+  DiscountCodeApplication: "DISCOUNT_CODE",
+  AutomaticDiscountApplication: "AUTOMATIC",
+  ManualDiscountApplication: "MANUAL",
+  ScriptDiscountApplication: "SCRIPT",
+};
+
+function mapDiscount(node: DiscountNode): DiscountApplicationFact {
+  const value = node.value;
+  const percentage = value.__typename === "PricingPercentageValue";
+  return {
+    kind: DISCOUNT_KINDS[node.__typename] ?? "MANUAL",
+    targetType: node.targetType,
+    valueType: percentage ? "PERCENTAGE" : "FIXED_AMOUNT",
+    value: value.__typename === "PricingPercentageValue" ? String(value.percentage) : String(value.amount),
+    code: "code" in node ? (node.code ?? null) : null,
+    title: "title" in node ? (node.title ?? null) : null,
+  };
+}
+
+function mapLineItem(node: LineItemNode): LineItemFact {
+  return {
+    id: node.id,
+    variantId: node.variant?.id ?? null,
+    title: node.title,
+    quantity: node.currentQuantity,
+    requiresShipping: node.requiresShipping,
+  };
+}

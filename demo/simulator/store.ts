@@ -1,0 +1,818 @@
+/**
+ * The simulator's in-memory shop: loaded from a store file (DESIGN.md §5), validated with zod, then
+ * "materialized" — every value Shopify would compute (totals, fulfillment orders, destinations,
+ * fulfillments, current quantities) is filled in once, so resolvers read plain data and `GET /demo/state`
+ * shows exactly what the Admin API would answer. Mutations change this data in place and append to `log`.
+ */
+import fs from "node:fs";
+import { z } from "zod";
+import { bag, bagUnits, isDecimal, normalizeAmount, type MoneyBag } from "./money";
+
+// The store is JSON in Admin GraphQL shape; resolvers walk it generically, so it is typed loosely on purpose.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Rec = Record<string, any>;
+
+// Enum values copied from the 2026-10 schema; store.test.ts checks they still match it.
+export const FINANCIAL_STATUSES = [
+  "AUTHORIZED",
+  "EXPIRED",
+  "PAID",
+  "PARTIALLY_PAID",
+  "PARTIALLY_REFUNDED",
+  "PENDING",
+  "REFUNDED",
+  "VOIDED",
+] as const;
+export const DISPLAY_FULFILLMENT_STATUSES = [
+  "FULFILLED",
+  "FULFILLMENT_NOT_REQUIRED",
+  "IN_PROGRESS",
+  "ON_HOLD",
+  "OPEN",
+  "PARTIALLY_FULFILLED",
+  "PENDING_FULFILLMENT",
+  "REQUEST_DECLINED",
+  "RESTOCKED",
+  "SCHEDULED",
+  "UNFULFILLED",
+] as const;
+export const FULFILLMENT_ORDER_STATUSES = [
+  "CANCELLED",
+  "CLOSED",
+  "INCOMPLETE",
+  "IN_PROGRESS",
+  "ON_HOLD",
+  "OPEN",
+  "SCHEDULED",
+] as const;
+export const HOLD_REASONS = [
+  "AWAITING_PAYMENT",
+  "AWAITING_RETURN_ITEMS",
+  "HIGH_RISK_OF_FRAUD",
+  "INCORRECT_ADDRESS",
+  "INVENTORY_OUT_OF_STOCK",
+  "ONLINE_STORE_POST_PURCHASE_CROSS_SELL",
+  "OTHER",
+  "UNKNOWN_DELIVERY_DATE",
+] as const;
+export const CANCEL_REASONS = ["CUSTOMER", "DECLINED", "FRAUD", "INVENTORY", "OTHER", "STAFF"] as const;
+export const DISCOUNT_APPLICATION_TYPES = [
+  "DiscountCodeApplication",
+  "AutomaticDiscountApplication",
+  "ManualDiscountApplication",
+  "ScriptDiscountApplication",
+] as const;
+
+const gid = (type: string) =>
+  z.string().regex(new RegExp(`^gid://shopify/${type}/[0-9]+$`), `expected a gid://shopify/${type}/<number> id`);
+const decimal = z.string().refine(isDecimal, 'expected a decimal string like "12.50"');
+const currency = z.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 currency code like EUR");
+const country = z.string().regex(/^[A-Z]{2}$/, "expected an ISO 3166 alpha-2 country code like FR");
+const dateTime = z.iso.datetime({ offset: true });
+const nullableString = z.string().nullable().optional();
+const moneyV2 = z.object({ amount: decimal, currencyCode: currency });
+const moneyBag = z.looseObject({ shopMoney: moneyV2, presentmentMoney: moneyV2.optional() });
+const connection = <T extends z.ZodType>(node: T) => z.looseObject({ nodes: z.array(node) });
+
+const address = z
+  .looseObject({
+    firstName: nullableString,
+    lastName: nullableString,
+    company: nullableString,
+    address1: nullableString,
+    address2: nullableString,
+    city: nullableString,
+    province: nullableString,
+    provinceCode: nullableString,
+    zip: nullableString,
+    country: nullableString,
+    countryCode: country.nullable().optional(),
+    countryCodeV2: country.nullable().optional(),
+    phone: nullableString,
+  })
+  .refine((a) => a.countryCodeV2 || a.countryCode, {
+    message: "an address needs countryCodeV2 (or countryCode)",
+  });
+
+const customer = z.looseObject({
+  id: gid("Customer"),
+  firstName: nullableString,
+  lastName: nullableString,
+  email: nullableString,
+  phone: nullableString,
+  locale: z.string().min(2),
+});
+
+const discountAllocation = z.looseObject({
+  allocatedAmountSet: moneyBag,
+  // Points at the order's discountApplications by position (DiscountApplication.index in the Admin API).
+  discountApplication: z.object({ index: z.number().int().min(0) }),
+});
+
+const discountApplication = z
+  .looseObject({
+    __typename: z.enum(DISCOUNT_APPLICATION_TYPES),
+    code: z.string().optional(),
+    title: z.string().optional(),
+    targetType: z.enum(["LINE_ITEM", "SHIPPING_LINE"]),
+    allocationMethod: z.enum(["ACROSS", "EACH", "ONE"]).optional(),
+    targetSelection: z.enum(["ALL", "ENTITLED", "EXPLICIT"]).optional(),
+    value: z.union([z.object({ percentage: z.number().min(0).max(100) }), moneyV2]),
+  })
+  .superRefine((d, ctx) => {
+    if (d.__typename === "DiscountCodeApplication" && !d.code)
+      ctx.addIssue({ code: "custom", path: ["code"], message: "a DiscountCodeApplication needs its code" });
+    if (d.__typename !== "DiscountCodeApplication" && !d.title)
+      ctx.addIssue({ code: "custom", path: ["title"], message: `a ${d.__typename} needs its title` });
+  });
+
+const shippingLine = z.looseObject({
+  title: z.string().min(1),
+  code: nullableString,
+  originalPriceSet: moneyBag,
+  discountedPriceSet: moneyBag.optional(),
+  discountAllocations: z.array(discountAllocation).optional(),
+});
+
+const lineItem = z.looseObject({
+  id: gid("LineItem"),
+  title: z.string().min(1),
+  quantity: z.number().int().positive(),
+  currentQuantity: z.number().int().min(0).optional(),
+  sku: nullableString,
+  variant: z
+    .looseObject({ id: gid("ProductVariant") })
+    .nullable()
+    .optional(),
+  requiresShipping: z.boolean().optional(),
+  originalUnitPriceSet: moneyBag,
+  discountAllocations: z.array(discountAllocation).optional(),
+});
+
+const hold = z.looseObject({
+  id: gid("FulfillmentHold"),
+  reason: z.enum(HOLD_REASONS),
+  reasonNotes: nullableString,
+  handle: nullableString,
+  heldByRequestingApp: z.boolean().optional(),
+});
+
+const fulfillmentOrder = z.looseObject({
+  id: gid("FulfillmentOrder"),
+  status: z.enum(FULFILLMENT_ORDER_STATUSES),
+  fulfillmentHolds: z.array(hold).optional(),
+  destination: z.looseObject({}).nullable().optional(),
+  lineItems: connection(
+    z.looseObject({
+      id: gid("FulfillmentOrderLineItem"),
+      lineItem: z.object({ id: gid("LineItem") }),
+      totalQuantity: z.number().int().min(0),
+      remainingQuantity: z.number().int().min(0),
+    }),
+  ).optional(),
+});
+
+const fulfillment = z.looseObject({
+  id: gid("Fulfillment"),
+  status: z.enum(["CANCELLED", "ERROR", "FAILURE", "SUCCESS"]),
+  createdAt: dateTime.optional(),
+  name: z.string().optional(),
+});
+
+const order = z.looseObject({
+  id: gid("Order"),
+  name: z.string().min(1),
+  createdAt: dateTime,
+  customer: z
+    .object({ id: gid("Customer") })
+    .nullable()
+    .optional(),
+  email: nullableString,
+  phone: nullableString,
+  currencyCode: currency.optional(),
+  displayFinancialStatus: z.enum(FINANCIAL_STATUSES).nullable(),
+  displayFulfillmentStatus: z.enum(DISPLAY_FULFILLMENT_STATUSES),
+  cancelledAt: dateTime.nullable().optional(),
+  cancelReason: z.enum(CANCEL_REASONS).nullable().optional(),
+  closed: z.boolean().optional(),
+  note: nullableString,
+  tags: z.array(z.string()).optional(),
+  shippingAddress: address.nullable().optional(),
+  shippingLines: connection(shippingLine).optional(),
+  discountApplications: connection(discountApplication).optional(),
+  lineItems: connection(lineItem).refine((c) => c.nodes.length > 0, "an order needs at least one line item"),
+  fulfillmentOrders: connection(fulfillmentOrder).optional(),
+  fulfillments: z.array(fulfillment).optional(),
+  totalPriceSet: moneyBag.optional(),
+});
+
+const shippingZone = z.looseObject({
+  name: z.string().optional(),
+  countries: z.array(country).min(1),
+  rates: z.array(z.object({ title: z.string().min(1), price: decimal, code: z.string().optional() })).min(1),
+});
+
+const shop = z.looseObject({
+  id: gid("Shop").optional(),
+  name: z.string().min(1),
+  email: z.email(),
+  myshopifyDomain: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "expected <handle>.myshopify.com"),
+  currencyCode: currency,
+  url: z.url().optional(),
+  contactEmail: z.email().optional(),
+});
+
+export const storeFileSchema = z
+  .looseObject({
+    shop,
+    customers: z.array(customer),
+    shippingZones: z.array(shippingZone),
+    orders: z.array(order),
+  })
+  .superRefine((s, ctx) => {
+    const ids = new Map<string, string>();
+    const unique = (id: string, path: (string | number)[]) => {
+      const first = ids.get(id);
+      if (first) ctx.addIssue({ code: "custom", path, message: `duplicate id ${id} (first used at ${first})` });
+      else ids.set(id, formatPath(path));
+    };
+    s.customers.forEach((c, i) => unique(c.id, ["customers", i, "id"]));
+    const zoneOf = new Map<string, number>();
+    s.shippingZones.forEach((zone, z) =>
+      zone.countries.forEach((c, i) => {
+        // Shopify puts a country in one zone per shipping profile; two would make the quote ambiguous.
+        if (zoneOf.has(c))
+          ctx.addIssue({
+            code: "custom",
+            path: ["shippingZones", z, "countries", i],
+            message: `${c} is already in shippingZones[${zoneOf.get(c)}]`,
+          });
+        else zoneOf.set(c, z);
+      }),
+    );
+    s.orders.forEach((o, i) => {
+      const at = (...rest: (string | number)[]) => ["orders", i, ...rest];
+      unique(o.id, at("id"));
+      if (o.customer && !s.customers.some((c) => c.id === o.customer!.id))
+        ctx.addIssue({
+          code: "custom",
+          path: at("customer", "id"),
+          message: `no customer ${o.customer.id} in customers`,
+        });
+      const orderCurrency = o.currencyCode ?? s.shop.currencyCode;
+      const discounts = o.discountApplications?.nodes.length ?? 0;
+      const checkAllocations = (
+        allocs: { discountApplication: { index: number } }[] | undefined,
+        path: (string | number)[],
+      ) =>
+        allocs?.forEach((a, k) => {
+          if (a.discountApplication.index >= discounts)
+            ctx.addIssue({
+              code: "custom",
+              path: [...path, k, "discountApplication", "index"],
+              message: `the order has ${discounts} discount application(s)`,
+            });
+        });
+      o.lineItems.nodes.forEach((li, j) => {
+        unique(li.id, at("lineItems", "nodes", j, "id"));
+        if (li.originalUnitPriceSet.shopMoney.currencyCode !== orderCurrency)
+          ctx.addIssue({
+            code: "custom",
+            path: at("lineItems", "nodes", j, "originalUnitPriceSet", "shopMoney", "currencyCode"),
+            message: `expected the order's currency ${orderCurrency}`,
+          });
+        if (li.currentQuantity !== undefined && li.currentQuantity > li.quantity)
+          ctx.addIssue({
+            code: "custom",
+            path: at("lineItems", "nodes", j, "currentQuantity"),
+            message: "currentQuantity cannot exceed quantity",
+          });
+        checkAllocations(li.discountAllocations, at("lineItems", "nodes", j, "discountAllocations"));
+      });
+      o.shippingLines?.nodes.forEach((sl, j) =>
+        checkAllocations(sl.discountAllocations, at("shippingLines", "nodes", j, "discountAllocations")),
+      );
+      const lineIds = new Set(o.lineItems.nodes.map((li) => li.id));
+      o.fulfillmentOrders?.nodes.forEach((fo, j) => {
+        unique(fo.id, at("fulfillmentOrders", "nodes", j, "id"));
+        fo.fulfillmentHolds?.forEach((h, k) =>
+          unique(h.id, at("fulfillmentOrders", "nodes", j, "fulfillmentHolds", k, "id")),
+        );
+        if (fo.status === "ON_HOLD" && !fo.fulfillmentHolds?.length)
+          ctx.addIssue({
+            code: "custom",
+            path: at("fulfillmentOrders", "nodes", j, "fulfillmentHolds"),
+            message: "an ON_HOLD fulfillment order needs at least one hold",
+          });
+        fo.lineItems?.nodes.forEach((foli, k) => {
+          if (!lineIds.has(foli.lineItem.id))
+            ctx.addIssue({
+              code: "custom",
+              path: at("fulfillmentOrders", "nodes", j, "lineItems", "nodes", k, "lineItem", "id"),
+              message: `no line item ${foli.lineItem.id} on this order`,
+            });
+        });
+      });
+    });
+  });
+
+export type StoreFile = z.infer<typeof storeFileSchema>;
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+    "",
+  );
+}
+
+export class StoreFileError extends Error {
+  constructor(
+    readonly source: string,
+    readonly issues: { path: string; message: string }[],
+  ) {
+    super(
+      `Store file ${source} is invalid:\n${issues.map((i) => `  - ${i.path || "(root)"}: ${i.message}`).join("\n")}`,
+    );
+    this.name = "StoreFileError";
+  }
+}
+
+export function parseStoreFile(input: unknown, source = "(inline store)"): StoreFile {
+  const result = storeFileSchema.safeParse(input);
+  if (!result.success) {
+    throw new StoreFileError(
+      source,
+      result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+    );
+  }
+  return result.data;
+}
+
+export function readStoreFile(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    throw new Error(`Cannot read store file ${file}: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`Store file ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+export interface MutationLogEntry {
+  at: string;
+  mutation: string;
+  args: Rec;
+  /** What changed, in words a test failure or the demo can show. */
+  effect: string;
+}
+
+export interface FlowTrigger {
+  at: string;
+  handle: string | null;
+  payload: unknown;
+}
+
+export function legacyId(id: string): string {
+  return id.slice(id.lastIndexOf("/") + 1);
+}
+export function gidType(id: string): string | null {
+  const m = /^gid:\/\/shopify\/([A-Za-z]+)\/[^/]+$/.exec(id);
+  return m ? m[1] : null;
+}
+
+const OPEN_FO = new Set(["OPEN", "SCHEDULED", "ON_HOLD"]);
+export function isOpenFulfillmentOrder(fo: Rec): boolean {
+  return OPEN_FO.has(fo.status);
+}
+
+const HOLD_REASON_LABELS: Record<string, string> = {
+  AWAITING_PAYMENT: "Awaiting payment",
+  AWAITING_RETURN_ITEMS: "Awaiting return items",
+  HIGH_RISK_OF_FRAUD: "High risk of fraud",
+  INCORRECT_ADDRESS: "Incorrect address",
+  INVENTORY_OUT_OF_STOCK: "Inventory out of stock",
+  ONLINE_STORE_POST_PURCHASE_CROSS_SELL: "Online store post purchase cross sell",
+  OTHER: "Other",
+  UNKNOWN_DELIVERY_DATE: "Unknown delivery date",
+};
+export function holdDisplayReason(reason: string): string {
+  return HOLD_REASON_LABELS[reason] ?? reason;
+}
+
+export interface StoreOptions {
+  /** Named in validation errors. */
+  source?: string;
+  now?: () => Date;
+}
+
+/** The shop: materialized store data plus the indexes, logs and pending work the Admin API needs. */
+export class Store {
+  source: string;
+  readonly now: () => Date;
+  shop!: Rec;
+  customers!: Rec[];
+  shippingZones!: Rec[];
+  orders!: Rec[];
+  log: MutationLogEntry[] = [];
+  flowTriggers: FlowTrigger[] = [];
+  /** Asynchronous work Shopify answers with a Job (orderCancel), by Job id. */
+  jobs = new Map<string, Rec>();
+  /** Open order-edit sessions, by CalculatedOrder id. */
+  editSessions = new Map<string, Rec>();
+  private original: StoreFile;
+  private byId = new Map<string, Rec>();
+  private owner = new WeakMap<object, Rec>();
+  private sequence = 0;
+
+  constructor(input: unknown, options: StoreOptions = {}) {
+    this.source = options.source ?? "(inline store)";
+    this.now = options.now ?? (() => new Date());
+    this.original = parseStoreFile(input, this.source);
+    this.reset();
+  }
+
+  static fromFile(file: string, options: Omit<StoreOptions, "source"> = {}): Store {
+    return new Store(readStoreFile(file), { ...options, source: file });
+  }
+
+  /** Swap in another store file's content (validated) and reset to it; the Store object stays the same. */
+  replace(input: unknown, source = "(inline store)"): void {
+    this.original = parseStoreFile(input, source);
+    this.source = source;
+    this.reset();
+  }
+
+  /** Back to the store file's state (the demo's and tests' "reset"). */
+  reset(): void {
+    const copy = structuredClone(this.original) as Rec;
+    this.shop = materializeShop(copy.shop, copy.shippingZones);
+    this.customers = copy.customers.map((c: Rec) => ({ ...c }));
+    this.shippingZones = copy.shippingZones;
+    this.orders = copy.orders.map((o: Rec) => materializeOrder(o, this.shop));
+    this.log = [];
+    this.flowTriggers = [];
+    this.jobs = new Map();
+    this.editSessions = new Map();
+    this.sequence = 0;
+    this.reindex();
+  }
+
+  /** Ids the simulator creates: large numbers so they never meet the store file's. */
+  newId(type: string): string {
+    this.sequence += 1;
+    return `gid://shopify/${type}/${9_000_000_000 + this.sequence}`;
+  }
+
+  /** Rebuild the id index and the object → order map; call after a mutation adds objects. */
+  reindex(): void {
+    this.byId.clear();
+    this.owner = new WeakMap();
+    for (const c of this.customers) this.byId.set(c.id, c);
+    for (const o of this.orders) {
+      const visit = (value: unknown): void => {
+        if (Array.isArray(value)) return value.forEach(visit);
+        if (value && typeof value === "object") {
+          const obj = value as Rec;
+          this.owner.set(obj, o);
+          // `{id}` references (order.customer, fulfillment order line item → lineItem) are not the objects.
+          if (typeof obj.id === "string" && Object.keys(obj).length > 1 && !this.byId.has(obj.id)) {
+            this.byId.set(obj.id, obj);
+          }
+          for (const v of Object.values(obj)) visit(v);
+        }
+      };
+      visit(o);
+      this.byId.set(o.id, o);
+      for (const li of o.lineItems.nodes) this.byId.set(li.id, li);
+    }
+  }
+
+  get(id: string): Rec | undefined {
+    return this.byId.get(id);
+  }
+  order(id: string): Rec | undefined {
+    const o = this.byId.get(id);
+    return o && gidType(id) === "Order" ? o : undefined;
+  }
+  customer(id: string): Rec | undefined {
+    return this.customers.find((c) => c.id === id);
+  }
+  fulfillmentOrder(id: string): Rec | undefined {
+    return gidType(id) === "FulfillmentOrder" ? this.byId.get(id) : undefined;
+  }
+  /** The order an object belongs to (fulfillment order, line item, shipping line, allocation, …). */
+  orderOf(obj: object): Rec | undefined {
+    return this.owner.get(obj);
+  }
+
+  record(mutation: string, args: Rec, effect: string): void {
+    this.log.push({ at: this.now().toISOString(), mutation, args: structuredClone(args), effect });
+  }
+
+  /** The zone that ships to a country, or undefined (the store does not ship there). */
+  zoneFor(countryCode: string): Rec | undefined {
+    return this.shippingZones.find((z) => z.countries.includes(countryCode));
+  }
+
+  snapshot(): Rec {
+    return structuredClone({
+      shop: this.shop,
+      customers: this.customers,
+      shippingZones: this.shippingZones,
+      orders: this.orders,
+      mutationLog: this.log,
+      flowTriggers: this.flowTriggers,
+    });
+  }
+}
+
+function materializeShop(shop: Rec, zones: Rec[]): Rec {
+  return {
+    id: "gid://shopify/Shop/1",
+    url: `https://${shop.myshopifyDomain}`,
+    contactEmail: shop.email,
+    ianaTimezone: "Europe/Paris",
+    taxesIncluded: true,
+    orderNumberFormatPrefix: "#",
+    orderNumberFormatSuffix: "",
+    enabledPresentmentCurrencies: [shop.currencyCode],
+    shipsToCountries: zones.flatMap((z) => z.countries),
+    ...shop,
+  };
+}
+
+export function normalizeBag(value: MoneyBag | undefined | null): Rec | null {
+  if (!value) return null;
+  const shopMoney = { ...value.shopMoney, amount: normalizeAmount(value.shopMoney.amount) };
+  const presentment = value.presentmentMoney ?? value.shopMoney;
+  return { ...value, shopMoney, presentmentMoney: { ...presentment, amount: normalizeAmount(presentment.amount) } };
+}
+
+function normalizeAllocations(allocs: Rec[] | undefined): Rec[] {
+  return (allocs ?? []).map((a) => ({ ...a, allocatedAmountSet: normalizeBag(a.allocatedAmountSet) }));
+}
+
+export function normalizeAddress(a: Rec | null | undefined, id: string): Rec | null {
+  if (!a) return null;
+  const countryCodeV2 = a.countryCodeV2 ?? a.countryCode ?? null;
+  const out: Rec = {
+    firstName: null,
+    lastName: null,
+    company: null,
+    address1: null,
+    address2: null,
+    city: null,
+    province: null,
+    provinceCode: null,
+    zip: null,
+    phone: null,
+    ...a,
+    id: a.id ?? id,
+    countryCodeV2,
+    country: a.country ?? countryName(countryCodeV2),
+  };
+  delete out.countryCode;
+  if (!out.province && out.provinceCode) out.province = out.provinceCode;
+  return out;
+}
+
+let displayNames: Intl.DisplayNames | undefined;
+export function countryName(code: string | null): string | null {
+  if (!code) return null;
+  displayNames ??= new Intl.DisplayNames(["en"], { type: "region" });
+  return displayNames.of(code) ?? code;
+}
+
+/** The destination Shopify copies onto a fulfillment order from the order's shipping address. */
+export function destinationFrom(address: Rec | null, id: string, email: string | null): Rec | null {
+  if (!address) return null;
+  return {
+    id,
+    firstName: address.firstName ?? null,
+    lastName: address.lastName ?? null,
+    company: address.company ?? null,
+    address1: address.address1 ?? null,
+    address2: address.address2 ?? null,
+    city: address.city ?? null,
+    province: address.province ?? address.provinceCode ?? null,
+    zip: address.zip ?? null,
+    countryCode: address.countryCodeV2 ?? null,
+    phone: address.phone ?? null,
+    email,
+  };
+}
+
+const FO_STATUS_FROM_DISPLAY: Record<string, string> = {
+  UNFULFILLED: "OPEN",
+  OPEN: "OPEN",
+  PENDING_FULFILLMENT: "OPEN",
+  SCHEDULED: "SCHEDULED",
+  ON_HOLD: "ON_HOLD",
+  IN_PROGRESS: "IN_PROGRESS",
+  PARTIALLY_FULFILLED: "IN_PROGRESS",
+  FULFILLED: "CLOSED",
+  RESTOCKED: "CLOSED",
+  FULFILLMENT_NOT_REQUIRED: "CLOSED",
+  REQUEST_DECLINED: "OPEN",
+};
+
+function materializeOrder(o: Rec, shop: Rec): Rec {
+  const n = legacyId(o.id);
+  const currencyCode = o.currencyCode ?? shop.currencyCode;
+  const customerRecord = o.customer ?? null;
+  const lines: Rec[] = o.lineItems.nodes.map((li: Rec) => ({
+    sku: null,
+    variant: null,
+    requiresShipping: true,
+    currentQuantity: li.quantity,
+    name: li.title,
+    variantTitle: null,
+    vendor: null,
+    taxable: true,
+    isGiftCard: false,
+    ...li,
+    originalUnitPriceSet: normalizeBag(li.originalUnitPriceSet),
+    discountAllocations: normalizeAllocations(li.discountAllocations),
+  }));
+  const cancelled = Boolean(o.cancelledAt);
+  for (const li of lines) {
+    // What is still to ship; order edits may not go below what was already fulfilled.
+    li.unfulfilledQuantity ??= o.displayFulfillmentStatus === "FULFILLED" || cancelled ? 0 : li.currentQuantity;
+  }
+  const shippingLines: Rec[] = (o.shippingLines?.nodes ?? []).map((sl: Rec, i: number) => {
+    const discountAllocations = normalizeAllocations(sl.discountAllocations);
+    const original = normalizeBag(sl.originalPriceSet)!;
+    const discounted =
+      normalizeBag(sl.discountedPriceSet) ??
+      bag(bagUnits(original as MoneyBag) - sumAllocations(discountAllocations), currencyCode);
+    return {
+      id: `gid://shopify/ShippingLine/${n}${i + 1}`,
+      code: null,
+      source: "shopify",
+      carrierIdentifier: null,
+      custom: false,
+      isRemoved: false,
+      ...sl,
+      originalPriceSet: original,
+      discountedPriceSet: discounted,
+      discountAllocations,
+    };
+  });
+  const discountApplications = (o.discountApplications?.nodes ?? []).map((d: Rec, index: number) => ({
+    allocationMethod: "ACROSS",
+    targetSelection: "ALL",
+    ...d,
+    index,
+    value: "amount" in d.value ? { ...d.value, amount: normalizeAmount(d.value.amount) } : d.value,
+  }));
+  const shippingAddress = normalizeAddress(o.shippingAddress, `gid://shopify/MailingAddress/${n}1`);
+  const email = o.email ?? null;
+  const fulfillmentOrders: Rec[] = (
+    o.fulfillmentOrders?.nodes ?? [
+      {
+        id: `gid://shopify/FulfillmentOrder/${n}`,
+        status: cancelled ? "CLOSED" : (FO_STATUS_FROM_DISPLAY[o.displayFulfillmentStatus] ?? "OPEN"),
+      },
+    ]
+  ).map((fo: Rec, i: number) => ({
+    requestStatus: "UNSUBMITTED",
+    createdAt: o.createdAt,
+    updatedAt: o.createdAt,
+    fulfillAt: null,
+    fulfillBy: null,
+    assignedLocation: {
+      name: shop.locationName ?? shop.name,
+      address1: shop.shopAddress?.address1 ?? null,
+      city: shop.shopAddress?.city ?? null,
+      zip: shop.shopAddress?.zip ?? null,
+      province: null,
+      phone: null,
+      countryCode: shop.shopAddress?.countryCodeV2 ?? "FR",
+    },
+    ...fo,
+    destination:
+      fo.destination === undefined
+        ? destinationFrom(shippingAddress, `gid://shopify/FulfillmentOrderDestination/${legacyId(fo.id)}`, email)
+        : fo.destination,
+    fulfillmentHolds: (fo.fulfillmentHolds ?? []).map((h: Rec) => ({
+      handle: null,
+      reasonNotes: null,
+      heldByRequestingApp: false,
+      displayReason: holdDisplayReason(h.reason),
+      ...h,
+    })),
+    lineItems: fo.lineItems ?? {
+      nodes: lines.map((li, j) => ({
+        id: `gid://shopify/FulfillmentOrderLineItem/${legacyId(li.id)}${i}${j}`,
+        lineItem: { id: li.id },
+        totalQuantity: li.currentQuantity,
+        remainingQuantity: li.unfulfilledQuantity,
+        requiresShipping: li.requiresShipping,
+        sku: li.sku,
+        productTitle: li.title,
+        variantTitle: li.variantTitle,
+      })),
+    },
+  }));
+  const fulfilledQty = lines.reduce((s, li) => s + li.currentQuantity, 0);
+  const fulfillments: Rec[] =
+    o.fulfillments ??
+    (o.displayFulfillmentStatus === "FULFILLED"
+      ? [
+          {
+            id: `gid://shopify/Fulfillment/${n}`,
+            name: `${o.name}.1`,
+            status: "SUCCESS",
+            displayStatus: "FULFILLED",
+            createdAt: o.createdAt,
+            totalQuantity: fulfilledQty,
+          },
+        ]
+      : []);
+  const out: Rec = {
+    legacyResourceId: n,
+    currencyCode,
+    presentmentCurrencyCode: currencyCode,
+    customer: customerRecord,
+    email,
+    phone: o.phone ?? null,
+    note: null,
+    tags: [],
+    closed: false,
+    closedAt: null,
+    cancelledAt: null,
+    cancelReason: null,
+    edited: false,
+    test: false,
+    confirmed: true,
+    processedAt: o.createdAt,
+    updatedAt: o.createdAt,
+    ...o,
+    shippingAddress,
+    billingAddress: normalizeAddress(o.billingAddress ?? o.shippingAddress, `gid://shopify/MailingAddress/${n}2`),
+    lineItems: { nodes: lines },
+    shippingLines: { nodes: shippingLines },
+    discountApplications: { nodes: discountApplications },
+    fulfillmentOrders: { nodes: fulfillmentOrders },
+    fulfillments: fulfillments.map((f) => ({ requiresShipping: true, trackingInfo: [], ...f })),
+    totalRefundedSet: normalizeBag(o.totalRefundedSet) ?? bag(0, currencyCode),
+  };
+  recomputeTotals(out, true);
+  if (o.totalPriceSet) out.totalPriceSet = normalizeBag(o.totalPriceSet);
+  return out;
+}
+
+export function sumAllocations(allocs: Rec[]): number {
+  return allocs.reduce((s, a) => s + bagUnits(a.allocatedAmountSet), 0);
+}
+
+/**
+ * Order totals as Shopify derives them (taxes included in prices, as in the EU): subtotal = lines after
+ * line discounts, total = subtotal + shipping after shipping discounts. `current*` reflect order edits.
+ * `original` also (re)writes the totals at order creation.
+ */
+export function recomputeTotals(o: Rec, original: boolean): void {
+  const cur = o.currencyCode;
+  let subtotal = 0;
+  let currentSubtotal = 0;
+  let lineDiscounts = 0;
+  let currentLineDiscounts = 0;
+  let qty = 0;
+  let currentQty = 0;
+  for (const li of o.lineItems.nodes) {
+    const unit = bagUnits(li.originalUnitPriceSet);
+    const discount = sumAllocations(li.discountAllocations);
+    const currentDiscount = li.quantity ? Math.round((discount * li.currentQuantity) / li.quantity) : 0;
+    subtotal += unit * li.quantity - discount;
+    currentSubtotal += unit * li.currentQuantity - currentDiscount;
+    lineDiscounts += discount;
+    currentLineDiscounts += currentDiscount;
+    qty += li.quantity;
+    currentQty += li.currentQuantity;
+  }
+  let shipping = 0;
+  let shippingDiscounts = 0;
+  for (const sl of o.shippingLines.nodes) {
+    shipping += bagUnits(sl.discountedPriceSet);
+    shippingDiscounts += sumAllocations(sl.discountAllocations);
+  }
+  if (original) {
+    o.subtotalLineItemsQuantity = qty;
+    o.subtotalPriceSet = bag(subtotal, cur);
+    o.totalShippingPriceSet = bag(shipping, cur);
+    o.totalDiscountsSet = bag(lineDiscounts + shippingDiscounts, cur);
+    o.totalPriceSet = bag(subtotal + shipping, cur);
+    o.originalTotalPriceSet = bag(subtotal + shipping, cur);
+    o.totalTaxSet = bag(0, cur);
+  }
+  o.currentSubtotalLineItemsQuantity = currentQty;
+  o.currentSubtotalPriceSet = bag(currentSubtotal, cur);
+  o.currentShippingPriceSet = bag(shipping, cur);
+  o.currentTotalDiscountsSet = bag(currentLineDiscounts + shippingDiscounts, cur);
+  o.currentTotalPriceSet = bag(currentSubtotal + shipping, cur);
+  o.currentTotalTaxSet = bag(0, cur);
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ShopifyMutation" ADD COLUMN "inFlightUntil" DATETIME;

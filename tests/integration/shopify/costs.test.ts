@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_POLICY } from "~/domain/policy";
+import { customerCancelOptions, type AdminCall } from "~/shopify";
+import { startAdminHarness } from "./harness";
+
+// Admin API calls and requested query cost per customer action (issue 4's note), measured on the simulator.
+const ORDER = "gid://shopify/Order/5001";
+let h: Awaited<ReturnType<typeof startAdminHarness>>;
+const rows: { action: string; calls: number; cost: number; operations: string }[] = [];
+const record = (action: string, calls: AdminCall[]) =>
+  rows.push({
+    action,
+    calls: calls.length,
+    cost: calls.reduce((s, c) => s + (c.requestedQueryCost ?? 0), 0),
+    operations: calls.map((c) => `${c.operation}(${c.requestedQueryCost})`).join(" + "),
+  });
+
+beforeAll(async () => {
+  h = await startAdminHarness();
+});
+afterAll(async () => {
+  await h.close();
+  process.stdout.write(
+    `\nAdmin API cost per customer action\n${rows.map((r) => `${r.action}: ${r.calls} calls, requested cost ${r.cost} — ${r.operations}`).join("\n")}\n`,
+  );
+});
+
+describe("calls and requested query cost per customer action", () => {
+  it("options: 1 call", async () => {
+    const { g, calls } = h.gateway();
+    await g.getOrderFacts("5001");
+    record("options", calls);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("address change: ≤ 4 calls (facts, quote, update with read-back)", async () => {
+    h.simulator.reset();
+    const { g, calls } = h.gateway();
+    const facts = (await g.getOrderFacts("5001"))!;
+    const address = { address1: "3 quai des Chartrons", city: "Bordeaux", zip: "33000", countryCode: "FR" };
+    await g.quoteShipping(facts, address);
+    await g.applyShippingAddress({ requestId: `cost-${Date.now()}-a`, facts, address });
+    record("address change", calls);
+    expect(calls.length).toBeLessThanOrEqual(4);
+  });
+
+  it("cancellation request: facts + one hold per open fulfillment order", async () => {
+    h.simulator.reset();
+    const { g, calls } = h.gateway();
+    const facts = (await g.getOrderFacts("5001"))!;
+    await g.holdForCancellation({ requestId: `cost-${Date.now()}-c`, facts });
+    record("cancellation request", calls);
+    expect(calls).toHaveLength(2);
+  });
+
+  it("approval: cancel + job polls", async () => {
+    h.simulator.reset();
+    const { g, calls } = h.gateway();
+    await g.cancelOrder({
+      requestId: `cost-${Date.now()}-p`,
+      orderGid: ORDER,
+      options: customerCancelOptions(DEFAULT_POLICY.cancellation),
+    });
+    record("approval (cancel)", calls);
+    expect(calls.length).toBeLessThanOrEqual(4);
+  });
+
+  it("rejection: release", async () => {
+    h.simulator.reset();
+    const { g, calls } = h.gateway();
+    const facts = (await g.getOrderFacts("5001"))!;
+    const id = `cost-${Date.now()}-r`;
+    await g.holdForCancellation({ requestId: id, facts });
+    calls.length = 0;
+    await g.releaseHold({ requestId: id, orderGid: ORDER });
+    record("rejection (release hold)", calls);
+    expect(calls).toHaveLength(2);
+  });
+});
