@@ -25,9 +25,15 @@ import type { ServiceDeps } from "~/services/ports";
 import { authenticate } from "~/shopify.server";
 import { RateLimiter } from "./rate-limit.server";
 
-/** Per customer: a burst of 20, then one call every 3 s. Per shop: a burst of 600, then 20 a second. */
-const perCustomer = new RateLimiter(20, 1 / 3);
-const perShop = new RateLimiter(600, 20);
+/**
+ * Reads per customer: a burst of 100 (an order history page loads every order's options), then 2 a second.
+ * Changes per customer: a burst of 10, then one every 3 s. Per shop: a burst of 600, then 50 a second.
+ */
+const readsPerCustomer = new RateLimiter(100, 2);
+const writesPerCustomer = new RateLimiter(10, 1 / 3);
+const perShop = new RateLimiter(600, 50);
+/** Headers the extensions send besides Authorization and Content-Type (CORS must allow them). */
+const CORS_HEADERS = ["Idempotency-Key", "Accept-Language"];
 
 export interface CustomerCall {
   request: Request;
@@ -85,7 +91,7 @@ function json(status: number, body: unknown, headers?: HeadersInit) {
  */
 export function customerEndpoint(surface: "customerAccount" | "checkout", handler: Handler) {
   return async ({ request, params }: LoaderFunctionArgs | ActionFunctionArgs): Promise<Response> => {
-    const { sessionToken, cors } = await authenticate.public[surface](request);
+    const { sessionToken, cors } = await authenticate.public[surface](request, { corsHeaders: CORS_HEADERS });
     const locale = pickLocale(request.headers.get("Accept-Language")?.split(",")[0]);
     const answer = (status: number, body: unknown, headers?: HeadersInit) => cors(json(status, body, headers));
     const shop = new URL(sessionToken.dest).hostname;
@@ -93,7 +99,7 @@ export function customerEndpoint(surface: "customerAccount" | "checkout", handle
     if (!customerId) return answer(401, errorBody(locale, "LOGIN_REQUIRED", apiMessage(locale, "LOGIN_REQUIRED")));
 
     for (const [limiter, key] of [
-      [perCustomer, `${shop}|${customerId}`],
+      [request.method === "GET" ? readsPerCustomer : writesPerCustomer, `${shop}|${customerId}`],
       [perShop, shop],
     ] as const) {
       const taken = limiter.take(key);

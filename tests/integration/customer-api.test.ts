@@ -124,6 +124,24 @@ describe("GET /api/customer/orders/:orderId/options", () => {
     expect((await call(options as Route, "/api/customer/orders/5001/options", { token: expired })).status).toBe(401);
   });
 
+  it("GIVEN a browser preflight THEN CORS allows the headers the extensions send", async () => {
+    const request = new Request("https://amend.example.com/api/customer/orders/5001/address-change", {
+      method: "OPTIONS",
+      headers: {
+        Origin: "https://extensions.shopifycdn.com",
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization,content-type,idempotency-key",
+      },
+    });
+    const response = await (addressChange as Route)({
+      request,
+      params: { orderId: "5001" },
+      context: {},
+    } as never).catch((e: unknown) => e as Response);
+    expect(response.status).toBe(204);
+    expect(response.headers.get("Access-Control-Allow-Headers")).toMatch(/Idempotency-Key/i);
+  });
+
   it("GIVEN no signed-in customer (pre-authenticated order status page) THEN 401 LOGIN_REQUIRED", async () => {
     const res = await call(options as Route, "/api/customer/orders/5001/options", {
       token: await customerToken("amend-demo", null),

@@ -1,0 +1,176 @@
+import { APP_URL } from "./config";
+
+/** The customer API's shapes (app/api/customer.server.ts: presentOptions, presentRequest). */
+export interface Reason {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+export interface Address {
+  firstName?: string | null;
+  lastName?: string | null;
+  company?: string | null;
+  address1?: string | null;
+  address2?: string | null;
+  city?: string | null;
+  provinceCode?: string | null;
+  zip?: string | null;
+  countryCode?: string | null;
+  phone?: string | null;
+}
+
+export interface Country {
+  code: string;
+  name: string;
+  zipRequired: boolean;
+  provinces: { code: string; name: string }[];
+}
+
+export interface RequestEvent {
+  actor: string;
+  from: string | null;
+  to: string;
+  toLabel: string;
+  message: string | null;
+  at: string;
+}
+
+export interface CustomerRequest {
+  id: string;
+  kind: "ADDRESS_CHANGE" | "CANCELLATION";
+  kindLabel: string;
+  status: string;
+  statusLabel: string;
+  orderId: string;
+  orderName: string;
+  createdAt: string;
+  updatedAt: string;
+  address?: Address | null;
+  previousAddress?: Address | null;
+  reason?: string | null;
+  reasonLabel?: string | null;
+  note?: string | null;
+  decisionNote: string | null;
+  deadline: string | null;
+  canWithdraw: boolean;
+  canReply: boolean;
+  events?: RequestEvent[];
+  messages?: { author: string; body: string; at: string }[];
+}
+
+export interface Options {
+  order: { id: string; name: string };
+  addressChange: {
+    allowed: boolean;
+    reasons: Reason[];
+    deadline?: string | null;
+    currentAddress: Address | null;
+    countries: Country[];
+    requiresApproval?: boolean;
+  };
+  cancellation: {
+    allowed: boolean;
+    reasons: Reason[];
+    deadline?: string | null;
+    requiresApproval: boolean;
+    customerReasons: { code: string; label: string }[];
+  };
+  requests: CustomerRequest[];
+}
+
+export interface ApiError {
+  code: string;
+  /** The API's message in the shopper's language; empty when the answer was not the API's JSON. */
+  message: string;
+  reasons?: Reason[];
+  field?: string;
+  fields?: { field: string; code: string }[];
+}
+
+export type ApiResult<T> =
+  | { ok: true; status: number; data: T }
+  | { ok: false; status: number; error: ApiError }
+  /** status 0: the request never got an answer (offline, DNS, CORS, timeout). */
+  | { ok: false; status: 0; error: ApiError };
+
+/** What the extensions need of the `shopify` global, whatever the target. */
+export interface Host {
+  sessionToken: { get(): Promise<string> };
+  localization: { language: { value: { isoCode: string } } };
+}
+
+/** gid://shopify/Order/123 → "123" (the API's :orderId). */
+export function numericId(gid: string | undefined | null): string {
+  return gid?.match(/(\d+)$/)?.[1] ?? "";
+}
+
+/** A random id for one submit; a retry of the same submit sends it again so the server applies it once. */
+export function newIdempotencyKey(): string {
+  const c = globalThis.crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** The full-page extension (extensions/order-page) for this order. */
+export const orderPageUrl = (orderId: string) => `extension:order-page/customer-account.order.page.render/${orderId}`;
+
+/** The client of the customer API (DESIGN.md §3). `checkout` reads options with the thank-you page's token. */
+export function amendApi(shopify: Host, surface: "customer" | "checkout" = "customer") {
+  async function call<T>(method: "GET" | "POST", path: string, body?: unknown, key?: string): Promise<ApiResult<T>> {
+    let response: Response;
+    try {
+      const token = await shopify.sessionToken.get();
+      const headers: Record<string, string> = {
+        Authorization: `Bearer ${token}`,
+        Accept: "application/json",
+        "Accept-Language": shopify.localization.language.value?.isoCode || "en",
+      };
+      if (body !== undefined) headers["Content-Type"] = "application/json";
+      if (key) headers["Idempotency-Key"] = key;
+      response = await fetch(`${APP_URL}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (e) {
+      return { ok: false, status: 0, error: { code: "NETWORK", message: e instanceof Error ? e.message : "" } };
+    }
+    const json = (await response.json().catch(() => null)) as { error?: Partial<ApiError> } | null;
+    if (response.ok && json) return { ok: true, status: response.status, data: json as T };
+    const error = json?.error;
+    return {
+      ok: false,
+      status: response.status,
+      error: {
+        code: typeof error?.code === "string" ? error.code : `HTTP_${response.status}`,
+        message: typeof error?.message === "string" ? error.message : "",
+        ...(Array.isArray(error?.reasons) ? { reasons: error.reasons } : {}),
+        ...(typeof error?.field === "string" ? { field: error.field } : {}),
+        ...(Array.isArray(error?.fields) ? { fields: error.fields } : {}),
+      },
+    };
+  }
+  return {
+    options: (orderId: string) => call<Options>("GET", `/api/${surface}/orders/${orderId}/options`),
+    /** POST /api/customer/…; the answer of every customer action is `{ request }`. */
+    post: (path: string, body: unknown, key: string) =>
+      call<{ request: CustomerRequest }>("POST", `/api/customer${path}`, body, key),
+  };
+}
+
+// The actions, one function each so that each extension bundles only the ones it uses.
+export const changeAddress = (api: AmendApi, orderId: string, address: Address, key: string) =>
+  api.post(`/orders/${orderId}/address-change`, { address }, key);
+export const requestCancellation = (
+  api: AmendApi,
+  orderId: string,
+  body: { reason: string; note?: string },
+  key: string,
+) => api.post(`/orders/${orderId}/cancellation`, body, key);
+export const reply = (api: AmendApi, requestId: string, body: string, key: string) =>
+  api.post(`/requests/${requestId}/messages`, { body }, key);
+export const withdraw = (api: AmendApi, requestId: string, key: string) =>
+  api.post(`/requests/${requestId}/withdraw`, {}, key);
+
+export type AmendApi = ReturnType<typeof amendApi>;

@@ -1,0 +1,58 @@
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { type ApiError, type ApiResult, newIdempotencyKey } from "./api";
+
+export type Loaded<T> =
+  { state: "loading" } | { state: "ready"; data: T } | { state: "error"; status: number; error: ApiError };
+
+/** Loads once on mount; `reload(true)` refreshes in the background, keeping what is shown. */
+export function useLoad<T>(load: () => Promise<ApiResult<T>>) {
+  const [value, setValue] = useState<Loaded<T>>({ state: "loading" });
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` is rebuilt each render; the first one is the one
+  const first = useCallback(load, []);
+  const reload = useCallback(
+    async (quiet = false) => {
+      if (!quiet) setValue({ state: "loading" });
+      const result = await first();
+      if (result.ok) setValue({ state: "ready", data: result.data });
+      else if (!quiet) setValue({ state: "error", status: result.status, error: result.error });
+    },
+    [first],
+  );
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return [value, reload, setValue] as const;
+}
+
+/**
+ * One submit at a time (a second click while the first is in flight does nothing). Each submit gets a new
+ * Idempotency-Key; `retry()` resends the same payload with the same key, so the server applies it at most once.
+ */
+export function useSubmit<P, T>(
+  send: (payload: P, key: string) => Promise<ApiResult<T>>,
+  /** Called with every answer, whether from a submit or a retry. */
+  onResult?: (result: ApiResult<T>) => void,
+) {
+  const [state, setState] = useState<{ pending: boolean; result?: ApiResult<T> }>({ pending: false });
+  const inFlight = useRef(false);
+  const last = useRef<{ payload: P; key: string } | null>(null);
+
+  const run = async (attempt: { payload: P; key: string }) => {
+    if (inFlight.current) return undefined;
+    inFlight.current = true;
+    last.current = attempt;
+    setState((s) => ({ pending: true, result: s.result }));
+    const result = await send(attempt.payload, attempt.key);
+    inFlight.current = false;
+    setState({ pending: false, result });
+    onResult?.(result);
+    return result;
+  };
+  return {
+    pending: state.pending,
+    result: state.result,
+    submit: (payload: P) => run({ payload, key: newIdempotencyKey() }),
+    retry: () => (last.current ? run(last.current) : Promise.resolve(undefined)),
+    clear: () => setState({ pending: false }),
+  };
+}

@@ -1,0 +1,98 @@
+import type { Address, Country } from "../../_shared/api";
+
+/** Shopify's MailingAddressInput names, in the order the form shows them. */
+export const FIELDS = [
+  "firstName",
+  "lastName",
+  "company",
+  "address1",
+  "address2",
+  "city",
+  "countryCode",
+  "provinceCode",
+  "zip",
+  "phone",
+] as const;
+export type Field = (typeof FIELDS)[number];
+export type Values = Record<Field, string>;
+
+/** A problem with a field, as a translation key and its values. */
+export interface FieldError {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+// the server's limits (app/domain/address.ts ADDRESS_LIMITS)
+const MAX: Partial<Record<Field, number>> = { zip: 20, phone: 30, provinceCode: 20 };
+const maxOf = (field: Field) => MAX[field] ?? 255;
+
+export function initialValues(address: Address | null, countries: Country[]): Values {
+  const values = Object.fromEntries(FIELDS.map((f) => [f, address?.[f] ?? ""])) as Values;
+  if (!values.countryCode || !countries.some((c) => c.code === values.countryCode))
+    values.countryCode = countries[0]?.code ?? values.countryCode;
+  return values;
+}
+
+/** E.164 as the server normalizes it: spaces, dashes, dots, brackets and "(0)" ignored; 00 → +. */
+export function phoneOk(input: string): boolean {
+  let phone = input.replace(/\(0\)/g, "").replace(/[\s\-().]/g, "");
+  if (phone.startsWith("00")) phone = `+${phone.slice(2)}`;
+  return /^\+[1-9]\d{6,14}$/.test(phone);
+}
+
+/** What the shopper must fix before sending; the server checks again (formats per country, province codes). */
+export function validate(values: Values, country: Country | undefined): Partial<Record<Field, FieldError>> {
+  const errors: Partial<Record<Field, FieldError>> = {};
+  const required: Field[] = ["lastName", "address1", "city", "countryCode"];
+  if (country?.zipRequired) required.push("zip");
+  if (country?.provinces.length) required.push("provinceCode");
+  for (const field of FIELDS) {
+    const value = values[field].trim();
+    if (!value && required.includes(field)) errors[field] = { key: "form.required" };
+    else if (value.length > maxOf(field)) errors[field] = { key: "form.tooLong", params: { max: maxOf(field) } };
+  }
+  if (!errors.phone && values.phone.trim() && !phoneOk(values.phone)) {
+    errors.phone = { key: "form.phoneInvalid", params: { example: "+33 6 12 34 56 78" } };
+  }
+  return errors;
+}
+
+/** The body of POST address-change: trimmed, blanks as null, no province where the country has none. */
+export function toAddress(values: Values, country: Country | undefined): Address {
+  const address = Object.fromEntries(FIELDS.map((f) => [f, values[f].trim() || null])) as Address;
+  if (!country?.provinces.length) address.provinceCode = null;
+  return address;
+}
+
+/** The 400 answer's field errors, on the form's fields ("address.city" → city). */
+export function serverFieldErrors(error: {
+  message: string;
+  field?: string;
+  fields?: { field: string; code: string }[];
+  reasons?: { code: string; message: string; field?: string }[];
+}): Partial<Record<Field, FieldError | string>> {
+  const out: Partial<Record<Field, FieldError | string>> = {};
+  const asField = (name?: string) => {
+    const bare = name?.replace(/^address\./, "");
+    return FIELDS.find((f) => f === bare);
+  };
+  for (const r of error.reasons ?? []) {
+    const f = asField(r.field);
+    if (f && !out[f]) out[f] = r.message;
+  }
+  for (const e of error.fields ?? []) {
+    const f = asField(e.field);
+    if (f && !out[f])
+      out[f] = {
+        key:
+          e.code === "REQUIRED"
+            ? "form.required"
+            : e.code === "TOO_LONG" || e.code === "too_big"
+              ? "form.tooLongPlain"
+              : "form.invalid",
+      };
+  }
+  const single = asField(error.field);
+  if (single && !out[single]) out[single] = error.message;
+  return out;
+}
