@@ -270,7 +270,7 @@ async function measure(file: string) {
     page2: await time(`tab=ALL&after=${firstAll.next ?? ""}`),
     byOrder: await time(`tab=ALL&q=${encodeURIComponent("#100042")}`),
     byCustomer: await time(`tab=ALL&q=${encodeURIComponent("Camille Martin")}`),
-    byEmail: await time(`tab=NEEDS_ACTION&q=${encodeURIComponent("jane.dubois")}`),
+    byEmail: await time(`tab=ALL&q=${encodeURIComponent("jane.dubois7@")}`),
   };
   await db.$disconnect();
   return result;
@@ -285,6 +285,8 @@ async function main() {
   insertRequests(bigFile, BIG, format);
   console.log(`Inserted ${BIG.toLocaleString("en")} requests in ${((performance.now() - start) / 1000).toFixed(1)} s`);
   start = performance.now();
+  // The 100-request baseline is measured after a first full pass, so JIT warm-up does not flatter the ratio.
+  await measure(smallFile);
   const small = await measure(smallFile);
   const big = await measure(bigFile);
   console.log(
@@ -296,7 +298,7 @@ async function main() {
     ["page2", "second page (cursor), All"],
     ["byOrder", "search order name #100042"],
     ["byCustomer", "search customer 'Camille Martin'"],
-    ["byEmail", "search email 'jane.dubois', Needs action"],
+    ["byEmail", "search email 'jane.dubois7@'"],
   ];
   const rows: Row[] = figures.map(([key, figure]) => {
     const ratio = big[key].ms / small[key].ms;

@@ -8,7 +8,10 @@ type AdminApiContext = Awaited<ReturnType<typeof authenticate.admin>>;
  * (Authorization: Bearer), `authenticate.admin` verifies it (and answers CORS preflights), and every
  * answer, errors included, carries the library's CORS headers.
  */
-export async function adminApi(request: Request, handler: (ctx: AdminApiContext) => Promise<unknown>): Promise<Response> {
+export async function adminApi(
+  request: Request,
+  handler: (ctx: AdminApiContext) => Promise<unknown>,
+): Promise<Response> {
   const ctx = await authenticate.admin(request);
   try {
     const body = await handler(ctx);

@@ -13,7 +13,9 @@ export const fill = interpolate;
 export function formatDateTime(value: Date | string | null | undefined, locale: Locale, timeZone = "UTC"): string {
   if (!value) return "";
   const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(pickLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
+  return new Intl.DateTimeFormat(pickLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone }).format(
+    date,
+  );
 }
 
 /** 95 minutes → "1 h 35 min" / "1 h 35 min"; days when long. */

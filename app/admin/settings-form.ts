@@ -18,7 +18,12 @@ export const SettingsFormSchema = z
       enabled: z.boolean(),
       requireApproval: z.boolean(),
       allowCountryChange: z.boolean(),
-      rules: z.object(Object.fromEntries(ADDRESS_RULES.map((r) => [r, z.boolean()])) as Record<(typeof ADDRESS_RULES)[number], z.ZodBoolean>),
+      rules: z.object(
+        Object.fromEntries(ADDRESS_RULES.map((r) => [r, z.boolean()])) as Record<
+          (typeof ADDRESS_RULES)[number],
+          z.ZodBoolean
+        >,
+      ),
       window: WindowSchema,
     }),
     cancellation: z.object({
@@ -60,7 +65,9 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 
 function windowOf(minutes: number | null): SettingsForm["addressChange"]["window"] {
   if (minutes === null) return { limited: false, amount: "2", unit: "hours" };
-  return minutes % 60 === 0 ? { limited: true, amount: String(minutes / 60), unit: "hours" } : { limited: true, amount: String(minutes), unit: "minutes" };
+  return minutes % 60 === 0
+    ? { limited: true, amount: String(minutes / 60), unit: "hours" }
+    : { limited: true, amount: String(minutes), unit: "minutes" };
 }
 
 const minutesOf = (w: SettingsForm["addressChange"]["window"]) =>

@@ -81,7 +81,10 @@ export function AdminErrorPage({ locale = "en" }: { locale?: string }) {
   // Shopify's own answers (re-authentication, bounce) carry headers the library must see.
   if (isRouteErrorResponse(error) && (error.status === 401 || error.status === 302)) return boundary.error(error);
   return (
-    <Page title={notFound ? t.common.notFoundTitle : t.common.errorTitle} backAction={{ content: t.common.back, url: "/app/requests" }}>
+    <Page
+      title={notFound ? t.common.notFoundTitle : t.common.errorTitle}
+      backAction={{ content: t.common.back, url: "/app/requests" }}
+    >
       <Banner tone="critical" title={notFound ? t.common.notFoundTitle : t.common.errorTitle}>
         <p>{notFound ? t.common.notFound : t.common.retryHint}</p>
       </Banner>

@@ -13,7 +13,6 @@ export const adminEn = {
     discard: "Discard",
     cancel: "Cancel",
     back: "Back",
-    none: "—",
     yes: "Yes",
     no: "No",
     unsavedChanges: "Unsaved changes",
@@ -48,9 +47,18 @@ export const adminEn = {
   rules: {
     FULFILLMENT_STARTED: { rule: "Shipping is not arranged yet", failed: "Shipping is already arranged" },
     PAYMENT_CONFIRMED: { rule: "Payment is not captured yet", failed: "Payment is already captured" },
-    ADDRESS_ALREADY_CHANGED: { rule: "The address was not changed before", failed: "The address was already changed once" },
-    SHIPPING_COST_INCREASE: { rule: "The new address costs no more to ship", failed: "Shipping to the new address costs more" },
-    FREE_SHIPPING_DISCOUNT_USED: { rule: "No free-shipping discount was used", failed: "A free-shipping discount was used" },
+    ADDRESS_ALREADY_CHANGED: {
+      rule: "The address was not changed before",
+      failed: "The address was already changed once",
+    },
+    SHIPPING_COST_INCREASE: {
+      rule: "The new address costs no more to ship",
+      failed: "Shipping to the new address costs more",
+    },
+    FREE_SHIPPING_DISCOUNT_USED: {
+      rule: "No free-shipping discount was used",
+      failed: "A free-shipping discount was used",
+    },
     ORDER_CANCELLED: { rule: "The order is not cancelled", failed: "The order is cancelled" },
     ORDER_CLOSED: { rule: "The order is not closed", failed: "The order is closed" },
     WINDOW_EXPIRED: { rule: "Within the time window", failed: "The time window has passed" },
@@ -65,7 +73,8 @@ export const adminEn = {
   errors: {
     REQUEST_NOT_FOUND: "This request doesn't exist, or belongs to another store. Go back to the requests list.",
     ORDER_NOT_FOUND: "Shopify doesn't know this order anymore. Check it in Shopify admin.",
-    INVALID_TRANSITION: "This request has already moved on (someone else may have decided it). Reload the page to see its status.",
+    INVALID_TRANSITION:
+      "This request has already moved on (someone else may have decided it). Reload the page to see its status.",
     STALE_REQUEST: "This request changed while you were looking at it. Reload the page and decide again.",
     SHOPIFY_UNAVAILABLE: "Shopify isn't answering right now. Nothing was changed: try again in a minute.",
     INVALID_INPUT: "Some fields need your attention: see the messages next to them.",
@@ -90,7 +99,8 @@ export const adminEn = {
     addressApplied: "Address changes applied",
     medianDecision: "Median time to a decision",
     noDecisions: "No decisions yet",
-    noRequests: "No requests in the last 30 days. Customers ask from their account's order page and the thank-you page.",
+    noRequests:
+      "No requests in the last 30 days. Customers ask from their account's order page and the thank-you page.",
   },
   inbox: {
     title: "Requests",
@@ -105,8 +115,22 @@ export const adminEn = {
       clear: "Clear all",
       apply: "Apply filters",
     },
-    sort: { label: "Sort", created_desc: "Newest first", created_asc: "Oldest first", updated_desc: "Recently updated", updated_asc: "Least recently updated" },
-    columns: { order: "Order", customer: "Customer", kind: "Kind", status: "Status", summary: "Request", created: "Created", updated: "Updated" },
+    sort: {
+      label: "Sort",
+      created_desc: "Newest first",
+      created_asc: "Oldest first",
+      updated_desc: "Recently updated",
+      updated_asc: "Least recently updated",
+    },
+    columns: {
+      order: "Order",
+      customer: "Customer",
+      kind: "Kind",
+      status: "Status",
+      summary: "Request",
+      created: "Created",
+      updated: "Updated",
+    },
     resourceName: { singular: "request", plural: "requests" },
     emptyTitle: "No requests here",
     emptyNeedsAction: "You're all caught up: nothing needs a decision.",
@@ -121,6 +145,8 @@ export const adminEn = {
     moreThan: "{count}+",
     pagination: "Pages of requests",
     addressTo: "To {city}, {country}",
+    truncated:
+      "This search matches a great many requests: only the first of them are listed. Type more of the name, the email or the order number.",
   },
   detail: {
     title: "Request for {order}",
@@ -129,8 +155,8 @@ export const adminEn = {
     customer: "Customer",
     financial: "Payment",
     fulfillment: "Fulfillment",
-    total: "Total",
-    orderUnavailable: "Shopify didn't answer, so the order summary is missing. Decisions still work; reload to try again.",
+    orderUnavailable:
+      "Shopify didn't answer, so the order summary is missing. Decisions still work; reload to try again.",
     asked: "What the customer asked",
     oldAddress: "Current address",
     newAddress: "New address",
@@ -173,11 +199,20 @@ export const adminEn = {
     itemsCancelled: "Items cancelled, customer notified",
     chooseItems: "Choose at least one item to cancel.",
   },
-  savedReplies: [
-    { id: "stock", label: "Already packed", text: "Your order was already being packed, so we couldn't change it. Contact us if we can help." },
-    { id: "shipped", label: "Already shipped", text: "Your order has already left our warehouse. You can return it once it arrives." },
-    { id: "confirm", label: "Confirm address", text: "Could you confirm the full new address, including the apartment number?" },
-  ],
+  savedReplies: {
+    stock: {
+      label: "Already packed",
+      text: "Your order was already being packed, so we couldn't change it. Contact us if we can help.",
+    },
+    shipped: {
+      label: "Already shipped",
+      text: "Your order has already left our warehouse. You can return it once it arrives.",
+    },
+    confirm: {
+      label: "Confirm address",
+      text: "Could you confirm the full new address, including the apartment number?",
+    },
+  },
   settings: {
     title: "Settings",
     saved: "Settings saved (version {version})",
@@ -263,7 +298,8 @@ export const adminEn = {
     } satisfies Record<NotificationEvent, string>,
     switchesSaved: "Notification switches saved",
     staffTitle: "Staff recipients",
-    staffHelp: "Emails and phone numbers (international form, e.g. +33612345678), one per line. Empty: staff emails go to the store owner.",
+    staffHelp:
+      "Emails and phone numbers (international form, e.g. +33612345678), one per line. Empty: staff emails go to the store owner.",
     staffEmails: "Staff emails",
     staffPhones: "Staff phones",
     staffSaved: "Staff recipients saved",
@@ -275,9 +311,14 @@ export const adminEn = {
     accentColor: "Accent colour",
     accentHelp: "A hex colour such as #1a73e8: buttons and the top bar of emails.",
     brandingSaved: "Branding saved",
-    brandingErrors: { logoUrl: "Enter an https address.", logoWidth: "Between 40 and 400.", accentColor: "A colour such as #1a73e8." } as Record<string, string>,
+    brandingErrors: {
+      logoUrl: "Enter an https address.",
+      logoWidth: "Between 40 and 400.",
+      accentColor: "A colour such as #1a73e8.",
+    } as Record<string, string>,
     editor: "Template",
-    editorHelp: "Liquid, as in Shopify's notifications: {{ order.name }}, {{ customer.first_name }}, {{ request.decision_note }}…",
+    editorHelp:
+      "Liquid, as in Shopify's notifications: {{ order.name }}, {{ customer.first_name }}, {{ request.decision_note }}…",
     locale: "Language",
     subject: "Subject",
     body: "Body",

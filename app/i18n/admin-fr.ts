@@ -9,7 +9,6 @@ export const adminFr: AdminMessages = {
     discard: "Annuler les modifications",
     cancel: "Annuler",
     back: "Retour",
-    none: "—",
     yes: "Oui",
     no: "Non",
     unsavedChanges: "Modifications non enregistrées",
@@ -43,9 +42,18 @@ export const adminFr: AdminMessages = {
   rules: {
     FULFILLMENT_STARTED: { rule: "L'expédition n'est pas encore organisée", failed: "L'expédition est déjà organisée" },
     PAYMENT_CONFIRMED: { rule: "Le paiement n'est pas encore encaissé", failed: "Le paiement est déjà encaissé" },
-    ADDRESS_ALREADY_CHANGED: { rule: "L'adresse n'a pas déjà été changée", failed: "L'adresse a déjà été changée une fois" },
-    SHIPPING_COST_INCREASE: { rule: "La nouvelle adresse ne coûte pas plus cher", failed: "La livraison coûte plus cher" },
-    FREE_SHIPPING_DISCOUNT_USED: { rule: "Aucune livraison offerte utilisée", failed: "Une livraison offerte a été utilisée" },
+    ADDRESS_ALREADY_CHANGED: {
+      rule: "L'adresse n'a pas déjà été changée",
+      failed: "L'adresse a déjà été changée une fois",
+    },
+    SHIPPING_COST_INCREASE: {
+      rule: "La nouvelle adresse ne coûte pas plus cher",
+      failed: "La livraison coûte plus cher",
+    },
+    FREE_SHIPPING_DISCOUNT_USED: {
+      rule: "Aucune livraison offerte utilisée",
+      failed: "Une livraison offerte a été utilisée",
+    },
     ORDER_CANCELLED: { rule: "La commande n'est pas annulée", failed: "La commande est annulée" },
     ORDER_CLOSED: { rule: "La commande n'est pas clôturée", failed: "La commande est clôturée" },
     WINDOW_EXPIRED: { rule: "Dans le délai", failed: "Le délai est dépassé" },
@@ -58,14 +66,17 @@ export const adminFr: AdminMessages = {
     ORDER_NOT_FOUND: { rule: "La commande existe", failed: "La commande est introuvable" },
   },
   errors: {
-    REQUEST_NOT_FOUND: "Cette demande n'existe pas, ou appartient à une autre boutique. Revenez à la liste des demandes.",
+    REQUEST_NOT_FOUND:
+      "Cette demande n'existe pas, ou appartient à une autre boutique. Revenez à la liste des demandes.",
     ORDER_NOT_FOUND: "Shopify ne connaît plus cette commande. Vérifiez-la dans l'admin Shopify.",
-    INVALID_TRANSITION: "Cette demande a déjà évolué (quelqu'un d'autre l'a peut-être traitée). Rechargez la page pour voir son statut.",
+    INVALID_TRANSITION:
+      "Cette demande a déjà évolué (quelqu'un d'autre l'a peut-être traitée). Rechargez la page pour voir son statut.",
     STALE_REQUEST: "Cette demande a changé pendant que vous la consultiez. Rechargez la page et décidez à nouveau.",
     SHOPIFY_UNAVAILABLE: "Shopify ne répond pas pour le moment. Rien n'a été modifié : réessayez dans une minute.",
     INVALID_INPUT: "Certains champs sont à corriger : voyez les messages à côté.",
     NOTE_REQUIRED: "Écrivez un message : le client le lira.",
-    SHOPIFY_REFUSED: "Shopify a refusé la modification : {message}. Vérifiez la commande dans l'admin Shopify, puis réessayez.",
+    SHOPIFY_REFUSED:
+      "Shopify a refusé la modification : {message}. Vérifiez la commande dans l'admin Shopify, puis réessayez.",
     INTERNAL: "Un problème est survenu de notre côté. Rien n'est perdu : rechargez la page et réessayez.",
   },
   home: {
@@ -80,12 +91,13 @@ export const adminFr: AdminMessages = {
     last30: "30 derniers jours",
     byKindOutcome: "Demandes par type et résultat",
     kind: "Type",
-    total: "Total",
+    total: "Au total",
     open: "Ouvertes",
     addressApplied: "Changements d'adresse appliqués",
     medianDecision: "Délai médian de décision",
     noDecisions: "Aucune décision pour l'instant",
-    noRequests: "Aucune demande ces 30 derniers jours. Les clients demandent depuis la page de commande de leur compte et la page de remerciement.",
+    noRequests:
+      "Aucune demande ces 30 derniers jours. Les clients demandent depuis la page de commande de leur compte et la page de remerciement.",
   },
   inbox: {
     title: "Demandes",
@@ -100,8 +112,22 @@ export const adminFr: AdminMessages = {
       clear: "Tout effacer",
       apply: "Appliquer les filtres",
     },
-    sort: { label: "Trier", created_desc: "Plus récentes", created_asc: "Plus anciennes", updated_desc: "Mises à jour récemment", updated_asc: "Mises à jour il y a longtemps" },
-    columns: { order: "Commande", customer: "Client", kind: "Type", status: "Statut", summary: "Demande", created: "Créée", updated: "Mise à jour" },
+    sort: {
+      label: "Trier",
+      created_desc: "Plus récentes",
+      created_asc: "Plus anciennes",
+      updated_desc: "Mises à jour récemment",
+      updated_asc: "Mises à jour il y a longtemps",
+    },
+    columns: {
+      order: "Commande",
+      customer: "Client",
+      kind: "Type",
+      status: "Statut",
+      summary: "Demande",
+      created: "Créée",
+      updated: "Mise à jour",
+    },
     resourceName: { singular: "demande", plural: "demandes" },
     emptyTitle: "Aucune demande ici",
     emptyNeedsAction: "Tout est à jour : aucune demande n'attend de décision.",
@@ -113,9 +139,11 @@ export const adminFr: AdminMessages = {
     bulkConfirmReject: "Refuser {count} demandes",
     bulkDone: "{done} traitées, {failed} non traitées",
     bulkFailedDetail: "{order} : {error}",
-    moreThan: "{count}+",
+    moreThan: "plus de {count}",
     pagination: "Pages de demandes",
     addressTo: "Vers {city}, {country}",
+    truncated:
+      "Cette recherche correspond à un très grand nombre de demandes : seules les premières sont listées. Précisez le nom, l'e-mail ou le numéro de commande.",
   },
   detail: {
     title: "Demande pour {order}",
@@ -124,8 +152,8 @@ export const adminFr: AdminMessages = {
     customer: "Client",
     financial: "Paiement",
     fulfillment: "Expédition",
-    total: "Total",
-    orderUnavailable: "Shopify n'a pas répondu : le résumé de la commande manque. Les décisions fonctionnent ; rechargez pour réessayer.",
+    orderUnavailable:
+      "Shopify n'a pas répondu : le résumé de la commande manque. Les décisions fonctionnent ; rechargez pour réessayer.",
     asked: "Ce que le client demande",
     oldAddress: "Adresse actuelle",
     newAddress: "Nouvelle adresse",
@@ -137,7 +165,7 @@ export const adminFr: AdminMessages = {
     failedRule: "Non respectée",
     noRules: "Aucune règle n'a été enregistrée pour cette demande.",
     timeline: "Historique",
-    messages: "Messages",
+    messages: "Échanges",
     noMessages: "Aucun message pour l'instant.",
     from: "depuis {from}",
     decision: "Décision",
@@ -168,15 +196,24 @@ export const adminFr: AdminMessages = {
     itemsCancelled: "Articles annulés, client prévenu",
     chooseItems: "Choisissez au moins un article à annuler.",
   },
-  savedReplies: [
-    { id: "stock", label: "Déjà emballée", text: "Votre commande était déjà en préparation, nous n'avons pas pu la modifier. Contactez-nous si nous pouvons aider." },
-    { id: "shipped", label: "Déjà expédiée", text: "Votre commande a déjà quitté notre entrepôt. Vous pourrez la retourner à réception." },
-    { id: "confirm", label: "Confirmer l'adresse", text: "Pouvez-vous confirmer la nouvelle adresse complète, avec le numéro d'appartement ?" },
-  ],
+  savedReplies: {
+    stock: {
+      label: "Déjà emballée",
+      text: "Votre commande était déjà en préparation, nous n'avons pas pu la modifier. Contactez-nous si nous pouvons aider.",
+    },
+    shipped: {
+      label: "Déjà expédiée",
+      text: "Votre commande a déjà quitté notre entrepôt. Vous pourrez la retourner à réception.",
+    },
+    confirm: {
+      label: "Confirmer l'adresse",
+      text: "Pouvez-vous confirmer la nouvelle adresse complète, avec le numéro d'appartement ?",
+    },
+  },
   settings: {
     title: "Réglages",
     saved: "Réglages enregistrés (version {version})",
-    version: "Version {version}",
+    version: "Version n° {version}",
     address: {
       title: "Changements d'adresse",
       enabled: "Permettre aux clients de changer l'adresse de livraison",
@@ -189,9 +226,11 @@ export const adminFr: AdminMessages = {
     },
     ruleHelp: {
       FULFILLMENT_STARTED: "Refuser dès que la commande est en préparation ou que l'expédition est organisée.",
-      PAYMENT_CONFIRMED: "Refuser dès que le paiement est encaissé (seuls les paiements en attente ou autorisés peuvent changer).",
+      PAYMENT_CONFIRMED:
+        "Refuser dès que le paiement est encaissé (seuls les paiements en attente ou autorisés peuvent changer).",
       ADDRESS_ALREADY_CHANGED: "Un seul changement d'adresse par commande.",
-      SHIPPING_COST_INCREASE: "Refuser quand la livraison à la nouvelle adresse coûte plus que ce que le client a payé.",
+      SHIPPING_COST_INCREASE:
+        "Refuser quand la livraison à la nouvelle adresse coûte plus que ce que le client a payé.",
       FREE_SHIPPING_DISCOUNT_USED: "Refuser quand la commande a bénéficié d'une livraison offerte.",
     },
     window: {
@@ -258,7 +297,8 @@ export const adminFr: AdminMessages = {
     },
     switchesSaved: "Activation des notifications enregistrée",
     staffTitle: "Destinataires de l'équipe",
-    staffHelp: "E-mails et numéros (format international, ex. +33612345678), un par ligne. Vide : les e-mails de l'équipe vont au propriétaire.",
+    staffHelp:
+      "E-mails et numéros (format international, ex. +33612345678), un par ligne. Vide : les e-mails de l'équipe vont au propriétaire.",
     staffEmails: "E-mails de l'équipe",
     staffPhones: "Téléphones de l'équipe",
     staffSaved: "Destinataires enregistrés",
@@ -270,9 +310,14 @@ export const adminFr: AdminMessages = {
     accentColor: "Couleur d'accent",
     accentHelp: "Une couleur hexadécimale comme #1a73e8 : boutons et bandeau des e-mails.",
     brandingSaved: "Identité visuelle enregistrée",
-    brandingErrors: { logoUrl: "Saisissez une adresse https.", logoWidth: "Entre 40 et 400.", accentColor: "Une couleur comme #1a73e8." },
+    brandingErrors: {
+      logoUrl: "Saisissez une adresse https.",
+      logoWidth: "Entre 40 et 400.",
+      accentColor: "Une couleur comme #1a73e8.",
+    },
     editor: "Modèle",
-    editorHelp: "Liquid, comme les notifications de Shopify : {{ order.name }}, {{ customer.first_name }}, {{ request.decision_note }}…",
+    editorHelp:
+      "Liquid, comme les notifications de Shopify : {{ order.name }}, {{ customer.first_name }}, {{ request.decision_note }}…",
     locale: "Langue",
     subject: "Objet",
     body: "Contenu",
@@ -284,14 +329,16 @@ export const adminFr: AdminMessages = {
     resetTemplate: "Rétablir le modèle par défaut",
     customised: "Personnalisé",
     defaultTpl: "Par défaut",
-    templateError: "Le modèle est inutilisable : {message} (ligne {line}, colonne {column}). Corrigez-le puis enregistrez.",
+    templateError:
+      "Le modèle est inutilisable : {message} (ligne {line}, colonne {column}). Corrigez-le puis enregistrez.",
     testSend: "Envoyer un test",
     testTo: "Envoyer le test à",
     testQueued: "Test programmé pour {to}",
     testInvalid: "Saisissez une adresse e-mail valide (ou un numéro comme +33612345678 pour un SMS).",
     logTitle: "Journal d'envoi",
-    logEmpty: "Aucun message pour l'instant. Chaque e-mail et SMS envoyé par Amend apparaît ici, avec la réponse du serveur.",
-    logColumns: { date: "Date", event: "Événement", to: "À", status: "Statut", answer: "Réponse du serveur" },
+    logEmpty:
+      "Aucun message pour l'instant. Chaque e-mail et SMS envoyé par Amend apparaît ici, avec la réponse du serveur.",
+    logColumns: { date: "Date d'envoi", event: "Événement", to: "À", status: "Statut", answer: "Réponse du serveur" },
     logStatuses: { PENDING: "En file", SENDING: "Envoi en cours", SENT: "Envoyé", FAILED: "Échec" },
     attempts: "Tentatives",
     resendTo: "Renvoyer à",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { customerEndpoint, orderIdParam, presentRequest, readBody } from "~/api/customer.server";
+import { customerEndpoint, preflightLoader, orderIdParam, presentRequest, readBody } from "~/api/customer.server";
 import { requestAddressChange } from "~/services/customer-requests.server";
 
 const field = z.string().max(255).nullish();
@@ -30,3 +30,6 @@ export const action = customerEndpoint("customerAccount", async ({ request, para
   });
   return { status: 200, body: { request: presentRequest(created, locale) } };
 });
+
+// Remix sends the CORS preflight (OPTIONS) to the loader.
+export const loader = preflightLoader();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { customerEndpoint, orderIdParam, presentRequest, readBody } from "~/api/customer.server";
+import { customerEndpoint, preflightLoader, orderIdParam, presentRequest, readBody } from "~/api/customer.server";
 import { requestCancellation } from "~/services/customer-requests.server";
 
 // The reason's allowed values are the store's (checked by the domain); here only the shape.
@@ -17,3 +17,6 @@ export const action = customerEndpoint("customerAccount", async ({ request, para
   });
   return { status: 201, body: { request: presentRequest(created, locale) } };
 });
+
+// Remix sends the CORS preflight (OPTIONS) to the loader.
+export const loader = preflightLoader();

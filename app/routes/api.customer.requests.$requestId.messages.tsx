@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { customerEndpoint, presentRequest, readBody } from "~/api/customer.server";
+import { customerEndpoint, preflightLoader, presentRequest, readBody } from "~/api/customer.server";
 import { customerReply } from "~/services/customer-requests.server";
 
 const Body = z.object({ body: z.string().trim().min(1).max(2000) });
@@ -9,3 +9,6 @@ export const action = customerEndpoint("customerAccount", async ({ request, para
   const updated = await customerReply(deps, { ...customer, requestId: params.requestId ?? "", body });
   return { status: 201, body: { request: presentRequest(updated, locale) } };
 });
+
+// Remix sends the CORS preflight (OPTIONS) to the loader.
+export const loader = preflightLoader();

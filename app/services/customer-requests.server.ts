@@ -93,6 +93,8 @@ export interface OrderOptions {
   addressChange: Decision;
   cancellation: Decision;
   requests: RequestWithHistory[];
+  /** Countries the store ships to (from Shopify); empty when not known. */
+  shipsToCountries: string[];
 }
 
 /** GET options: what this customer may do with this order now, and why not — one Admin API call. */
@@ -108,6 +110,7 @@ export async function getOptions(deps: ServiceDeps, input: CustomerActor & { ord
     addressChange: evaluateAddressChangeOptions(ctx),
     cancellation: evaluateCancellation(ctx),
     requests,
+    shipsToCountries: facts.shipsToCountries ?? [],
   };
 }
 

@@ -1,0 +1,27 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { adminApi } from "~/admin/api.server";
+import { servicesFor } from "~/services/context.server";
+import { decideRequest } from "~/services/admin-requests.server";
+import { ServiceError } from "~/services/errors";
+
+const Body = z.object({ action: z.enum(["approve", "reject"]), note: z.string().max(2000).optional() });
+
+/** Preflight (OPTIONS) is answered by authenticate.admin. */
+export const loader = ({ request }: LoaderFunctionArgs) =>
+  adminApi(request, async () => new Response(null, { status: 405 }));
+
+/** POST /api/admin/requests/:requestId/decision { action: approve | reject, note? } — from the order page block. */
+export const action = ({ request, params }: ActionFunctionArgs) =>
+  adminApi(request, async ({ session, admin }) => {
+    const body = Body.safeParse(await request.json().catch(() => null));
+    if (!body.success)
+      throw new ServiceError("INVALID_INPUT", "Send { action: 'approve' | 'reject', note? }.", { field: "action" });
+    const deps = await servicesFor(session.shop, admin.graphql);
+    const updated = await decideRequest(deps, {
+      requestId: String(params.requestId),
+      action: body.data.action,
+      note: body.data.note,
+    });
+    return { request: { id: updated.id, status: updated.status } };
+  });

@@ -1,0 +1,73 @@
+import type { DbTx } from "~/db.server";
+import { REQUEST_KINDS, type RequestKind, type RequestStatus } from "~/domain/types";
+import { countCapped } from "./admin-inbox.server";
+
+export interface HomeStats {
+  needsAction: { PENDING: number; NEEDS_INFO: number; FAILED: number };
+  oldestWaiting: { id: string; orderName: string; createdAt: Date } | null;
+  last30: {
+    since: Date;
+    /** kind → status → count */
+    byKindAndStatus: Record<RequestKind, Partial<Record<RequestStatus, number>>>;
+    addressChangesApplied: number;
+    /** Median ms from createdAt to decidedAt over the decisions of the period; null without decisions. */
+    medianDecisionMs: number | null;
+    decisions: number;
+  };
+}
+
+/** Middle value of a sorted list (the mean of the two middle values for an even count). */
+export function median(sorted: number[]): number | null {
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Most recent decisions the median reads: a sample that keeps Home fast on very large shops. */
+const MEDIAN_SAMPLE = 5000;
+
+/** What Home shows: what needs action today, and the last 30 days. */
+export async function homeStats(db: DbTx, shop: string, now: Date): Promise<HomeStats> {
+  const since = new Date(now.getTime() - 30 * 86_400_000);
+  const countStatus = (status: RequestStatus) => countCapped(db, shop, [status]);
+  const [pending, needsInfo, failed, oldest, grouped, decided] = await Promise.all([
+    countStatus("PENDING"),
+    countStatus("NEEDS_INFO"),
+    countStatus("FAILED"),
+    db.changeRequest.findFirst({
+      where: { shop, status: { in: ["PENDING", "NEEDS_INFO", "FAILED"] } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, orderName: true, createdAt: true },
+    }),
+    db.changeRequest.groupBy({
+      by: ["kind", "status"],
+      where: { shop, createdAt: { gte: since } },
+      _count: { _all: true },
+    }),
+    db.changeRequest.findMany({
+      where: { shop, createdAt: { gte: since }, decidedAt: { not: null } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { createdAt: true, decidedAt: true },
+      take: MEDIAN_SAMPLE,
+    }),
+  ]);
+  const byKindAndStatus = Object.fromEntries(
+    REQUEST_KINDS.map((k) => [k, {}]),
+  ) as HomeStats["last30"]["byKindAndStatus"];
+  for (const g of grouped) {
+    const kind = g.kind as RequestKind;
+    if (byKindAndStatus[kind]) byKindAndStatus[kind][g.status as RequestStatus] = g._count._all;
+  }
+  const durations = decided.map((d) => d.decidedAt!.getTime() - d.createdAt.getTime()).sort((a, b) => a - b);
+  return {
+    needsAction: { PENDING: pending, NEEDS_INFO: needsInfo, FAILED: failed },
+    oldestWaiting: oldest,
+    last30: {
+      since,
+      byKindAndStatus,
+      addressChangesApplied: byKindAndStatus.ADDRESS_CHANGE.APPLIED ?? 0,
+      medianDecisionMs: median(durations),
+      decisions: durations.length,
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import "../../support/app-env";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import Home, { loader as homeLoader } from "~/routes/app._index";
+import Inbox, { loader as inboxLoader } from "~/routes/app.requests._index";
+import Detail from "~/routes/app.requests.$id";
+import Settings, { loader as settingsLoader } from "~/routes/app.settings";
+import { SHOP_A, adminGet, body, run, seedRequest } from "../../support/admin";
+import { renderRoute } from "../../support/render-route";
+import { installShop } from "../../support/shopify-session";
+
+beforeAll(async () => {
+  await installShop(SHOP_A);
+});
+beforeEach(async () => {
+  await prisma.changeRequest.deleteMany();
+});
+
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/\s+/g, " ");
+
+describe("pages render (react-dom/server)", () => {
+  it("the inbox: tabs, the table with the request, and bulk actions — in French", async () => {
+    await seedRequest({ orderName: "#1001", customerName: "Camille Martin" });
+    const data = await body(await run(inboxLoader as never, await adminGet("amend-demo", "/app/requests?locale=fr")));
+    const html = await renderRoute(Inbox, data, "/app/requests");
+    const t = text(html);
+    expect(t).toContain("Demandes");
+    expect(t).toContain("À traiter");
+    expect(t).toContain("#1001");
+    expect(t).toContain("Camille Martin");
+    expect(t).toContain("En attente");
+    expect(html).toMatch(/href="\/app\/requests\/[^"]+"/);
+  });
+
+  it("the inbox with nothing to do: an empty state that says so", async () => {
+    const data = await body(await run(inboxLoader as never, await adminGet("amend-demo", "/app/requests")));
+    const t = text(await renderRoute(Inbox, data, "/app/requests"));
+    expect(t).toContain("You're all caught up: nothing needs a decision.");
+  });
+
+  it("the request page: old and new address side by side, rules with outcomes, and named decision buttons", async () => {
+    const data = {
+      locale: "en",
+      shop: SHOP_A,
+      request: {
+        id: "r1",
+        kind: "ADDRESS_CHANGE",
+        status: "PENDING",
+        orderId: "5001",
+        orderName: "#1001",
+        customerName: "Camille Martin",
+        customerEmail: "camille@example.fr",
+        created: "Nov 1, 2026",
+        deadline: null,
+        decisionNote: null,
+        failureMessage: null,
+        reason: null,
+        note: null,
+        address: { address1: "4 place Bellecour", city: "Lyon", zip: "69002", countryCode: "FR" },
+        previousAddress: { address1: "18 rue du Sentier", city: "Paris", zip: "75002", countryCode: "FR" },
+      },
+      evaluation: [
+        { code: "FULFILLMENT_STARTED", passed: true },
+        { code: "SHIPPING_COST_INCREASE", passed: false },
+      ],
+      events: [{ id: "e1", actor: "CUSTOMER", from: null, to: "PENDING", message: null, at: "Nov 1, 2026" }],
+      messages: [],
+      order: {
+        financial: "AUTHORIZED",
+        fulfillment: "UNFULFILLED",
+        cancelled: false,
+        lineItems: [{ id: "gid://shopify/LineItem/1", title: "Candle", quantity: 2 }],
+      },
+      storeCancellations: [],
+      actions: ["approve", "reject", "askInfo"],
+      actionKey: "00000000-0000-4000-8000-000000000000",
+    };
+    const html = await renderRoute(Detail, data, "/app/requests/r1");
+    const t = text(html);
+    expect(t).toContain("Current address");
+    expect(t).toContain("18 rue du Sentier");
+    expect(t).toContain("4 place Bellecour");
+    expect(t).toContain("Shipping is not arranged yet");
+    expect(t).toContain("Shipping to the new address costs more");
+    for (const name of [
+      "Approve request",
+      "Reject request",
+      "Ask customer for information",
+      "Cancel the order in Shopify",
+    ])
+      expect(t).toContain(name);
+    expect(html).toContain('href="shopify:admin/orders/5001"');
+    expect(t).not.toContain("Retry applying");
+  });
+
+  it("settings: every rule explained with its switch, windows, deadline and reasons", async () => {
+    const data = await body(
+      await run(settingsLoader as never, await adminGet("amend-demo", "/app/settings?locale=fr")),
+    );
+    const t = text(await renderRoute(Settings, data, "/app/settings"));
+    for (const s of [
+      "L'expédition n'est pas encore organisée",
+      "Un seul changement d'adresse par commande.",
+      "Sans limite de temps",
+      "Délai de décision",
+      "Remettre les articles en stock",
+      "Motifs proposés au client",
+    ])
+      expect(t).toContain(s);
+  });
+
+  it("home: what needs action and the last 30 days", async () => {
+    await seedRequest();
+    const data = await body(await run(homeLoader as never, await adminGet("amend-demo", "/app")));
+    const t = text(await renderRoute(Home, data, "/app"));
+    expect(t).toContain("Needs action today");
+    expect(t).toContain("Pending decisions");
+    expect(t).toContain("Median time to a decision");
+  });
+});

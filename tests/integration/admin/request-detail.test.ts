@@ -1,0 +1,254 @@
+import "../../support/app-env";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startSimulator } from "../../../demo/simulator/server";
+import { prisma } from "~/db.server";
+import { action, loader } from "~/routes/app.requests.$id";
+import { loader as orderRequests } from "~/routes/api.admin.orders.$orderId.requests";
+import { action as decision } from "~/routes/api.admin.requests.$requestId.decision";
+import { routeAdminApiTo } from "~/shopify/admin-origin.server";
+import { SHOP_A, SHOP_B, adminFetch, adminGet, body, run, seedRequest } from "../../support/admin";
+import { installShop } from "../../support/shopify-session";
+
+let sim: Awaited<ReturnType<typeof startSimulator>>;
+beforeAll(async () => {
+  sim = await startSimulator({ storeFile: "demo/store.json", port: 0 });
+  routeAdminApiTo(sim.url);
+  await installShop(SHOP_A);
+  await installShop(SHOP_B);
+});
+afterAll(async () => {
+  await sim.close();
+});
+beforeEach(async () => {
+  await sim.reset();
+  await prisma.changeRequest.deleteMany();
+  await prisma.outboxMessage.deleteMany();
+  await prisma.storeCancellation.deleteMany();
+});
+
+const cancellation = (orderId = "5001", orderName = "#1001") =>
+  seedRequest({
+    orderId,
+    orderName,
+    customerEmail: "camille@example.fr",
+    payload: { reason: "CHANGED_MIND", note: "Mauvaise taille" },
+  });
+
+describe("GET /app/requests/:id", () => {
+  it("GIVEN shop A's cancellation request THEN the page has the order from Shopify, the customer's reason, the rules and the timeline", async () => {
+    const r = await cancellation();
+    const data = await body(
+      await run(loader as never, await adminGet("amend-demo", `/app/requests/${r.id}?locale=fr`), { id: r.id }),
+    );
+    expect(data.request).toMatchObject({
+      orderName: "#1001",
+      orderId: "5001",
+      status: "PENDING",
+      reason: "J'ai changé d'avis",
+      note: "Mauvaise taille",
+    });
+    expect(data.order.lineItems.map((l: { title: string }) => l.title)).toContain("Bougie parfumée Figuier 190 g");
+    expect(data.evaluation).toEqual([
+      { code: "FULFILLMENT_STARTED", passed: true },
+      { code: "WINDOW_EXPIRED", passed: true },
+    ]);
+    expect(data.events).toHaveLength(1);
+    expect(data.actions.sort()).toEqual(["approve", "askInfo", "reject"]);
+  });
+
+  it("GIVEN shop B's session THEN shop A's request is 404", async () => {
+    const r = await cancellation();
+    const res = await run(loader as never, await adminGet("other-shop", `/app/requests/${r.id}`), { id: r.id });
+    expect((res as unknown as Response).status).toBe(404);
+  });
+});
+
+describe("POST /app/requests/:id (staff decisions)", () => {
+  it("WHEN staff approve a cancellation THEN the order is cancelled in Shopify and the request is APPLIED", async () => {
+    const r = await cancellation();
+    const res = await body(
+      await run(
+        action as never,
+        await adminFetch("amend-demo", `/app/requests/${r.id}`, { form: { intent: "approve", note: "" } }),
+        { id: r.id },
+      ),
+    );
+    expect(res).toEqual({ ok: true, intent: "approve", status: "APPLIED" });
+    const order = sim.store.orders.find((o) => o.name === "#1001");
+    expect(order?.cancelledAt).toBeTruthy();
+  });
+
+  it("WHEN staff reject with a note THEN REJECTED, the note is in the thread, and the customer's email is queued", async () => {
+    const r = await cancellation();
+    const res = await body(
+      await run(
+        action as never,
+        await adminFetch("amend-demo", `/app/requests/${r.id}`, { form: { intent: "reject", note: "Déjà emballée" } }),
+        { id: r.id },
+      ),
+    );
+    expect(res).toMatchObject({ ok: true, status: "REJECTED" });
+    const messages = await prisma.requestMessage.findMany({ where: { requestId: r.id } });
+    expect(messages.map((m) => [m.author, m.body])).toEqual([["STAFF", "Déjà emballée"]]);
+    const outbox = await prisma.outboxMessage.findMany({ where: { requestId: r.id } });
+    expect(outbox.map((o) => [o.event, o.recipient])).toEqual([["CANCELLATION_REJECTED", "camille@example.fr"]]);
+  });
+
+  it("WHEN staff ask for information without a question THEN 400 NOTE_REQUIRED and nothing changes", async () => {
+    const r = await cancellation();
+    const res = await run(
+      action as never,
+      await adminFetch("amend-demo", `/app/requests/${r.id}`, { form: { intent: "askInfo", note: " " } }),
+      { id: r.id },
+    );
+    expect((res as unknown as Response).status).toBe(400);
+    expect((await body(res)).error.code).toBe("NOTE_REQUIRED");
+    expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("PENDING");
+  });
+
+  it("WHEN a decided request is approved again THEN 409 INVALID_TRANSITION", async () => {
+    const r = await cancellation();
+    await run(
+      action as never,
+      await adminFetch("amend-demo", `/app/requests/${r.id}`, { form: { intent: "reject" } }),
+      { id: r.id },
+    );
+    const res = await run(
+      action as never,
+      await adminFetch("amend-demo", `/app/requests/${r.id}`, { form: { intent: "approve" } }),
+      { id: r.id },
+    );
+    expect([(res as unknown as Response).status, (await body(res)).error.code]).toEqual([409, "INVALID_TRANSITION"]);
+  });
+
+  it("GIVEN shop B's session WHEN it approves or rejects shop A's request THEN 404 and the request is untouched", async () => {
+    const r = await cancellation();
+    for (const intent of ["approve", "reject"]) {
+      const res = await run(
+        action as never,
+        await adminFetch("other-shop", `/app/requests/${r.id}`, { form: { intent } }),
+        { id: r.id },
+      );
+      expect([(res as unknown as Response).status, (await body(res)).error.code]).toEqual([404, "REQUEST_NOT_FOUND"]);
+    }
+    expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("PENDING");
+  });
+});
+
+describe("merchant-initiated cancellation", () => {
+  it("WHEN the store cancels the whole order with its reason THEN Shopify cancels it, one record, one customer email — even if submitted twice", async () => {
+    const r = await cancellation("5006", "#1006");
+    const form = {
+      intent: "storeCancel",
+      scope: "WHOLE_ORDER",
+      reason: "OUT_OF_STOCK",
+      note: "Rupture",
+      actionKey: crypto.randomUUID(),
+    };
+    const first = await body(
+      await run(action as never, await adminFetch("amend-demo", `/app/requests/${r.id}`, { form }), { id: r.id }),
+    );
+    const second = await body(
+      await run(action as never, await adminFetch("amend-demo", `/app/requests/${r.id}`, { form }), { id: r.id }),
+    );
+    expect(first).toEqual({ ok: true, intent: "storeCancel", scope: "WHOLE_ORDER" });
+    expect(second).toEqual(first);
+    expect(sim.store.orders.find((o) => o.name === "#1006")?.cancelledAt).toBeTruthy();
+    expect(await prisma.storeCancellation.count()).toBe(1);
+    const outbox = await prisma.outboxMessage.findMany({ where: { event: "ORDER_CANCELLED_BY_STORE" } });
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0].recipientRole).toBe("CUSTOMER");
+  });
+
+  it("WHEN the store cancels one item THEN the order is edited and ORDER_PARTIALLY_CANCELLED lists it", async () => {
+    const r = await cancellation("5007", "#1007");
+    const form = {
+      intent: "storeCancel",
+      scope: "ITEMS",
+      reason: "OUT_OF_STOCK",
+      actionKey: crypto.randomUUID(),
+      "qty:gid://shopify/LineItem/60009": "1",
+    };
+    const res = await body(
+      await run(action as never, await adminFetch("amend-demo", `/app/requests/${r.id}`, { form }), { id: r.id }),
+    );
+    expect(res).toEqual({ ok: true, intent: "storeCancel", scope: "ITEMS" });
+    const record = await prisma.storeCancellation.findFirstOrThrow();
+    expect(JSON.parse(record.lines)).toEqual([
+      { lineItemId: "gid://shopify/LineItem/60009", title: "Bougie parfumée Figuier 190 g", quantity: 1 },
+    ]);
+    const outbox = await prisma.outboxMessage.findMany({ where: { event: "ORDER_PARTIALLY_CANCELLED" } });
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0].text).toContain("Bougie parfumée Figuier 190 g");
+  });
+
+  it("GIVEN items scope with nothing chosen THEN 400 and nothing is sent to Shopify", async () => {
+    const r = await cancellation("5007", "#1007");
+    const res = await run(
+      action as never,
+      await adminFetch("amend-demo", `/app/requests/${r.id}`, {
+        form: { intent: "storeCancel", scope: "ITEMS", reason: "OUT_OF_STOCK", actionKey: crypto.randomUUID() },
+      }),
+      { id: r.id },
+    );
+    expect((res as unknown as Response).status).toBe(400);
+    expect(await prisma.storeCancellation.count()).toBe(0);
+  });
+});
+
+describe("the admin order block's API (session token, CORS)", () => {
+  const origin = "https://extensions.shopifycdn.com";
+
+  it("GET this order's requests THEN they are listed with CORS headers", async () => {
+    const r = await cancellation();
+    const res = (await run(
+      orderRequests as never,
+      await adminFetch("amend-demo", "/api/admin/orders/5001/requests", { origin }),
+      { orderId: "5001" },
+    )) as unknown as Response;
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    expect((await body(res)).requests).toEqual([
+      expect.objectContaining({ id: r.id, status: "PENDING", canDecide: true, reason: "CHANGED_MIND" }),
+    ]);
+  });
+
+  it("POST a rejection THEN the request is REJECTED; from shop B THEN 404, and B lists nothing for A's order", async () => {
+    const r = await cancellation();
+    const other = (await run(
+      decision as never,
+      await adminFetch("other-shop", `/api/admin/requests/${r.id}/decision`, { json: { action: "reject" }, origin }),
+      { requestId: r.id },
+    )) as unknown as Response;
+    expect([other.status, (await body(other)).error.code]).toEqual([404, "REQUEST_NOT_FOUND"]);
+    expect(other.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    const list = await body(
+      await run(orderRequests as never, await adminFetch("other-shop", "/api/admin/orders/5001/requests", { origin }), {
+        orderId: "5001",
+      }),
+    );
+    expect(list.requests).toEqual([]);
+    const ok = (await run(
+      decision as never,
+      await adminFetch("amend-demo", `/api/admin/requests/${r.id}/decision`, { json: { action: "reject" }, origin }),
+      { requestId: r.id },
+    )) as unknown as Response;
+    expect([ok.status, (await body(ok)).request.status]).toEqual([200, "REJECTED"]);
+  });
+
+  it("OPTIONS (CORS preflight) THEN 204 with CORS headers; no token THEN 401", async () => {
+    const preflight = new Request("https://my-test-app.myshopify.io/api/admin/orders/5001/requests", {
+      method: "OPTIONS",
+      headers: { Origin: origin },
+    });
+    const res = (await run(orderRequests as never, preflight, { orderId: "5001" })) as unknown as Response;
+    expect(res.status).toBe(204);
+    expect(res.headers.get("Access-Control-Allow-Headers")).toContain("Authorization");
+    const anonymous = new Request("https://my-test-app.myshopify.io/api/admin/orders/5001/requests", {
+      headers: { Origin: origin, Authorization: "Bearer nope" },
+    });
+    expect(((await run(orderRequests as never, anonymous, { orderId: "5001" })) as unknown as Response).status).toBe(
+      401,
+    );
+  });
+});
