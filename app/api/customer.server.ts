@@ -27,11 +27,12 @@ import { RateLimiter } from "./rate-limit.server";
 
 /**
  * Reads per customer: a burst of 100 (an order history page loads every order's options), then 2 a second.
- * Changes per customer: a burst of 10, then one every 3 s. Per shop: a burst of 600, then 50 a second.
+ * Changes per customer: a burst of 10, then one every 3 s. Per shop (what protects the shop's Admin API
+ * budget from a flood): a burst of 2000, then 200 a second.
  */
 const readsPerCustomer = new RateLimiter(100, 2);
 const writesPerCustomer = new RateLimiter(10, 1 / 3);
-const perShop = new RateLimiter(600, 50);
+const perShop = new RateLimiter(2000, 200);
 /** Headers the extensions send besides Authorization and Content-Type (CORS must allow them). */
 const CORS_HEADERS = ["Idempotency-Key", "Accept-Language"];
 
@@ -126,6 +127,17 @@ export function customerEndpoint(surface: "customerAccount" | "checkout", handle
       logger.error({ err: error, shop, path: new URL(request.url).pathname }, "customer API failure");
       return answer(500, errorBody(locale, "INTERNAL", apiMessage(locale, "INTERNAL")));
     }
+  };
+}
+
+/**
+ * Remix hands OPTIONS to a route's loader, not to its action: a POST-only endpoint answers the browser's CORS
+ * preflight here (the library's 204 with the CORS headers) and any other method with 405.
+ */
+export function preflightLoader(surface: "customerAccount" | "checkout" = "customerAccount") {
+  return async ({ request }: LoaderFunctionArgs): Promise<Response> => {
+    if (request.method === "OPTIONS") await authenticate.public[surface](request, { corsHeaders: CORS_HEADERS });
+    return new Response(null, { status: 405, headers: { Allow: "POST, OPTIONS" } });
   };
 }
 

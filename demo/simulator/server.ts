@@ -27,6 +27,11 @@ import { fieldResolver, settleJobs, typeResolver, type SimApp, type SimContext }
 import { loadAdminSchema } from "./schema";
 import { Store, readStoreFile, type Rec } from "./store";
 
+const checkedDocuments = new Map<
+  string,
+  { document: DocumentNode; errors: readonly GraphQLError[]; deprecations: string[] }
+>();
+
 export const DEFAULT_STORE_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../store.json");
 /** Shopify's cap on the requested cost of one query. */
 export const SINGLE_QUERY_MAX_COST = 1000;
@@ -158,14 +163,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     };
     calls.push(call);
 
-    let document: DocumentNode;
-    try {
-      document = parse(body.query);
-    } catch (error) {
-      call.outcome = "parse_failed";
-      return send(res, 200, { errors: [formatError(error as GraphQLError, "GRAPHQL_PARSE_FAILED")] });
+    // Parsing and validating the same operation text gives the same answer: done once per text (as Shopify caches).
+    let checked = checkedDocuments.get(body.query);
+    if (!checked) {
+      try {
+        const parsed = parse(body.query);
+        checked = {
+          document: parsed,
+          errors: validate(schema, parsed),
+          deprecations: validate(schema, parsed, [NoDeprecatedCustomRule]).map((e) => e.message),
+        };
+      } catch (error) {
+        call.outcome = "parse_failed";
+        return send(res, 200, { errors: [formatError(error as GraphQLError, "GRAPHQL_PARSE_FAILED")] });
+      }
+      if (checkedDocuments.size > 500) checkedDocuments.clear();
+      checkedDocuments.set(body.query, checked);
     }
-    const validationErrors = validate(schema, document);
+    const document: DocumentNode = checked.document;
+    const validationErrors = checked.errors;
     if (validationErrors.length > 0) {
       call.outcome = "validation_failed";
       return send(res, 200, { errors: validationErrors.map((e) => formatError(e, "GRAPHQL_VALIDATION_FAILED")) });
@@ -183,7 +199,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const fragments: Record<string, FragmentDefinitionNode> = {};
     for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
     call.rootFields = rootFieldNames(operation, fragments);
-    call.deprecations = validate(schema, document, [NoDeprecatedCustomRule]).map((e) => e.message);
+    call.deprecations = checked.deprecations;
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
     if (coerced.errors) {
       call.outcome = "validation_failed";
