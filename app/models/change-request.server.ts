@@ -34,11 +34,13 @@ export const openKeyOf = (shop: string, orderId: string, kind: RequestKind) => `
 /** One applied address change per order: unique while an address change is APPLYING or APPLIED. */
 export const appliedKeyOf = (shop: string, orderId: string) => `${shop}|${orderId}`;
 
-function keysFor(shop: string, orderId: string, kind: RequestKind, status: RequestStatus) {
+function keysFor(shop: string, orderId: string, kind: RequestKind, status: RequestStatus, singleChange = true) {
   return {
     openKey: isOpen(status) ? openKeyOf(shop, orderId, kind) : null,
     appliedKey:
-      kind === "ADDRESS_CHANGE" && (status === "APPLYING" || status === "APPLIED") ? appliedKeyOf(shop, orderId) : null,
+      singleChange && kind === "ADDRESS_CHANGE" && (status === "APPLYING" || status === "APPLIED")
+        ? appliedKeyOf(shop, orderId)
+        : null,
   };
 }
 
@@ -65,6 +67,8 @@ export interface NewRequest {
   deadlineAt: Date | null;
   actor: Actor;
   message?: string;
+  /** The store's one-change-per-order rule is on (default): the database then refuses a second applied change. */
+  singleChange?: boolean;
 }
 
 /** Creates a request and its first event; the database refuses a second open request or applied change. */
@@ -86,7 +90,8 @@ export async function createRequest(tx: DbTx, input: NewRequest): Promise<{ requ
         settingsVersion: input.settingsVersion,
         idempotencyKey: input.idempotencyKey,
         deadlineAt: input.deadlineAt,
-        ...keysFor(input.shop, input.orderId, input.kind, input.status),
+        singleChange: input.singleChange ?? true,
+        ...keysFor(input.shop, input.orderId, input.kind, input.status, input.singleChange ?? true),
       },
     });
     const event = await tx.requestEvent.create({
@@ -126,7 +131,11 @@ export async function transitionRequest(
   try {
     const { count } = await tx.changeRequest.updateMany({
       where: { id: input.id, status: input.from },
-      data: { ...input.data, status: to, ...keysFor(current.shop, current.orderId, current.kind as RequestKind, to) },
+      data: {
+        ...input.data,
+        status: to,
+        ...keysFor(current.shop, current.orderId, current.kind as RequestKind, to, current.singleChange),
+      },
     });
     if (count === 0) throw new StaleRequestError(input.id, input.from);
   } catch (error) {

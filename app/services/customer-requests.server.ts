@@ -236,6 +236,7 @@ export async function requestAddressChange(
       idempotencyKey: key,
       deadlineAt: status === "PENDING" ? decisionDeadline(deps.clock(), ctx.policy, "ADDRESS_CHANGE") : null,
       actor: "CUSTOMER",
+      singleChange: ctx.policy.addressChange.rules.ADDRESS_ALREADY_CHANGED,
     }),
   );
   if (created.replayed) return created.request;

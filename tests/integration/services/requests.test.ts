@@ -81,6 +81,19 @@ describe("address change", () => {
     expect([error.status, error.code]).toEqual([409, "ADDRESS_ALREADY_CHANGED"]);
   });
 
+  it("GIVEN the store switched off one-change-per-order THEN a second change is applied too", async () => {
+    const rules = { ...DEFAULT_POLICY.addressChange.rules, ADDRESS_ALREADY_CHANGED: false };
+    await savePolicy(prisma, SHOP, { ...DEFAULT_POLICY, addressChange: { ...DEFAULT_POLICY.addressChange, rules } });
+    await requestAddressChange(deps, { ...CUSTOMER, orderId: ORDER, address: lyon });
+    const second = await requestAddressChange(deps, {
+      ...CUSTOMER,
+      orderId: ORDER,
+      address: address({ city: "Nantes", zip: "44000" }),
+    });
+    expect(second.status).toBe("APPLIED");
+    expect(shopify.orders.get(ORDER)!.shippingAddress!.city).toBe("Nantes");
+  });
+
   it("GIVEN a paid order and a dearer destination THEN 422 lists every failing rule", async () => {
     await savePolicy(prisma, SHOP, {
       ...DEFAULT_POLICY,
