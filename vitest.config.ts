@@ -28,6 +28,17 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias },
+        test: {
+          // The offline demo end to end: `npm run demo` driven with Debian's Chromium (tests/e2e/support.ts).
+          name: "e2e",
+          environment: "node",
+          include: ["tests/e2e/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 150_000,
+        },
+      },
+      {
         esbuild: { jsx: "automatic", jsxImportSource: "preact" },
         test: {
           name: "extensions",

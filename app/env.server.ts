@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   /** Where the Admin API is reached: Shopify itself in production; the simulator in the demo and tests. */
   SHOPIFY_ADMIN_API_ORIGIN: z.url().optional(),
   DEMO_MODE: booleanish,
+  /** Demo only (npm run demo): where the launcher serves the SMTP and SMS sinks' captured messages as JSON. */
+  DEMO_MAILBOX_URL: z.url().optional(),
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   SMTP_SECURE: booleanish,
