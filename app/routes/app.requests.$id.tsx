@@ -46,6 +46,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   return {
     locale,
     shop: admin.shop,
+    // outside Shopify admin (the offline demo) the order lives in the simulator's state page
+    orderUrl: admin.demo ? "/demo/state" : `shopify:admin/orders/${r.orderId}`,
     request: {
       id: r.id,
       kind: r.kind,
@@ -377,7 +379,7 @@ export default function RequestDetail() {
                 <Text as="h2" variant="headingMd">
                   {d.order}
                 </Text>
-                <PolarisLink url={`shopify:admin/orders/${r.orderId}`} target="_top">
+                <PolarisLink url={data.orderUrl} target="_top">
                   {fill(d.openInShopify, { order: r.orderName })}
                 </PolarisLink>
                 <Text as="p">
