@@ -156,17 +156,14 @@ export function findByIdempotencyKey(db: DbTx, shop: string, idempotencyKey: str
   return db.changeRequest.findUnique({ where: { shop_idempotencyKey: { shop, idempotencyKey } } });
 }
 
+/** Every request of an order, kind and status only: what the rules need to know about them. */
+export function requestStatesForOrder(db: DbTx, shop: string, orderId: string) {
+  return db.changeRequest.findMany({ where: { shop, orderId }, select: { kind: true, status: true } });
+}
+
 /** The open requests of an order (at most one per kind). */
 export function openRequestsForOrder(db: DbTx, shop: string, orderId: string) {
   return db.changeRequest.findMany({ where: { shop, orderId, openKey: { not: null } } });
-}
-
-export async function hasAppliedAddressChange(db: DbTx, shop: string, orderId: string): Promise<boolean> {
-  const row = await db.changeRequest.findFirst({
-    where: { shop, orderId, kind: "ADDRESS_CHANGE", status: "APPLIED" },
-    select: { id: true },
-  });
-  return row !== null;
 }
 
 /** An order's requests with their history and thread, newest first (what the customer sees). */

@@ -15,8 +15,24 @@ function withDefaults(saved: Partial<PolicyBody>): PolicyBody {
   };
 }
 
+/**
+ * Policies read in the last few seconds, per shop: every customer call needs the policy, and it changes
+ * rarely. A save in this process drops the entry; another instance sees a save within POLICY_TTL_MS.
+ */
+const recent = new Map<string, { policy: StorePolicy; at: number }>();
+export const POLICY_TTL_MS = 5_000;
+
 /** The shop's current policy: the latest saved version, or the defaults (version 0 = never saved). */
 export async function getPolicy(db: DbTx, shop: string): Promise<StorePolicy> {
+  const hit = recent.get(shop);
+  if (hit && Date.now() - hit.at < POLICY_TTL_MS) return structuredClone(hit.policy);
+  const policy = await readPolicy(db, shop);
+  if (recent.size > 10_000) recent.clear();
+  recent.set(shop, { policy, at: Date.now() });
+  return structuredClone(policy);
+}
+
+async function readPolicy(db: DbTx, shop: string): Promise<StorePolicy> {
   const row = await db.shopSettings.findFirst({ where: { shop }, orderBy: { version: "desc" } });
   if (!row) return { ...structuredClone(DEFAULT_POLICY), version: 0 };
   return { ...withDefaults(JSON.parse(row.policy) as Partial<PolicyBody>), version: row.version };
@@ -32,5 +48,6 @@ export async function savePolicy(db: DbTx, shop: string, policy: PolicyBody, cre
   const version = (current?.version ?? 0) + 1;
   const body = withDefaults(policy);
   await db.shopSettings.create({ data: { shop, version, policy: JSON.stringify(body), createdBy } });
+  recent.delete(shop);
   return { ...body, version };
 }

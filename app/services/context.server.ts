@@ -2,6 +2,7 @@ import { prisma } from "~/db.server";
 import { createShopifyGateway, customerCancelOptions, type ShopifyGateway } from "~/shopify";
 import { unauthenticated } from "~/shopify.server";
 import { ServiceError } from "./errors";
+import { withFlowTriggers } from "./flow-notify.server";
 import { outboxNotifier } from "./notify.server";
 import type { ServiceDeps, ShopifyPort } from "./ports";
 
@@ -40,5 +41,5 @@ export async function servicesFor(
   graphql?: Parameters<typeof createShopifyGateway>[0]["graphql"],
 ): Promise<ServiceDeps> {
   const shopify = graphql ? shopifyPort(createShopifyGateway({ graphql, db: prisma, shop })) : await shopifyFor(shop);
-  return { db: prisma, shop, shopify, notify: outboxNotifier({ adminUrlFor }), clock: () => new Date() };
+  return { db: prisma, shop, shopify, notify: withFlowTriggers(outboxNotifier({ adminUrlFor })), clock: () => new Date() };
 }

@@ -14,16 +14,15 @@ import {
   type Decision,
   type EvaluationContext,
 } from "~/domain/rules";
-import { initialStatus, transition, type RequestAction } from "~/domain/state-machine";
+import { initialStatus, isOpen, transition, type RequestAction } from "~/domain/state-machine";
 import type { CustomerReason, OrderFacts, Reason, RequestKind, RequestStatus } from "~/domain/types";
 import {
   addMessage,
   createRequest,
   findByIdempotencyKey,
   findRequest,
-  hasAppliedAddressChange,
   RequestConflictError,
-  openRequestsForOrder,
+  requestStatesForOrder,
   requestsForOrder,
   transitionRequest,
   type RequestWithHistory,
@@ -70,19 +69,21 @@ async function loadOwnedOrder(deps: ServiceDeps, orderId: string, customer: Cust
 async function evaluationContext(
   deps: ServiceDeps,
   facts: OrderFacts,
+  known?: Promise<{ kind: string; status: string }[]>,
 ): Promise<EvaluationContext & { policy: StorePolicy }> {
-  const [policy, open, addressAlreadyChanged, block] = await Promise.all([
+  const [policy, requests, block] = await Promise.all([
     getPolicy(deps.db, deps.shop),
-    openRequestsForOrder(deps.db, deps.shop, facts.legacyId),
-    hasAppliedAddressChange(deps.db, deps.shop, facts.legacyId),
+    known ?? requestStatesForOrder(deps.db, deps.shop, facts.legacyId),
     deps.db.orderBlock.findUnique({ where: { shop_orderId: { shop: deps.shop, orderId: facts.legacyId } } }),
   ]);
   return {
     facts,
     policy,
     now: deps.clock(),
-    openRequests: open.map((r) => ({ kind: r.kind as RequestKind, status: r.status as RequestStatus })),
-    addressAlreadyChanged,
+    openRequests: requests
+      .filter((r) => isOpen(r.status as RequestStatus))
+      .map((r) => ({ kind: r.kind as RequestKind, status: r.status as RequestStatus })),
+    addressAlreadyChanged: requests.some((r) => r.kind === "ADDRESS_CHANGE" && r.status === "APPLIED"),
     blocked: block !== null,
   };
 }
@@ -100,10 +101,9 @@ export interface OrderOptions {
 /** GET options: what this customer may do with this order now, and why not — one Admin API call. */
 export async function getOptions(deps: ServiceDeps, input: CustomerActor & { orderId: string }): Promise<OrderOptions> {
   const facts = await loadOwnedOrder(deps, input.orderId, input);
-  const [ctx, requests] = await Promise.all([
-    evaluationContext(deps, facts),
-    requestsForOrder(deps.db, deps.shop, facts.legacyId),
-  ]);
+  // one read of the order's requests serves both the rules and the customer's history
+  const history = requestsForOrder(deps.db, deps.shop, facts.legacyId);
+  const [ctx, requests] = await Promise.all([evaluationContext(deps, facts, history), history]);
   return {
     facts,
     policy: ctx.policy,

@@ -46,6 +46,7 @@ describe("pages render (react-dom/server)", () => {
     const data = {
       locale: "en",
       shop: SHOP_A,
+      orderUrl: "shopify:admin/orders/5001",
       request: {
         id: "r1",
         kind: "ADDRESS_CHANGE",
