@@ -1,8 +1,8 @@
 import "@shopify/shopify-app-remix/adapters/node";
 import { AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
-import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { prisma } from "./db.server";
 import { env } from "./env.server";
+import { CachedPrismaSessionStorage } from "./session-storage.server";
 import { routeAdminApiTo } from "./shopify/admin-origin.server";
 import { API_VERSION } from "./shopify/api-version";
 
@@ -16,7 +16,7 @@ const shopify = shopifyApp({
   scopes: config.SCOPES?.split(","),
   appUrl: config.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(prisma),
+  sessionStorage: new CachedPrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
   // The library logs every authentication at INFO: our own structured logs say what matters per request.
   logger: {

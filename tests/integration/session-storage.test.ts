@@ -24,3 +24,28 @@ describe("Shopify session storage on the app's database", () => {
     expect(await storage.loadSession(session.id)).toBeUndefined();
   });
 });
+
+describe("CachedPrismaSessionStorage", () => {
+  it("GIVEN an offline session loaded once THEN it is served from memory until stored again or deleted", async () => {
+    const { CachedPrismaSessionStorage } = await import("~/session-storage.server");
+    const storage = new CachedPrismaSessionStorage(prisma, 60_000);
+    const session = new Session({
+      id: "offline_cache.myshopify.com",
+      shop: "cache.myshopify.com",
+      state: "s",
+      isOnline: false,
+      accessToken: "one",
+    });
+    await storage.storeSession(session);
+    expect((await storage.loadSession(session.id))?.accessToken).toBe("one");
+    // a write behind the storage's back is not seen within the TTL…
+    await prisma.session.update({ where: { id: session.id }, data: { accessToken: "two" } });
+    expect((await storage.loadSession(session.id))?.accessToken).toBe("one");
+    // …but a write through the storage is, at once
+    session.accessToken = "three";
+    await storage.storeSession(session);
+    expect((await storage.loadSession(session.id))?.accessToken).toBe("three");
+    await storage.deleteSession(session.id);
+    expect(await storage.loadSession(session.id)).toBeUndefined();
+  });
+});
