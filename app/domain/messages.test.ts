@@ -182,6 +182,7 @@ describe("labels", () => {
       "admin.nav.notifications",
       "admin.notifications.title",
       "admin.notifications.channels.SMS",
+      "admin.notifications.channels.FLOW",
       "admin.settings.window.minutes",
       "admin.actors.SYSTEM",
       "admin.home.title",

@@ -282,7 +282,7 @@ export const adminEn = {
     event: "Event",
     channel: "Channel",
     recipient: "Recipient",
-    channels: { EMAIL: "Email", SMS: "SMS" } as Record<string, string>,
+    channels: { EMAIL: "Email", SMS: "SMS", FLOW: "Shopify Flow" } as Record<string, string>,
     recipients: { CUSTOMER: "Customer", STAFF: "Staff", OWNER: "Store owner" } as Record<string, string>,
     events: {
       ADDRESS_CHANGE_APPLIED: "Address change applied",

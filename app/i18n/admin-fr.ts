@@ -281,7 +281,7 @@ export const adminFr: AdminMessages = {
     event: "Événement",
     channel: "Canal",
     recipient: "Destinataire",
-    channels: { EMAIL: "E-mail", SMS: "SMS" },
+    channels: { EMAIL: "E-mail", SMS: "SMS", FLOW: "Shopify Flow" },
     recipients: { CUSTOMER: "Client", STAFF: "Équipe", OWNER: "Propriétaire" },
     events: {
       ADDRESS_CHANGE_APPLIED: "Changement d'adresse appliqué",

@@ -14,7 +14,7 @@ export interface BackoffOptions {
 
 export interface OutboxWorkerOptions {
   db: PrismaClient;
-  transports: { email?: Transport; sms?: Transport };
+  transports: { email?: Transport; sms?: Transport; flow?: Transport };
   /** Names this worker in leases and logs; unique per process. */
   workerId?: string;
   batchSize?: number;
@@ -123,7 +123,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   async function deliver(row: OutboxMessage, token: string, summary: RunSummary): Promise<void> {
     const transport =
-      row.channel === "SMS" ? options.transports.sms : row.channel === "EMAIL" ? options.transports.email : undefined;
+      row.channel === "SMS"
+        ? options.transports.sms
+        : row.channel === "EMAIL"
+          ? options.transports.email
+          : row.channel === "FLOW"
+            ? options.transports.flow
+            : undefined;
     let result: DeliveryResult;
     if (!transport) {
       result = { ok: false, response: `no ${row.channel} transport configured on this instance`, retryable: true };
@@ -285,7 +291,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 function toOutgoing(row: OutboxMessage): OutgoingMessage {
   return {
     id: row.id,
-    channel: row.channel as "EMAIL" | "SMS",
+    shop: row.shop,
+    channel: row.channel as OutgoingMessage["channel"],
     recipient: row.recipient,
     fromName: row.fromName,
     replyTo: row.replyTo,

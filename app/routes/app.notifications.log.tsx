@@ -210,7 +210,10 @@ export default function DeliveryLog() {
                   </BlockStack>
                 </IndexTable.Cell>
                 <IndexTable.Cell>
-                  <Resend id={m.id} label={n.resendTo} button={n.resend} invalid={n.testInvalid} />
+                  {/* a Flow trigger has no address to send it to again */}
+                  {m.channel === "FLOW" ? null : (
+                    <Resend id={m.id} label={n.resendTo} button={n.resend} invalid={n.testInvalid} />
+                  )}
                 </IndexTable.Cell>
               </IndexTable.Row>
             ))}

@@ -289,6 +289,7 @@ export async function resendMessage(db: DbTx, shop: string, outboxId: string, to
     select: { id: true, channel: true },
   });
   if (!original) throw new ServiceError("REQUEST_NOT_FOUND", `Message ${outboxId} does not exist in ${shop}.`);
+  if (original.channel === "FLOW") return { ok: false as const, code: "INVALID_ADDRESS" };
   if (!normalizeAddress(original.channel as Channel, to)) return { ok: false as const, code: "INVALID_ADDRESS" };
   const queued = await resend(outboxId, to, { db, requestKey });
   return { ok: true as const, to: queued.recipient };

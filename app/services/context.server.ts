@@ -22,6 +22,11 @@ export function shopifyPort(gateway: ShopifyGateway): ShopifyPort {
 const adminUrlFor = (request: { shop: string; id: string }) =>
   `https://admin.shopify.com/store/${request.shop.replace(".myshopify.com", "")}/apps/amend/app/requests/${request.id}`;
 
+/** The notifications every transition causes: emails/SMS from templates, and the Flow triggers shops turned on. */
+export function appNotifier(urlFor: (request: { shop: string; id: string }) => string | null = adminUrlFor) {
+  return withFlowTriggers(outboxNotifier({ adminUrlFor: urlFor }));
+}
+
 /** The app's Admin API client for a shop, from its offline session (a shop without one never installed Amend). */
 export async function shopifyFor(shop: string): Promise<ShopifyPort> {
   let graphql;
@@ -41,5 +46,11 @@ export async function servicesFor(
   graphql?: Parameters<typeof createShopifyGateway>[0]["graphql"],
 ): Promise<ServiceDeps> {
   const shopify = graphql ? shopifyPort(createShopifyGateway({ graphql, db: prisma, shop })) : await shopifyFor(shop);
-  return { db: prisma, shop, shopify, notify: withFlowTriggers(outboxNotifier({ adminUrlFor })), clock: () => new Date() };
+  return {
+    db: prisma,
+    shop,
+    shopify,
+    notify: appNotifier(),
+    clock: () => new Date(),
+  };
 }

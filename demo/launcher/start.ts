@@ -189,14 +189,14 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
 
 /** The outbox worker (emails and SMS to the sinks) and the periodic jobs, as an app instance runs them. */
 async function startBackgroundWork(input: { appUrl: string; jobsIntervalMs: number }): Promise<() => Promise<void>> {
-  const [{ prisma }, { env }, worker, smtp, smsT, context, notify, jobs, webhooks] = await Promise.all([
+  const [{ prisma }, { env }, worker, smtp, smsT, flowT, context, jobs, webhooks] = await Promise.all([
     import("~/db.server"),
     import("~/env.server"),
     import("~/notifications/worker.server"),
     import("~/notifications/transports/smtp.server"),
     import("~/notifications/transports/sms.server"),
+    import("~/notifications/transports/flow.server"),
     import("~/services/context.server"),
-    import("~/services/notify.server"),
     import("~/services/system-jobs.server"),
     import("~/services/webhooks.server"),
   ]);
@@ -206,7 +206,11 @@ async function startBackgroundWork(input: { appUrl: string; jobsIntervalMs: numb
   const email = smtpConfig ? smtp.createSmtpTransport(smtpConfig) : undefined;
   const outbox = worker.createOutboxWorker({
     db: prisma,
-    transports: { email, sms: smsConfig ? smsT.createSmsTransport(smsConfig) : undefined },
+    transports: {
+      email,
+      sms: smsConfig ? smsT.createSmsTransport(smsConfig) : undefined,
+      flow: await flowT.createAppFlowTransport(),
+    },
     workerId: `demo:${process.pid}`,
     pollIntervalMs: 250,
     // the sinks answer at once: a failure is worth retrying soon in a demo
@@ -218,7 +222,7 @@ async function startBackgroundWork(input: { appUrl: string; jobsIntervalMs: numb
   const systemDeps = {
     db: prisma,
     clock: () => new Date(),
-    notify: notify.outboxNotifier({ adminUrlFor: (r: { id: string }) => `${input.appUrl}/app/requests/${r.id}` }),
+    notify: context.appNotifier((r) => `${input.appUrl}/app/requests/${r.id}`),
     shopifyFor: context.shopifyFor,
   };
   let running: Promise<unknown> | null = null;

@@ -2,7 +2,9 @@
 export interface OutgoingMessage {
   /** OutboxMessage.id */
   id: string;
-  channel: "EMAIL" | "SMS";
+  /** The shop the message is for (a FLOW trigger is sent through that shop's Admin API). */
+  shop?: string;
+  channel: "EMAIL" | "SMS" | "FLOW";
   recipient: string;
   fromName: string | null;
   replyTo: string | null;

@@ -1,0 +1,126 @@
+import type { ChangeRequest } from "@prisma/client";
+import type { MailingAddress } from "~/domain/types";
+import type { NotificationEvent } from "~/notifications/events";
+
+/**
+ * The Flow triggers Amend sends (extensions/flow-trigger-<handle>/shopify.extension.toml), one per request
+ * event that matters to a merchant's workflows. Events not listed (a customer's reply, store cancellations)
+ * have no trigger.
+ */
+export const FLOW_TRIGGERS = {
+  ADDRESS_CHANGE_APPLIED: "address-change-applied",
+  ADDRESS_CHANGE_REFUSED: "address-change-refused",
+  CANCELLATION_REQUESTED: "cancellation-requested",
+  CANCELLATION_APPROVED: "cancellation-approved",
+  CANCELLATION_REJECTED: "cancellation-rejected",
+  INFO_REQUESTED: "more-information-requested",
+  REQUEST_FAILED: "request-failed-to-apply",
+} as const satisfies Partial<Record<NotificationEvent, string>>;
+
+export type FlowTriggerHandle = (typeof FLOW_TRIGGERS)[keyof typeof FLOW_TRIGGERS];
+export const FLOW_TRIGGER_HANDLES = Object.values(FLOW_TRIGGERS) as FlowTriggerHandle[];
+
+export function flowTriggerFor(event: NotificationEvent): FlowTriggerHandle | null {
+  return (FLOW_TRIGGERS as Partial<Record<NotificationEvent, FlowTriggerHandle>>)[event] ?? null;
+}
+
+export function isFlowTriggerHandle(value: string): value is FlowTriggerHandle {
+  return (FLOW_TRIGGER_HANDLES as string[]).includes(value);
+}
+
+/**
+ * What every trigger carries. Keys are the extension's field keys (Flow allows letters and spaces only);
+ * `order_id` / `customer_id` are Flow's reference fields (order_reference, customer_reference).
+ */
+export interface FlowTriggerPayload {
+  order_id: number;
+  customer_id?: number;
+  "Request ID": string;
+  "Order name": string;
+  "Request kind": string;
+  "Request status": string;
+  Reason: string;
+  "Old address": string;
+  "New address": string;
+  Note: string;
+}
+
+interface StoredPayload {
+  address?: MailingAddress;
+  previousAddress?: MailingAddress | null;
+  reason?: string;
+  note?: string | null;
+}
+
+/** An address on one line, as a Flow text field shows it: "Camille Martin, 18 rue du Sentier, 75002 Paris, FR". */
+export function addressLine(address: MailingAddress | null | undefined): string {
+  if (!address) return "";
+  const name = [address.firstName, address.lastName].filter(Boolean).join(" ");
+  const city = [address.zip, address.city].filter(Boolean).join(" ");
+  return [name, address.company, address.address1, address.address2, city, address.provinceCode, address.countryCode]
+    .filter((part) => part && String(part).trim())
+    .join(", ");
+}
+
+function failedRules(evaluation: string): string[] {
+  try {
+    const rules = JSON.parse(evaluation) as { code?: string; passed?: boolean }[];
+    return rules.filter((r) => r.passed === false && r.code).map((r) => r.code!);
+  } catch {
+    return [];
+  }
+}
+
+/** Why, in one field: the customer's cancellation reason, the rules a refused address failed, or the failure. */
+function reasonOf(request: ChangeRequest, payload: StoredPayload, event: NotificationEvent): string {
+  if (event === "REQUEST_FAILED") return request.failureMessage ?? "";
+  if (request.kind === "CANCELLATION") return payload.reason ?? "";
+  if (event === "ADDRESS_CHANGE_REFUSED") return failedRules(request.evaluation).join(", ");
+  return "";
+}
+
+/** Staff's words when staff decided or asked, else the customer's note. */
+function noteOf(request: ChangeRequest, payload: StoredPayload, event: NotificationEvent): string {
+  if (event === "CANCELLATION_REQUESTED") return payload.note ?? "";
+  return request.decisionNote ?? payload.note ?? "";
+}
+
+/** The trigger's payload for a request at an event (what flowTriggerReceive sends). */
+export function flowTriggerPayload(request: ChangeRequest, event: NotificationEvent): FlowTriggerPayload {
+  const payload = JSON.parse(request.payload) as StoredPayload;
+  const customerId = Number(request.customerId);
+  return {
+    order_id: Number(request.orderId),
+    ...(Number.isSafeInteger(customerId) && customerId > 0 ? { customer_id: customerId } : {}),
+    "Request ID": request.id,
+    "Order name": request.orderName,
+    "Request kind": request.kind,
+    "Request status": request.status,
+    Reason: reasonOf(request, payload, event),
+    "Old address": addressLine(payload.previousAddress),
+    "New address": addressLine(payload.address),
+    Note: noteOf(request, payload, event),
+  };
+}
+
+/** The triggers' names (the extensions' `name`): Flow's flow_trigger_definition_id may carry one. */
+export const FLOW_TRIGGER_NAMES: Record<FlowTriggerHandle, string> = {
+  "address-change-applied": "Address change applied",
+  "address-change-refused": "Address change refused",
+  "cancellation-requested": "Cancellation requested",
+  "cancellation-approved": "Cancellation approved",
+  "cancellation-rejected": "Cancellation rejected",
+  "more-information-requested": "More information requested",
+  "request-failed-to-apply": "Request failed to apply",
+};
+
+/** The trigger a lifecycle callback is about: its handle, or the definition id when it is a handle or a name. */
+export function triggerOfCallback(input: { handle?: string; definitionId: string }): FlowTriggerHandle | null {
+  for (const candidate of [input.handle, input.definitionId]) {
+    if (!candidate) continue;
+    if (isFlowTriggerHandle(candidate)) return candidate;
+    const byName = FLOW_TRIGGER_HANDLES.find((h) => FLOW_TRIGGER_NAMES[h].toLowerCase() === candidate.toLowerCase());
+    if (byName) return byName;
+  }
+  return null;
+}
