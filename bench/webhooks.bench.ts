@@ -1,4 +1,4 @@
-// Webhook acknowledgement latency: 100 concurrent signed deliveries to the real orders/updated route vs a bare
+// Webhook acknowledgement latency: 100 concurrent signed deliveries (10% needing work) to the real orders/updated route vs a bare
 // route that answers 200, same server, same run. Target: p99 ≤ 2× the bare route.
 // Run: npx tsx bench/webhooks.bench.ts
 import { freshBenchDb } from "./lib/bench-db";
@@ -12,18 +12,36 @@ process.env.SHOPIFY_API_SECRET = API_SECRET_KEY;
 process.env.SHOPIFY_APP_URL = "https://amend.example.com";
 const { action: ordersUpdated } = await import("../app/routes/webhooks.orders.updated");
 const { prisma } = await import("../app/db.server");
+const { authenticate } = await import("../app/shopify.server");
 
 const CONCURRENCY = 100;
 const TOTAL = 3000;
 const server = await serveRoutes([
   { method: "POST", pattern: /^\/bare$/, handler: async () => new Response(null, { status: 200 }) },
+  // the library's HMAC verification and nothing else: where the acknowledgement's time goes
+  {
+    method: "POST",
+    pattern: /^\/verify-only$/,
+    handler: async ({ request }) => {
+      await authenticate.webhook(request);
+      return new Response(null, { status: 200 });
+    },
+  },
   { method: "POST", pattern: /^\/webhooks\/orders\/updated$/, handler: ordersUpdated as never },
 ]);
 
 let seq = 0;
 function delivery(path: string) {
   const id = ++seq;
-  const body = JSON.stringify({ id: 5_000_000 + id, cancelled_at: null, fulfillment_status: null, name: `#${id}` });
+  // one delivery in ten is an order fulfilled elsewhere (stored, processed after the answer); the rest are
+  // ordinary edits, which is what most orders/updated traffic is
+  const fulfilled = id % 10 === 0;
+  const body = JSON.stringify({
+    id: 5_000_000 + id,
+    cancelled_at: null,
+    fulfillment_status: fulfilled ? "fulfilled" : null,
+    name: `#${id}`,
+  });
   return fetch(`${server.url}${path}`, {
     method: "POST",
     body,
@@ -48,6 +66,7 @@ await run("/bare", 500);
 await run("/webhooks/orders/updated", 500);
 // interleave two rounds so drift on a shared machine hits both sides
 const bare = [...(await run("/bare", TOTAL / 2)), ...(await run("/bare", TOTAL / 2))];
+const verifyOnly = [...(await run("/verify-only", TOTAL / 2)), ...(await run("/verify-only", TOTAL / 2))];
 const real: number[] = [];
 real.push(...(await run("/webhooks/orders/updated", TOTAL / 2)));
 real.push(...(await run("/webhooks/orders/updated", TOTAL / 2)));
@@ -69,8 +88,16 @@ const stored = await prisma.webhookDelivery.count();
 printTable(`webhook acknowledgement — ${TOTAL} deliveries, ${CONCURRENCY} concurrent, node ${process.version}`, [
   row("orders/updated ack p50", 50, "—", null),
   row("orders/updated ack p99", 99, "≤ 2×", 2),
+  {
+    figure: "library HMAC verification only, p99",
+    value: `${percentile(verifyOnly, 99).toFixed(2)} ms`,
+    baseline: `${percentile(bare, 99).toFixed(2)} ms`,
+    ratio: `${(percentile(verifyOnly, 99) / percentile(bare, 99)).toFixed(2)}×`,
+    target: "(for reference)",
+    met: "yes",
+  },
 ]);
-console.log(`deliveries stored: ${stored} (expected ≥ ${TOTAL + 500})`);
+console.log(`deliveries stored and processed: ${stored} (one in ten of ${TOTAL + 500})`);
 await server.close();
 await prisma.$disconnect();
 process.exit(0);

@@ -66,6 +66,16 @@ export function orderOutcome(
   return null;
 }
 
+/** Whether a verified delivery has work for Amend: order webhooks only when the order left its hands. */
+export function needsProcessing(topic: string, payload: unknown): boolean {
+  if (topic === "ORDERS_UPDATED" || topic === "ORDERS_FULFILLED" || topic === "ORDERS_CANCELLED") {
+    const parsed = OrderPayload.safeParse(payload);
+    // a malformed order payload is stored: processing fails visibly instead of being dropped
+    return !parsed.success || orderOutcome(topic, payload) !== null;
+  }
+  return true;
+}
+
 /** Everything Amend holds about one customer of one shop (customers/data_request). */
 export async function customerDataExport(db: Db, shop: string, customerId: string) {
   const requests = await db.changeRequest.findMany({

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { prisma } from "~/db.server";
 import { logger } from "~/logger.server";
 import { authenticate } from "~/shopify.server";
-import { processWebhookDelivery, receiveWebhook } from "~/services/webhooks.server";
+import { needsProcessing, processWebhookDelivery, receiveWebhook } from "~/services/webhooks.server";
 
 /**
  * Verifies a webhook (a bad HMAC is the library's 401), stores it once per event id, answers 200 at once,
@@ -11,6 +11,8 @@ import { processWebhookDelivery, receiveWebhook } from "~/services/webhooks.serv
 export async function handleWebhook({ request }: ActionFunctionArgs): Promise<Response> {
   const { shop, topic, payload, eventId, webhookId } = await authenticate.webhook(request);
   const id = eventId ?? webhookId;
+  // Most orders/updated deliveries (an edit, a tag, a note) change nothing for Amend: answered, not stored.
+  if (!needsProcessing(String(topic), payload)) return new Response(null, { status: 200 });
   const first = await receiveWebhook(prisma, { eventId: id, shop, topic: String(topic), payload });
   if (first) {
     setImmediate(() => {
