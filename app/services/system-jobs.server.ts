@@ -5,6 +5,7 @@ import { dueRequests, openRequestsForOrder, transitionRequest } from "~/models/c
 import { getPolicy } from "~/models/settings.server";
 import { applyRequest } from "./apply.server";
 import { releaseHoldIfAny } from "./customer-requests.server";
+import { logger } from "~/logger.server";
 import type { ServiceDeps } from "./ports";
 
 /** Jobs run for every shop: the Shopify port is made per shop. */
@@ -82,8 +83,9 @@ export async function resumeStalledRequests(deps: SystemDeps, olderThanMs = 60_0
     try {
       await applyRequest(await depsFor(deps, request.shop), request);
       resumed++;
-    } catch {
-      // still unreachable: the next run tries again
+    } catch (error) {
+      // the request stays APPLYING and the next run tries again; say why, so an outage or a bug is visible
+      logger.warn({ err: error, shop: request.shop, requestId: request.id }, "could not resume an APPLYING request");
     }
   }
   return resumed;

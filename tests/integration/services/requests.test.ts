@@ -14,7 +14,7 @@ import {
 import { ServiceError } from "~/services/errors";
 import type { NotifyPort, ServiceDeps } from "~/services/ports";
 import { approveRequest, askForInformation, rejectRequest, retryRequest } from "~/services/staff-decisions.server";
-import { expireDueRequests, supersedeForOrder } from "~/services/system-jobs.server";
+import { expireDueRequests, resumeStalledRequests, supersedeForOrder } from "~/services/system-jobs.server";
 import { MemoryShopify } from "../../support/memory-shopify";
 
 const SHOP = "amend-test.myshopify.com";
@@ -192,6 +192,18 @@ describe("address change", () => {
     });
     expect(retried.status).toBe("APPLIED");
     expect(await prisma.changeRequest.count()).toBe(1);
+  });
+
+  it("GIVEN a request left APPLYING (Shopify down, customer gone) THEN the job resumes it once", async () => {
+    shopify.failNext.applyShippingAddress = "unavailable";
+    await rejected(requestAddressChange(deps, { ...CUSTOMER, orderId: ORDER, address: lyon }));
+    const system = { db: prisma, notify, clock: () => clock, shopifyFor: async () => shopify };
+    expect(await resumeStalledRequests(system)).toBe(0); // too recent: maybe still in flight
+    clock = new Date(Date.now() + 5 * 60_000);
+    expect(await resumeStalledRequests(system)).toBe(1);
+    expect((await prisma.changeRequest.findFirstOrThrow()).status).toBe("APPLIED");
+    expect(await resumeStalledRequests(system)).toBe(0);
+    expect(shopify.count("applyShippingAddress")).toBe(2); // the failed try and the resumed one
   });
 
   it("GIVEN Shopify refuses THEN FAILED, staff told; retry applies it", async () => {
