@@ -2,12 +2,11 @@ import type { ChangeRequest } from "@prisma/client";
 import type { MailingAddress, OrderFacts } from "~/domain/types";
 import { transitionRequest } from "~/models/change-request.server";
 import { getPolicy } from "~/models/settings.server";
+import { orderGid } from "~/shopify";
 import { ShopifyUnavailableError } from "~/shopify/errors";
 import { ServiceError } from "./errors";
 import type { ServiceDeps } from "./ports";
 import { viaShopify } from "./shopify-calls";
-
-export const orderGid = (orderId: string) => `gid://shopify/Order/${orderId}`;
 
 /**
  * Carries an APPLYING request to Shopify: the address change or the cancellation. Success → APPLIED and the

@@ -29,7 +29,8 @@ import {
 } from "~/models/change-request.server";
 import { getPolicy } from "~/models/settings.server";
 import type { DbTx } from "~/db.server";
-import { applyRequest, assertFound, orderGid } from "./apply.server";
+import { orderGid } from "~/shopify";
+import { applyRequest, assertFound } from "./apply.server";
 import { ServiceError } from "./errors";
 import type { ServiceDeps } from "./ports";
 import { viaShopify } from "./shopify-calls";

@@ -3,7 +3,7 @@ import type { Db } from "~/db.server";
 import type { OrderFacts, StoreCancelReason } from "~/domain/types";
 import { getPolicy } from "~/models/settings.server";
 import { enqueueNotifications } from "~/notifications/outbox.server";
-import { orderGid, STORE_REASON_TO_SHOPIFY, type ShopifyGateway } from "~/shopify";
+import { STORE_REASON_TO_SHOPIFY, type ShopifyGateway } from "~/shopify";
 import { ServiceError } from "./errors";
 import { viaShopify } from "./shopify-calls";
 
@@ -138,5 +138,3 @@ function resolveLines(facts: OrderFacts, chosen: { lineItemId: string; quantity:
     return { lineItemId: gid, title: line.title, quantity: c.quantity, keep: line.quantity - c.quantity };
   });
 }
-
-export { orderGid };

@@ -1,5 +1,5 @@
-import { Prisma } from "@prisma/client";
 import type { DbTx } from "~/db.server";
+import { isUniqueViolation } from "~/models/errors";
 import { AdminApiError, MutationInFlightError, ShopifyUnavailableError, ShopifyUserError } from "./errors";
 
 /** What runOnce needs of the database (a client or a transaction). */
@@ -103,8 +103,7 @@ export async function runOnce<T>(
       });
     } catch (error) {
       // another attempt inserted the same key between our read and our insert: it is sending now
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-        throw new MutationInFlightError(entry.key);
+      if (isUniqueViolation(error)) throw new MutationInFlightError(entry.key);
       throw error;
     }
   }
