@@ -1,5 +1,7 @@
+import { createRequire } from "node:module";
 import { PrismaClient } from "@prisma/client";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 
 declare global {
   var __amendPrisma: PrismaClient | undefined;
@@ -17,7 +19,30 @@ class TunedSqlite extends PrismaBetterSQLite3 {
   }
 }
 
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+/** SQLite by default; PostgreSQL when DATABASE_URL is a postgresql:// URL (several app instances and workers). */
+export function databaseProvider(url = process.env.DATABASE_URL ?? ""): DatabaseProvider {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
+}
+
+/**
+ * The same models for both providers; Prisma ties a generated client to one, so PostgreSQL has its own
+ * (scripts/prisma-postgresql.mjs generates it at install, sharing @prisma/client's runtime and types).
+ */
+function postgresClient(url: string): PrismaClient {
+  const require = createRequire(import.meta.url);
+  const { PrismaClient: PostgresPrismaClient } = require(".prisma/client-postgresql") as {
+    PrismaClient: new (options: { adapter: PrismaPg }) => unknown;
+  };
+  const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+  return new PostgresPrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max, connectionTimeoutMillis: 5000 }),
+  }) as PrismaClient;
+}
+
 export function createPrismaClient(url = process.env.DATABASE_URL ?? "file:./prisma/dev.db"): PrismaClient {
+  if (databaseProvider(url) === "postgresql") return postgresClient(url);
   return new PrismaClient({ adapter: new TunedSqlite({ url, timeout: 5000 }) });
 }
 

@@ -7,7 +7,8 @@ const run = (label, cmd, args) => {
   execFileSync(cmd, args, { stdio: "inherit" });
 };
 
-run("generating the Prisma client", "npx", ["prisma", "generate"]);
+run("generating the Prisma client", "npx", ["prisma", "generate", "--schema", "prisma/schema.prisma"]);
+run("generating the PostgreSQL Prisma client", "node", ["scripts/prisma-postgresql.mjs"]);
 if (!process.env.DATABASE_URL || process.env.DATABASE_URL.startsWith("file:")) {
   run("migrating the local database", "npx", ["prisma", "migrate", "deploy"]);
 }
