@@ -180,12 +180,3 @@ export type RequestWithHistory = Awaited<ReturnType<typeof requestsForOrder>>[nu
 export function addMessage(tx: DbTx, requestId: string, author: "CUSTOMER" | "STAFF", body: string) {
   return tx.requestMessage.create({ data: { requestId, author, body } });
 }
-
-/** Requests whose decision deadline has passed, oldest first. */
-export function dueRequests(db: DbTx, now: Date, take = 100) {
-  return db.changeRequest.findMany({
-    where: { status: { in: ["PENDING", "NEEDS_INFO"] }, deadlineAt: { lte: now } },
-    orderBy: { deadlineAt: "asc" },
-    take,
-  });
-}

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import os from "node:os";
 import type { OutboxMessage, PrismaClient } from "@prisma/client";
+import { claimOutbox } from "~/models/claims.server";
 import type { DeliveryResult, OutgoingMessage, Transport } from "./transports/types";
 
 export interface BackoffOptions {
@@ -61,19 +62,9 @@ export function backoffDelay(attempt: number, backoff: BackoffOptions, random: (
   return Math.round(exp / 2 + (exp / 2) * random());
 }
 
-/** Due: PENDING whose time has come, or SENDING whose worker's lease ran out (it died or hung). */
-function dueWhere(now: Date) {
-  return {
-    OR: [
-      { status: "PENDING", nextAttemptAt: { lte: now } },
-      { status: "SENDING", leaseUntil: { lt: now } },
-    ],
-  };
-}
-
 /**
- * The outbox worker. Several may run at once (one per app instance): a row is claimed by one
- * conditional UPDATE (status and lease re-checked in its WHERE), so no two workers hold it together,
+ * The outbox worker. Several may run at once (one per app instance): rows are claimed with a lease by
+ * exactly one worker (`claimOutbox`: FOR UPDATE SKIP LOCKED on PostgreSQL, a conditional UPDATE on SQLite),
  * and every write after sending is fenced by the claim token.
  */
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
@@ -94,26 +85,15 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   async function claim(): Promise<{ token: string; rows: OutboxMessage[] }> {
     const now = clock();
-    const candidates = await db.outboxMessage.findMany({
-      where: dueWhere(now),
-      select: { id: true },
-      orderBy: { nextAttemptAt: "asc" },
+    const token = `${workerId}#${crypto.randomUUID()}`;
+    const claimed = await claimOutbox(db, {
+      token,
+      now,
+      leaseUntil: new Date(now.getTime() + leaseMs),
       take: batchSize,
     });
-    const token = `${workerId}#${crypto.randomUUID()}`;
     // better-sqlite3 answers synchronously: yield to I/O so a caller looping on empty claims cannot starve sockets.
-    if (candidates.length === 0)
-      return await new Promise((resolve) => setImmediate(() => resolve({ token, rows: [] })));
-    // The WHERE repeats the due check: a row another worker claimed since the SELECT is not touched.
-    await db.outboxMessage.updateMany({
-      where: { id: { in: candidates.map((c) => c.id) }, ...dueWhere(now) },
-      data: {
-        status: "SENDING",
-        leaseOwner: token,
-        leaseUntil: new Date(now.getTime() + leaseMs),
-        attempts: { increment: 1 },
-      },
-    });
+    if (claimed === 0) return await new Promise((resolve) => setImmediate(() => resolve({ token, rows: [] })));
     const rows = await db.outboxMessage.findMany({
       where: { leaseOwner: token, status: "SENDING" },
       orderBy: { nextAttemptAt: "asc" },

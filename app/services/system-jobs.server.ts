@@ -1,7 +1,8 @@
 import type { ChangeRequest } from "@prisma/client";
 import { deadlineAction, isOpen } from "~/domain/state-machine";
 import type { RequestStatus } from "~/domain/types";
-import { dueRequests, openRequestsForOrder, transitionRequest } from "~/models/change-request.server";
+import { claimDueRequests } from "~/models/claims.server";
+import { openRequestsForOrder, transitionRequest } from "~/models/change-request.server";
 import { getPolicy } from "~/models/settings.server";
 import { applyRequest } from "./apply.server";
 import { releaseHoldIfAny } from "./customer-requests.server";
@@ -17,6 +18,9 @@ async function depsFor(deps: SystemDeps, shop: string): Promise<ServiceDeps> {
   return { db: deps.db, notify: deps.notify, clock: deps.clock, shop, shopify: await deps.shopifyFor(shop) };
 }
 
+/** A worker holds a due request this long; a failed one is tried again after it. */
+const JOB_LEASE_MS = 60_000;
+
 /**
  * Requests past their decision deadline: auto-approved or expired (auto-rejected) per the store's setting.
  * Each request is its own unit of work: one failure is reported and the others still run.
@@ -25,7 +29,13 @@ export async function expireDueRequests(
   deps: SystemDeps,
 ): Promise<{ approved: number; expired: number; failed: string[] }> {
   const result = { approved: 0, expired: 0, failed: [] as string[] };
-  for (const request of await dueRequests(deps.db, deps.clock())) {
+  const now = deps.clock();
+  // Claimed first: with several workers, each due request is handled by one of them.
+  const ids = await claimDueRequests(deps.db, { now, leaseUntil: new Date(now.getTime() + JOB_LEASE_MS), take: 100 });
+  const due = ids.length
+    ? await deps.db.changeRequest.findMany({ where: { id: { in: ids } }, orderBy: { deadlineAt: "asc" } })
+    : [];
+  for (const request of due) {
     try {
       const shopDeps = await depsFor(deps, request.shop);
       const policy = await getPolicy(deps.db, request.shop);
@@ -85,7 +95,10 @@ export async function resumeStalledRequests(deps: SystemDeps, olderThanMs = 60_0
       resumed++;
     } catch (error) {
       // the request stays APPLYING and the next run tries again; say why, so an outage or a bug is visible
-      logger.warn({ err: error, shop: request.shop, requestId: request.id }, "could not resume an APPLYING request");
+      logger.warn(
+        { err: error, shop: request.shop, changeRequestId: request.id },
+        "could not resume an APPLYING request",
+      );
     }
   }
   return resumed;

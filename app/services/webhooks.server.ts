@@ -1,3 +1,4 @@
+import { claimWebhookDeliveries, claimWebhookDelivery } from "~/models/claims.server";
 import { z } from "zod";
 import type { Db } from "~/db.server";
 import { isUniqueViolation } from "~/models/errors";
@@ -142,13 +143,23 @@ export async function redactShop(db: Db, shop: string) {
   ]);
 }
 
+/** A worker holds a delivery this long; if it dies, another one takes the delivery over after it. */
+const WEBHOOK_LEASE_MS = 60_000;
+
 /** Does the work of one received delivery (after the 200 was sent). Safe to call again: it runs once. */
 export async function processWebhookDelivery(deps: { db: Db; clock: () => Date }, eventId: string): Promise<void> {
-  const claimed = await deps.db.webhookDelivery.updateMany({
-    where: { eventId, status: "RECEIVED" },
-    data: { status: "PROCESSING", attempts: { increment: 1 } },
+  const now = deps.clock();
+  const claimed = await claimWebhookDelivery(deps.db, {
+    eventId,
+    now,
+    leaseUntil: new Date(now.getTime() + WEBHOOK_LEASE_MS),
   });
-  if (claimed.count === 0) return;
+  if (!claimed) return;
+  await processClaimedDelivery(deps, eventId);
+}
+
+/** The work itself, on a delivery this process has claimed (status PROCESSING, lease held). */
+async function processClaimedDelivery(deps: { db: Db; clock: () => Date }, eventId: string): Promise<void> {
   const delivery = await deps.db.webhookDelivery.findUniqueOrThrow({ where: { eventId } });
   const payload = JSON.parse(delivery.payload) as unknown;
   try {
@@ -180,32 +191,42 @@ export async function processWebhookDelivery(deps: { db: Db; clock: () => Date }
     }
     await deps.db.webhookDelivery.update({
       where: { eventId },
-      data: { status: "PROCESSED", processedAt: deps.clock(), result: result === null ? null : JSON.stringify(result) },
+      data: {
+        status: "PROCESSED",
+        processedAt: deps.clock(),
+        leaseUntil: null,
+        result: result === null ? null : JSON.stringify(result),
+      },
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // back to RECEIVED so the sweeper retries it; FAILED after 5 attempts for a person to look at
     await deps.db.webhookDelivery.update({
       where: { eventId },
-      data: { status: delivery.attempts >= 5 ? "FAILED" : "RECEIVED", lastError: message },
+      data: { status: delivery.attempts >= 5 ? "FAILED" : "RECEIVED", leaseUntil: null, lastError: message },
     });
     throw error;
   }
 }
 
-/** Deliveries received but not processed (the process stopped after answering): processed now. */
+/**
+ * Deliveries received but not processed (the process stopped after answering, or a worker died holding one):
+ * claimed by this worker — each by exactly one worker when several run — and processed now.
+ */
 export async function processPendingWebhooks(
   deps: { db: Db; clock: () => Date },
   olderThanMs = 30_000,
 ): Promise<number> {
-  const pending = await deps.db.webhookDelivery.findMany({
-    where: { status: "RECEIVED", receivedAt: { lt: new Date(deps.clock().getTime() - olderThanMs) } },
-    select: { eventId: true },
+  const now = deps.clock();
+  const claimed = await claimWebhookDeliveries(deps.db, {
+    now,
+    receivedBefore: new Date(now.getTime() - olderThanMs),
+    leaseUntil: new Date(now.getTime() + WEBHOOK_LEASE_MS),
     take: 100,
   });
   let done = 0;
-  for (const { eventId } of pending) {
-    await processWebhookDelivery(deps, eventId).then(
+  for (const eventId of claimed) {
+    await processClaimedDelivery(deps, eventId).then(
       () => done++,
       () => undefined,
     );

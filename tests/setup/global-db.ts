@@ -2,6 +2,20 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+
+/** `prisma migrate deploy` on one database; its own output when it fails (not a Buffer dump). */
+function migrate(url: string) {
+  try {
+    execFileSync("npx", ["prisma", "migrate", "deploy"], {
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+      stdio: "pipe",
+    });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`prisma migrate deploy failed:\n${stdout ?? ""}\n${stderr ?? ""}`);
+  }
+}
 import { createDatabase, dropDatabase, isPostgres, withDatabase } from "./postgres";
 
 /**
@@ -19,10 +33,7 @@ export default async function setup(project: TestProject) {
     const template = `amend_test_${process.pid}_template`;
     await dropDatabase(serverUrl, template);
     await createDatabase(serverUrl, template);
-    execFileSync("npx", ["prisma", "migrate", "deploy"], {
-      env: { ...process.env, DATABASE_URL: withDatabase(serverUrl, template) },
-      stdio: "pipe",
-    });
+    migrate(withDatabase(serverUrl, template));
     project.provide("testDbDir", dir);
     project.provide("testPostgres", { serverUrl, template });
     return async () => {
@@ -32,10 +43,7 @@ export default async function setup(project: TestProject) {
   }
 
   const template = path.join(dir, "template.db");
-  execFileSync("npx", ["prisma", "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: `file:${template}` },
-    stdio: "pipe",
-  });
+  migrate(`file:${template}`);
   project.provide("testDbDir", dir);
   project.provide("testPostgres", null);
   return () => fs.rmSync(dir, { recursive: true, force: true });

@@ -1,21 +1,26 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { prisma } from "~/db.server";
+import { createPrismaClient, databaseProvider, prisma } from "~/db.server";
 import type { Transport } from "~/notifications/transports/types";
 import { createOutboxWorker, type OutboxWorker } from "~/notifications/worker.server";
 import { startSmtpSink, type SmtpSink } from "../../../demo/smtp-sink/server";
 import { countByMessageId, queueEmails, seedBranding, smtpTo } from "./helpers";
 
-// One SQLite instance has one connection (better-sqlite3 waits for locks synchronously, so two
-// connections in one process deadlock); workers share it, as they do in one app instance. Separate
-// processes on one database are exercised by bench/email-throughput.bench.ts's kill test.
+// On PostgreSQL the second worker has its own client (its own connection pool), as another instance would:
+// claims then really race under FOR UPDATE SKIP LOCKED. One SQLite instance has one connection
+// (better-sqlite3 waits for locks synchronously, so two connections in one process deadlock); workers share
+// it, as they do in one app instance. Separate processes on one SQLite database are exercised by
+// bench/email-throughput.bench.ts's kill test and the fault suite.
 let sink: SmtpSink;
-const other = prisma;
+const other = databaseProvider() === "postgresql" ? createPrismaClient(process.env.DATABASE_URL) : prisma;
 
 beforeAll(async () => {
   sink = await startSmtpSink();
   await seedBranding(prisma);
 });
-afterAll(() => sink.close());
+afterAll(async () => {
+  await sink.close();
+  if (other !== prisma) await other.$disconnect();
+});
 beforeEach(async () => {
   sink.messages.length = 0;
   await prisma.outboxMessage.deleteMany({});
@@ -110,6 +115,8 @@ describe("outbox workers", () => {
     });
     const dyingRun = dying.runOnce();
     await expect.poll(() => sink.messages.length, { timeout: 10_000 }).toBe(4);
+    // …and recorded (on PostgreSQL the rescuer has its own connection and could look before the 4th is written)
+    await expect.poll(() => prisma.outboxMessage.count({ where: { status: "SENT" } }), { timeout: 10_000 }).toBe(4);
 
     const later = () => new Date(Date.now() + 31_000);
     const rescuer = createOutboxWorker({ db: other, transports: { email: real }, workerId: "rescuer", clock: later });
