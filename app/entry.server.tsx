@@ -1,12 +1,32 @@
 import { PassThrough } from "node:stream";
 import type { EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { logger } from "./logger.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
+// What scripts/serve.mjs and scripts/worker.mjs use from the production build (build.entry.module): the app's
+// own instances (its logger and request context, its Prisma client), not second copies.
+export { logger, requestIdFrom, runWithRequestContext } from "./logger.server";
+export { startBackgroundWork } from "./background.server";
+export { prisma } from "./db.server";
+
 export const streamTimeout = 5000;
+
+/** Errors Remix caught in loaders, actions and rendering: logged with the request's id and shop. */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return; // the client went away: not the app's failure
+  const path = new URL(request.url).pathname;
+  // Remix's own answers (no route matches, method not allowed) carry their cause: a client error, not ours.
+  if (isRouteErrorResponse(error) && error.status < 500)
+    logger.warn({ path, status: error.status, reason: error.statusText }, "request refused");
+  else {
+    const cause = isRouteErrorResponse(error) ? ((error as { error?: unknown }).error ?? error) : error;
+    logger.error({ err: cause, path }, "request failed");
+  }
+}
 
 export default async function handleRequest(
   request: Request,
@@ -35,7 +55,9 @@ export default async function handleRequest(
       },
       onError(error: unknown) {
         responseStatusCode = 500;
-        console.error(error);
+        // a route's error response (a 404) was already reported by handleError
+        if (!isRouteErrorResponse(error))
+          logger.error({ err: error, path: new URL(request.url).pathname }, "render failed");
       },
     });
     setTimeout(abort, streamTimeout + 1000);

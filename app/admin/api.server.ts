@@ -1,3 +1,4 @@
+import { setLogShop } from "~/logger.server";
 import { authenticate } from "~/shopify.server";
 import { toAdminError } from "./errors.server";
 
@@ -13,6 +14,7 @@ export async function adminApi(
   handler: (ctx: AdminApiContext) => Promise<unknown>,
 ): Promise<Response> {
   const ctx = await authenticate.admin(request);
+  setLogShop(ctx.session.shop);
   try {
     const body = await handler(ctx);
     return ctx.cors(body instanceof Response ? body : Response.json(body));

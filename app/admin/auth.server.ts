@@ -1,5 +1,6 @@
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
+import { setLogShop } from "~/logger.server";
 import { authenticate, unauthenticated } from "~/shopify.server";
 
 /** The demo shop (npm run demo): its offline session is created by the demo launcher. */
@@ -23,9 +24,11 @@ export interface AdminContext {
 export async function requireAdmin(request: Request): Promise<AdminContext> {
   if (env().DEMO_MODE && process.env.NODE_ENV !== "production") {
     const { admin, session } = await unauthenticated.admin(DEMO_SHOP);
+    setLogShop(session.shop);
     return { shop: session.shop, graphql: admin.graphql, staff: "Demo staff", demo: true };
   }
   const { admin, session } = await authenticate.admin(request);
+  setLogShop(session.shop);
   const user = session.onlineAccessInfo?.associated_user;
   const staff = user ? [user.first_name, user.last_name].filter(Boolean).join(" ") || user.email : "Staff";
   return { shop: session.shop, graphql: admin.graphql, staff, demo: false };

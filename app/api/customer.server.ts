@@ -15,7 +15,7 @@ import {
 import { InvalidTransitionError, allowedActions } from "~/domain/state-machine";
 import type { CustomerReason, Locale, RequestKind, RequestStatus } from "~/domain/types";
 import { apiErrors } from "~/i18n/api";
-import { logger } from "~/logger.server";
+import { logger, setLogShop } from "~/logger.server";
 import type { RequestWithHistory } from "~/models/change-request.server";
 import { StaleRequestError } from "~/models/change-request.server";
 import { servicesFor } from "~/services/context.server";
@@ -96,6 +96,7 @@ export function customerEndpoint(surface: "customerAccount" | "checkout", handle
     const locale = pickLocale(request.headers.get("Accept-Language")?.split(",")[0]);
     const answer = (status: number, body: unknown, headers?: HeadersInit) => cors(json(status, body, headers));
     const shop = new URL(sessionToken.dest).hostname;
+    setLogShop(shop);
     const customerId = sessionToken.sub?.match(/Customer\/(\d+)$/)?.[1];
     if (!customerId) return answer(401, errorBody(locale, "LOGIN_REQUIRED", apiMessage(locale, "LOGIN_REQUIRED")));
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { logger } from "~/logger.server";
+import { logger, setLogShop } from "~/logger.server";
 import { ShopifyUnavailableError } from "~/shopify/errors";
 import { authenticate } from "~/shopify.server";
 import { servicesFor } from "~/services/context.server";
@@ -29,6 +29,7 @@ export async function runFlowAction<P extends z.ZodRawShape>(
         return flowError(404, "ORDER_NOT_FOUND", `Amend is not installed on ${body.shopify_domain}.`);
       throw err;
     }
+    setLogShop(context.session.shop);
     const deps = await servicesFor(context.session.shop, context.admin.graphql);
     const result = await run(deps, body.properties as Properties<P>);
     logger.info({ shop: deps.shop, action: body.handle, run: body.action_run_id, result }, "Flow action done");

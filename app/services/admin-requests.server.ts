@@ -33,7 +33,7 @@ export async function requestDetail(deps: ServiceDeps, requestId: string) {
     order = await deps.shopify.getOrderFacts(request.orderId);
   } catch (error) {
     // The page still works without the summary; the merchant sees a banner saying so.
-    logger.warn({ err: error, shop: deps.shop, requestId }, "order summary unavailable");
+    logger.warn({ err: error, shop: deps.shop, changeRequestId: requestId }, "order summary unavailable");
   }
   const storeCancellations = await deps.db.storeCancellation.findMany({
     where: { shop: deps.shop, orderId: request.orderId },

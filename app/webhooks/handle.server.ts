@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { prisma } from "~/db.server";
-import { logger } from "~/logger.server";
+import { logger, setLogShop } from "~/logger.server";
 import { authenticate } from "~/shopify.server";
 import { needsProcessing, processWebhookDelivery, receiveWebhook } from "~/services/webhooks.server";
 
@@ -10,6 +10,7 @@ import { needsProcessing, processWebhookDelivery, receiveWebhook } from "~/servi
  */
 export async function handleWebhook({ request }: ActionFunctionArgs): Promise<Response> {
   const { shop, topic, payload, eventId, webhookId } = await authenticate.webhook(request);
+  setLogShop(shop);
   const id = eventId ?? webhookId;
   // Most orders/updated deliveries (an edit, a tag, a note) change nothing for Amend: answered, not stored.
   if (!needsProcessing(String(topic), payload)) return new Response(null, { status: 200 });

@@ -156,8 +156,22 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     await app.ready;
     step("app built and loaded");
 
-    const stopWorkers = await startBackgroundWork({ appUrl, jobsIntervalMs: options.jobsIntervalMs ?? 15_000 });
-    cleanups.push(stopWorkers);
+    // The outbox worker (emails and SMS to the sinks) and the periodic jobs, as an app instance runs them.
+    const { startBackgroundWork } = await import("~/background.server");
+    const background = await startBackgroundWork({
+      appUrl,
+      jobsIntervalMs: options.jobsIntervalMs ?? 15_000,
+      workerId: `demo:${process.pid}`,
+      pollIntervalMs: 250,
+      // the sinks answer at once: a failure is worth retrying soon in a demo
+      backoff: { baseMs: 2_000, maxMs: 60_000 },
+      log: {
+        info: (fields, message) => console.log(`[demo] ${message}: ${JSON.stringify(fields)}`),
+        warn: (fields, message) => console.warn(`[demo] ${message}: ${JSON.stringify(fields)}`),
+        error: ({ err }, message) => console.error(`[demo] ${message}:`, err),
+      },
+    });
+    cleanups.push(() => background.stop());
     step("worker and jobs");
 
     const startupMs = Math.round(performance.now() - t0);
@@ -185,65 +199,4 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     await close();
     throw error;
   }
-}
-
-/** The outbox worker (emails and SMS to the sinks) and the periodic jobs, as an app instance runs them. */
-async function startBackgroundWork(input: { appUrl: string; jobsIntervalMs: number }): Promise<() => Promise<void>> {
-  const [{ prisma }, { env }, worker, smtp, smsT, flowT, context, jobs, webhooks] = await Promise.all([
-    import("~/db.server"),
-    import("~/env.server"),
-    import("~/notifications/worker.server"),
-    import("~/notifications/transports/smtp.server"),
-    import("~/notifications/transports/sms.server"),
-    import("~/notifications/transports/flow.server"),
-    import("~/services/context.server"),
-    import("~/services/system-jobs.server"),
-    import("~/services/webhooks.server"),
-  ]);
-  const config = env();
-  const smtpConfig = smtp.smtpConfigFromEnv(config);
-  const smsConfig = smsT.smsConfigFromEnv(config);
-  const email = smtpConfig ? smtp.createSmtpTransport(smtpConfig) : undefined;
-  const outbox = worker.createOutboxWorker({
-    db: prisma,
-    transports: {
-      email,
-      sms: smsConfig ? smsT.createSmsTransport(smsConfig) : undefined,
-      flow: await flowT.createAppFlowTransport(),
-    },
-    workerId: `demo:${process.pid}`,
-    pollIntervalMs: 250,
-    // the sinks answer at once: a failure is worth retrying soon in a demo
-    backoff: { baseMs: 2_000, maxMs: 60_000 },
-    onError: (err) => console.error("[demo] outbox worker:", err),
-  });
-  outbox.start();
-
-  const systemDeps = {
-    db: prisma,
-    clock: () => new Date(),
-    notify: context.appNotifier((r) => `${input.appUrl}/app/requests/${r.id}`),
-    shopifyFor: context.shopifyFor,
-  };
-  let running: Promise<unknown> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = (async () => {
-      const expired = await jobs.expireDueRequests(systemDeps);
-      if (expired.approved || expired.expired) console.log(`[demo] deadline job: ${JSON.stringify(expired)}`);
-      await jobs.resumeStalledRequests(systemDeps);
-      await webhooks.processPendingWebhooks({ db: prisma, clock: () => new Date() });
-    })()
-      .catch((err: Error) => console.error("[demo] periodic jobs:", err.message))
-      .finally(() => (running = null));
-  };
-  const timer = setInterval(tick, input.jobsIntervalMs);
-  timer.unref();
-
-  return async () => {
-    clearInterval(timer);
-    await running;
-    await outbox.stop();
-    (email as { close?: () => void } | undefined)?.close?.();
-  };
 }

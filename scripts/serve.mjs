@@ -1,0 +1,207 @@
+// The production web process (`npm start`): the Remix build behind Node's HTTP server, build/client's files,
+// a request id and one log line per request, and a graceful stop on SIGTERM / SIGINT.
+//
+//   PORT (default 3000), HOST (default: every interface)
+//   RUN_WORKER=1   also run the outbox worker and the periodic jobs here (one instance, no `npm run worker`)
+//   SHUTDOWN_GRACE_MS (default 10000): how long in-flight requests may take to finish after SIGTERM
+/* global AbortController, Headers, Request, performance, setTimeout -- Node 20 globals */
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pathToFileURL } from "node:url";
+
+// Before the build loads: the app reads NODE_ENV when its modules load (remix-serve does the same).
+process.env.NODE_ENV ??= "production";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const BUILD = path.join(ROOT, "build/server/index.js");
+const CLIENT = path.join(ROOT, "build/client");
+const GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS || 10_000);
+const HARD_EXIT_MS = GRACE_MS + 10_000;
+/** Set on SIGTERM: answers say Connection: close, so keep-alive clients let go. */
+let draining = false;
+
+if (!fs.existsSync(BUILD)) {
+  console.error(`[amend] ${path.relative(process.cwd(), BUILD)} is missing: run \`npm run build\` first.`);
+  process.exit(1);
+}
+const { createRequestHandler } = await import("@remix-run/node");
+const build = await import(pathToFileURL(BUILD).href);
+// The app's own logger, request context and Prisma client (app/entry.server.tsx), not second copies.
+const { logger, prisma, requestIdFrom, runWithRequestContext, startBackgroundWork } = build.entry.module;
+const handle = createRequestHandler(build, process.env.NODE_ENV);
+
+const TYPES = {
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".html": "text/html; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".map": "application/json; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** A file of build/client when the path names one (no escape from it); Vite's hashed /assets cached a year. */
+function serveFile(req, res, pathname) {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return false;
+  }
+  const file = path.resolve(CLIENT, `.${path.posix.normalize(decoded)}`);
+  if (!file.startsWith(CLIENT + path.sep)) return false;
+  let stat;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return false;
+  }
+  if (!stat.isFile()) return false;
+  res.writeHead(200, {
+    "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
+    "Content-Length": stat.size,
+    "Cache-Control": pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+    ...(draining ? { Connection: "close" } : {}),
+  });
+  if (req.method === "HEAD") res.end();
+  else fs.createReadStream(file).pipe(res);
+  return true;
+}
+
+/** The request's public URL; throws on a malformed Host or target. */
+function requestUrl(req) {
+  // Behind a proxy (the usual deployment) the public scheme is in X-Forwarded-Proto.
+  const proto =
+    String(req.headers["x-forwarded-proto"] ?? "")
+      .split(",")[0]
+      .trim() === "https"
+      ? "https"
+      : "http";
+  // Concatenated, not resolved: a target like "//other.host/x" stays a path on this host.
+  const target = req.url?.startsWith("/") ? req.url : "/";
+  return new URL(`${proto}://${req.headers.host || "localhost"}${target}`);
+}
+
+/** The Node request as a Fetch Request: body streamed, aborted when the client goes away. */
+function toFetchRequest(req, res, url) {
+  const controller = new AbortController();
+  res.on("close", () => controller.abort());
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  const init = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    init.body = Readable.toWeb(req);
+    init.duplex = "half";
+  }
+  return new Request(url, init);
+}
+
+async function sendFetchResponse(res, response) {
+  const headers = {};
+  for (const [name, value] of response.headers) if (name !== "set-cookie") headers[name] = value;
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) headers["set-cookie"] = cookies;
+  // Stopping: the client learns not to reuse this connection, so it closes once the answer is sent.
+  if (draining) headers.connection = "close";
+  res.writeHead(response.status, response.statusText || undefined, headers);
+  if (!response.body) return void res.end();
+  try {
+    for await (const chunk of response.body) res.write(chunk);
+  } catch {
+    // the client went away mid-stream
+  }
+  res.end();
+}
+
+const server = http.createServer((req, res) => {
+  const started = performance.now();
+  let url;
+  try {
+    url = requestUrl(req);
+  } catch {
+    return void res.writeHead(400, { Connection: "close" }).end();
+  }
+  const pathname = url.pathname;
+  if (pathname !== "/" && !pathname.startsWith("/app") && serveFile(req, res, pathname)) {
+    res.on("finish", () => logger.debug({ method: req.method, path: pathname, status: res.statusCode }, "file"));
+    return;
+  }
+  const requestId = requestIdFrom(req.headers["x-request-id"]);
+  res.setHeader("X-Request-Id", requestId);
+  runWithRequestContext({ requestId }, async () => {
+    try {
+      await sendFetchResponse(res, await handle(toFetchRequest(req, res, url)));
+    } catch (err) {
+      logger.error({ err, path: pathname }, "request failed");
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain", Connection: "close" });
+      res.end("Internal Server Error");
+    }
+    const line = {
+      method: req.method,
+      path: pathname,
+      status: res.statusCode,
+      ms: Math.round(performance.now() - started),
+    };
+    // Probes every few seconds would drown the rest: a healthy answer to one is debug.
+    if (pathname === "/healthz" && res.statusCode === 200) logger.debug(line, "request");
+    else logger.info(line, "request");
+  });
+});
+server.keepAliveTimeout = 5_000;
+// A finished answer while stopping: its keep-alive connection is idle now, close it.
+server.on("request", (_req, res) => res.on("finish", () => draining && server.closeIdleConnections()));
+
+const port = Number(process.env.PORT || 3000);
+await new Promise((resolve, reject) => {
+  server.once("error", reject);
+  server.listen(port, process.env.HOST, resolve);
+});
+logger.info({ port: server.address().port, pid: process.pid }, "web process listening");
+
+const background = ["1", "true"].includes(process.env.RUN_WORKER ?? "") ? await startBackgroundWork() : null;
+if (background)
+  logger.info({ workerId: background.workerId }, "outbox worker and periodic jobs running in the web process");
+
+async function shutdown(signal) {
+  if (draining) {
+    logger.warn({ signal }, "second signal while stopping: exiting now");
+    process.exit(1);
+  }
+  draining = true;
+  logger.info({ signal, graceMs: GRACE_MS }, "stopping: no new connections, finishing in-flight requests");
+  setTimeout(() => {
+    logger.error({ afterMs: HARD_EXIT_MS }, "stopping took too long: exiting");
+    process.exit(1);
+  }, HARD_EXIT_MS).unref();
+
+  const closed = new Promise((resolve) => server.close(() => resolve(true)));
+  server.closeIdleConnections();
+  const stoppingWork = background?.stop();
+  const drained = await Promise.race([closed, new Promise((r) => setTimeout(() => r(false), GRACE_MS).unref())]);
+  if (!drained) {
+    logger.warn({ graceMs: GRACE_MS }, "requests still running after the grace period: closing their connections");
+    server.closeAllConnections();
+    await closed;
+  }
+  try {
+    await stoppingWork;
+    await prisma.$disconnect();
+  } catch (err) {
+    logger.error({ err }, "stopping the worker or the database connection failed");
+  }
+  logger.info("stopped");
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
