@@ -13,6 +13,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { printTable } from "./lib/stats";
 
 const here = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(here), "..");
@@ -230,6 +231,40 @@ async function main() {
       "  (a duplicate is a send the server accepted just before the kill, not yet recorded: it carries the same Message-ID, so the mailbox recognises it)",
     );
   }
+  printTable(`email: outbox worker vs nodemailer direct (N=${N}), and a worker SIGKILLed mid-batch (${K})`, [
+    {
+      figure: "outbox worker throughput",
+      value: `${workerRate.toFixed(1)} emails/s`,
+      baseline: `${directRate.toFixed(1)} emails/s (nodemailer direct)`,
+      ratio: `${(workerRate / directRate).toFixed(2)}×`,
+      target: "≥ 0.5×",
+      met: workerRate / directRate >= 0.5 ? "yes" : "no",
+    },
+    {
+      figure: "kill test: delivered",
+      value: `${delivered}/${K}`,
+      baseline: "—",
+      ratio: "—",
+      target: `${K}/${K}`,
+      met: delivered === K ? "yes" : "no",
+    },
+    {
+      figure: "kill test: duplicates (same Message-ID)",
+      value: `${duplicates}`,
+      baseline: "—",
+      ratio: "—",
+      target: "(for reference)",
+      met: "yes",
+    },
+    {
+      figure: "kill test: lost",
+      value: `${lost}`,
+      baseline: "—",
+      ratio: "—",
+      target: "0",
+      met: lost === 0 ? "yes" : "no",
+    },
+  ]);
   await sink.close();
   fs.rmSync(file, { force: true });
 }

@@ -16,6 +16,7 @@ import {
   type RequestSummary,
   type StorePolicy,
 } from "../app/domain/index";
+import { recordRows } from "./lib/report";
 
 const ORDERS = 10_000;
 const WARMUP_ROUNDS = 5;
@@ -225,9 +226,8 @@ const ratio = value / baseline;
 const allowed = contexts.filter((ctx) => evaluateAddressChangeOptions(ctx).allowed).length;
 const bytes = json.reduce((total, text) => total + text.length, 0);
 
-console.log(
-  `options evaluation — ${ORDERS} orders (avg ${Math.round(bytes / ORDERS)} bytes of JSON each, ${allowed} allowed an address change), median of ${ROUNDS} rounds × 3, node ${process.version}`,
-);
+const title = `options evaluation — ${ORDERS} orders (avg ${Math.round(bytes / ORDERS)} bytes of JSON each, ${allowed} allowed an address change), median of ${ROUNDS} rounds × 3, node ${process.version}`;
+console.log(title);
 console.table([
   {
     figure: "evaluateAddressChangeOptions + evaluateCancellation, per order",
@@ -238,5 +238,17 @@ console.table([
     met: ratio < 1 ? "yes" : "NO",
   },
 ]);
+// the same figure for `npm run bench`'s combined table (this table's own columns carry the unit)
+recordRows(title, [
+  {
+    figure: "evaluateAddressChangeOptions + evaluateCancellation, per order",
+    value: `${value.toFixed(3)} µs`,
+    baseline: `${baseline.toFixed(3)} µs`,
+    ratio: `${ratio.toFixed(3)}×`,
+    target: "< 1×",
+    met: ratio < 1 ? "yes" : "no",
+  },
+]);
 if (sink === -1) console.log("unreachable: keeps the results alive");
-process.exitCode = ratio < 1 ? 0 : 1;
+// run alone, a miss fails the process; under `npm run bench` it is the report's met = no, and only a crash fails
+process.exitCode = ratio < 1 || process.env.BENCH_REPORT ? 0 : 1;

@@ -1,3 +1,5 @@
+import { recordRows, type Row } from "./report";
+
 /** Percentile of sorted-or-not samples (nearest rank). */
 export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -7,19 +9,16 @@ export function percentile(samples: number[], p: number): number {
 
 export const median = (samples: number[]) => percentile(samples, 50);
 
-export interface Row {
-  figure: string;
-  value: string;
-  baseline: string;
-  ratio: string;
-  target: string;
-  met: "yes" | "no";
-}
+export type { Row } from "./report";
 
-/** Prints the bench table every bench script shares: figure, value, baseline, ratio, target. */
+/**
+ * Prints the bench table every bench script shares: figure, value, baseline, ratio, target; and, when env
+ * BENCH_REPORT names a file (`npm run bench` sets it), appends the rows to it as JSON lines for the combined table.
+ */
 export function printTable(title: string, rows: Row[]) {
   console.log(`\n${title}`);
   console.table(rows);
+  recordRows(title, rows);
 }
 
 /** Runs `fn` `total` times with at most `concurrency` in flight; returns each call's latency in ms. */
