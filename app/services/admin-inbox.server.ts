@@ -88,6 +88,7 @@ const ROW_SELECT = {
   updatedAt: true,
 } satisfies Prisma.ChangeRequestSelect;
 export type InboxRow = Prisma.ChangeRequestGetPayload<{ select: typeof ROW_SELECT }>;
+const ROW_COLUMNS = Object.keys(ROW_SELECT) as (keyof typeof ROW_SELECT)[];
 
 export interface InboxPage {
   rows: InboxRow[];
@@ -111,23 +112,31 @@ export function statusesFor(query: Pick<InboxQuery, "tab" | "status">): RequestS
 const capitalize = (s: string) =>
   s.replace(/(^|[\s'-])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
 
+type SearchColumn = "orderName" | "customerEmail" | "customerName";
+/** One prefix range of a search: `column >= gte AND column < lt` on the (shop, column …) index. */
+export interface SearchRange {
+  column: SearchColumn;
+  gte: string;
+  lt: string;
+}
+
 /**
  * Prefix search on order name, customer email and name, as index ranges (`>= p AND < p + U+FFFF`):
  * SQLite's LIKE cannot use a case-sensitive index, a range can. Names are tried as typed, lower- and
  * capitalised; an order number with or without "#".
  */
-export function searchConditions(q: string): Prisma.ChangeRequestWhereInput[] {
-  const range = (p: string) => ({ gte: p, lt: `${p}\uffff` });
-  const conditions: Prisma.ChangeRequestWhereInput[] = [];
+export function searchRanges(q: string): SearchRange[] {
+  const range = (column: SearchColumn, p: string): SearchRange => ({ column, gte: p, lt: `${p}\uffff` });
+  const ranges: SearchRange[] = [];
   const order = q.match(/^#?(\d+)$/);
-  if (order) conditions.push({ orderName: range(`#${order[1]}`) });
-  else if (q.startsWith("#")) conditions.push({ orderName: range(q) });
+  if (order) ranges.push(range("orderName", `#${order[1]}`));
+  else if (q.startsWith("#")) ranges.push(range("orderName", q));
   if (!order) {
-    conditions.push({ customerEmail: range(q.toLowerCase()) });
+    ranges.push(range("customerEmail", q.toLowerCase()));
     for (const name of new Set([q, q.toLowerCase(), capitalize(q.toLowerCase())]))
-      conditions.push({ customerName: range(name) });
+      ranges.push(range("customerName", name));
   }
-  return conditions;
+  return ranges;
 }
 
 function keyset(
@@ -218,47 +227,55 @@ export async function listRequests(
 
 /** Matches read per search branch: a search is for someone or some order, not for thousands of rows. */
 export const SEARCH_CAP = 2000;
+/** A name prefix matching at most this many distinct names is read name by name (see searchNames). */
+export const SEARCH_NAMES_MAX = 20;
+
+interface SearchOptions {
+  statuses: RequestStatus[] | null;
+  field: "createdAt" | "updatedAt";
+  cursor: Cursor | null;
+  scanDesc: boolean;
+  pageSize: number;
+  created: Prisma.DateTimeFilter;
+}
+/** A search match: its id and the value of the sort field (and its row, when already read). */
+interface SearchKey {
+  id: string;
+  key: Date;
+  row?: InboxRow;
+}
+const SEARCH_KEYS = { id: true, status: true, kind: true, createdAt: true, updatedAt: true } as const;
+type SearchKeyRow = Prisma.ChangeRequestGetPayload<{ select: typeof SEARCH_KEYS }>;
 
 /**
  * A search page in two steps, so SQLite cannot trade the search index for a walk of the date index:
- * 1. each prefix range on its own index (order name, email, name), keys only, at most SEARCH_CAP each;
+ * 1. the matches' keys: each order-name and email prefix range on its own index, keys only, at most SEARCH_CAP
+ *    each; a name prefix name by name when it matches few names (searchNames), else like the others;
  * 2. filters, keyset and order applied to those keys, then the page's rows read by primary key.
  */
 async function searchPage(
   db: DbTx,
   shop: string,
   query: InboxQuery,
-  o: {
-    statuses: RequestStatus[] | null;
-    field: "createdAt" | "updatedAt";
-    cursor: Cursor | null;
-    scanDesc: boolean;
-    pageSize: number;
-    created: Prisma.DateTimeFilter;
-  },
+  o: SearchOptions,
 ): Promise<{ rows: InboxRow[]; truncated: boolean }> {
-  const keys = { id: true, status: true, kind: true, createdAt: true, updatedAt: true } as const;
-  const parts = await Promise.all(
-    searchConditions(query.q!).map((condition) =>
-      // ordered by the searched column itself: read in index order, no sort of the matches
-      db.changeRequest.findMany({
-        where: { shop, ...condition },
-        select: keys,
-        orderBy: { [Object.keys(condition)[0]]: "asc" },
-        take: SEARCH_CAP,
-      }),
+  const ranges = searchRanges(query.q!);
+  const [scannedParts, named] = await Promise.all([
+    Promise.all(ranges.filter((r) => r.column !== "customerName").map((r) => scanRange(db, shop, r))),
+    searchNames(
+      db,
+      shop,
+      ranges.filter((r) => r.column === "customerName"),
+      query.kind,
+      o,
     ),
-  );
+  ]);
+  const parts = [...scannedParts, ...named.parts];
   const truncated = parts.some((p) => p.length === SEARCH_CAP);
   const sign = o.scanDesc ? -1 : 1;
-  const cmp = (
-    a: { id: string; createdAt: Date; updatedAt: Date },
-    b: { id: string; createdAt: Date; updatedAt: Date },
-  ) => compareRows(a as InboxRow, b as InboxRow, o.field);
-  const seen = new Set<string>();
-  const page = parts
+  const after = o.cursor && { id: o.cursor.id, key: o.cursor.value };
+  const scanned = parts
     .flat()
-    .filter((r) => !seen.has(r.id) && seen.add(r.id))
     .filter((r) => !o.statuses || o.statuses.includes(r.status as RequestStatus))
     .filter((r) => !query.kind || r.kind === query.kind)
     .filter(
@@ -266,15 +283,145 @@ async function searchPage(
         (!o.created.gte || r.createdAt >= (o.created.gte as Date)) &&
         (!o.created.lt || r.createdAt < (o.created.lt as Date)),
     )
-    .filter(
-      (r) => !o.cursor || cmp(r, { id: o.cursor.id, createdAt: o.cursor.value, updatedAt: o.cursor.value }) * sign > 0,
-    )
-    .sort((a, b) => cmp(a, b) * sign)
+    .map((r): SearchKey => ({ id: r.id, key: r[o.field] }))
+    .filter((r) => !after || compareKeys(r, after) * sign > 0);
+  const seen = new Set<string>();
+  const page = [...scanned, ...named.page]
+    .filter((r) => !seen.has(r.id) && seen.add(r.id))
+    .sort((a, b) => compareKeys(a, b) * sign)
     .slice(0, o.pageSize + 1);
   if (page.length === 0) return { rows: [], truncated };
-  const full = await db.changeRequest.findMany({ where: { id: { in: page.map((r) => r.id) } }, select: ROW_SELECT });
+  const missing = page.filter((r) => !r.row).map((r) => r.id);
+  const full = missing.length
+    ? await db.changeRequest.findMany({ where: { id: { in: missing } }, select: ROW_SELECT })
+    : [];
   const byId = new Map(full.map((r) => [r.id, r]));
-  return { rows: page.map((r) => byId.get(r.id)!).filter(Boolean), truncated };
+  return { rows: page.map((r) => r.row ?? byId.get(r.id)!).filter(Boolean), truncated };
+}
+
+/** The keys of a prefix range's first SEARCH_CAP matches, read in the order of the searched column's index. */
+function scanRange(db: DbTx, shop: string, range: SearchRange): Promise<SearchKeyRow[]> {
+  return db.changeRequest.findMany({
+    where: { shop, [range.column]: { gte: range.gte, lt: range.lt } },
+    select: SEARCH_KEYS,
+    orderBy: { [range.column]: "asc" },
+    take: SEARCH_CAP,
+  });
+}
+
+/**
+ * The name prefixes of a search, read as a loose index scan: a full name ("Camille Martin") can match a
+ * thousand requests of a few customers, and reading them all to sort them by date costs O(matches).
+ * 1. one query finds each prefix's distinct names (a seek per name on the (shop, customerName, …) index,
+ *    stopping past SEARCH_NAMES_MAX) and counts its matches up to SEARCH_CAP;
+ * 2. a prefix with at most SEARCH_NAMES_MAX names and fewer than SEARCH_CAP matches is read name by name on
+ *    (shop, customerName, createdAt|updatedAt, id) in the page's order, pageSize + 1 rows per name, merged.
+ * A prefix with more names or matches is read like the other ranges (`parts`): same rows, same truncation.
+ */
+async function searchNames(
+  db: DbTx,
+  shop: string,
+  ranges: SearchRange[],
+  kind: string | undefined,
+  o: SearchOptions,
+): Promise<{ parts: SearchKeyRow[][]; page: SearchKey[] }> {
+  if (ranges.length === 0) return { parts: [], page: [] };
+  const probed = await distinctNames(db, shop, ranges);
+  const names = new Set<string>();
+  const scanned: SearchRange[] = [];
+  ranges.forEach((range, i) => {
+    const { names: found, matches } = probed[i];
+    if (found.length > SEARCH_NAMES_MAX || matches >= SEARCH_CAP) scanned.push(range);
+    else found.forEach((name) => names.add(name));
+  });
+  const [parts, page] = await Promise.all([
+    Promise.all(scanned.map((r) => scanRange(db, shop, r))),
+    names.size > 0 ? namesPage(db, shop, [...names], kind, o) : [],
+  ]);
+  return { parts, page };
+}
+
+/** For each name range: its distinct names (SEARCH_NAMES_MAX + 1 at most) and its matches (up to SEARCH_CAP). */
+async function distinctNames(
+  db: DbTx,
+  shop: string,
+  ranges: SearchRange[],
+): Promise<{ names: string[]; matches: number }[]> {
+  const cte = (r: SearchRange, i: number) => {
+    const n = Prisma.raw(`"n${i}"`);
+    return Prisma.sql`${n}("v", "d") AS (
+      SELECT (SELECT MIN("customerName") FROM "ChangeRequest"
+              WHERE "shop" = ${shop} AND "customerName" >= ${r.gte} AND "customerName" < ${r.lt}), 1
+      UNION ALL
+      SELECT (SELECT MIN("customerName") FROM "ChangeRequest"
+              WHERE "shop" = ${shop} AND "customerName" > ${n}."v" AND "customerName" < ${r.lt}), "d" + 1
+      FROM ${n} WHERE "v" IS NOT NULL AND "d" <= ${Prisma.raw(String(SEARCH_NAMES_MAX))})`;
+  };
+  const select = (r: SearchRange, i: number) =>
+    Prisma.sql`SELECT ${Prisma.raw(String(i))} AS "b", "v", (SELECT COUNT(*) FROM (
+        SELECT 1 FROM "ChangeRequest"
+        WHERE "shop" = ${shop} AND "customerName" >= ${r.gte} AND "customerName" < ${r.lt} LIMIT ${SEARCH_CAP}
+      ) AS "c") AS "n"
+      FROM ${Prisma.raw(`"n${i}"`)} WHERE "v" IS NOT NULL`;
+  const rows = await db.$queryRaw<{ b: number | bigint; v: string; n: number | bigint }[]>`
+    WITH RECURSIVE ${Prisma.join(ranges.map(cte), ", ")}
+    ${Prisma.join(ranges.map(select), " UNION ALL ")}`;
+  return ranges.map((_, i) => {
+    const own = rows.filter((r) => Number(r.b) === i);
+    return { names: own.map((r) => r.v), matches: own.length ? Number(own[0].n) : 0 };
+  });
+}
+
+/** The first pageSize + 1 matches (filters and keyset applied) of these exact names, in the page's order, with their rows. */
+async function namesPage(
+  db: DbTx,
+  shop: string,
+  names: string[],
+  kind: string | undefined,
+  o: SearchOptions,
+): Promise<SearchKey[]> {
+  const f = Prisma.raw(`"${o.field}"`);
+  const dir = Prisma.raw(o.scanDesc ? "DESC" : "ASC");
+  const filters: Prisma.Sql[] = [];
+  if (o.statuses) filters.push(Prisma.sql`AND "status" IN (${Prisma.join(o.statuses)})`);
+  if (kind) filters.push(Prisma.sql`AND "kind" = ${kind}`);
+  if (o.created.gte) filters.push(Prisma.sql`AND "createdAt" >= ${o.created.gte as Date}`);
+  if (o.created.lt) filters.push(Prisma.sql`AND "createdAt" < ${o.created.lt as Date}`);
+  if (o.cursor) {
+    const { value, id } = o.cursor;
+    filters.push(
+      o.scanDesc
+        ? Prisma.sql`AND ${f} <= ${value} AND (${f} < ${value} OR "id" < ${id})`
+        : Prisma.sql`AND ${f} >= ${value} AND (${f} > ${value} OR "id" > ${id})`,
+    );
+  }
+  const where = filters.length ? Prisma.join(filters, " ") : Prisma.empty;
+  const take = o.pageSize + 1;
+  const perName = names.map(
+    (name, i) => Prisma.sql`SELECT * FROM (
+      SELECT "id", ${f} FROM "ChangeRequest" WHERE "shop" = ${shop} AND "customerName" = ${name} ${where}
+      ORDER BY ${f} ${dir}, "id" ${dir} LIMIT ${take}
+    ) AS ${Prisma.raw(`"p${i}"`)}`,
+  );
+  // the page's ids on the name index (keys only), then their rows by primary key, in one statement
+  const rows = await db.$queryRaw<
+    (Omit<InboxRow, "createdAt" | "updatedAt"> & Record<"createdAt" | "updatedAt", Date | string>)[]
+  >`
+    SELECT ${Prisma.join(ROW_COLUMNS.map((c) => Prisma.raw(`"${c}"`)))} FROM "ChangeRequest"
+    WHERE "id" IN (
+      SELECT "id" FROM (${Prisma.join(perName, " UNION ALL ")}) AS "u" ORDER BY ${f} ${dir}, "id" ${dir} LIMIT ${take}
+    )
+    ORDER BY ${f} ${dir}, "id" ${dir}`;
+  return rows.map((raw) => {
+    // as Prisma reads them: DateTime columns as Dates
+    const row: InboxRow = { ...raw, createdAt: new Date(raw.createdAt), updatedAt: new Date(raw.updatedAt) };
+    return { id: row.id, key: row[o.field], row };
+  });
+}
+
+function compareKeys(a: SearchKey, b: SearchKey): number {
+  const d = a.key.getTime() - b.key.getTime();
+  return d !== 0 ? d : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 function compareRows(a: InboxRow, b: InboxRow, field: "createdAt" | "updatedAt"): number {
