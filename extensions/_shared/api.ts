@@ -102,7 +102,7 @@ export interface Host {
 
 /** gid://shopify/Order/123 → "123" (the API's :orderId). */
 export function numericId(gid: string | undefined | null): string {
-  return gid?.match(/(\d+)$/)?.[1] ?? "";
+  return gid?.match(/\d+$/)?.[0] || "";
 }
 
 /** A random id for one submit; a retry of the same submit sends it again so the server applies it once. */
@@ -117,39 +117,38 @@ export const orderPageUrl = (orderId: string) => `extension:order-page/customer-
 
 /** The client of the customer API (DESIGN.md §3). `checkout` reads options with the thank-you page's token. */
 export function amendApi(shopify: Host, surface: "customer" | "checkout" = "customer") {
-  async function call<T>(method: "GET" | "POST", path: string, body?: unknown, key?: string): Promise<ApiResult<T>> {
-    let response: Response;
-    try {
-      const token = await shopify.sessionToken.get();
-      const headers: Record<string, string> = {
-        Authorization: `Bearer ${token}`,
-        Accept: "application/json",
-        "Accept-Language": shopify.localization.language.value?.isoCode || "en",
-      };
-      if (body !== undefined) headers["Content-Type"] = "application/json";
-      if (key) headers["Idempotency-Key"] = key;
-      response = await fetch(`${APP_URL}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch (e) {
-      return { ok: false, status: 0, error: { code: "NETWORK", message: e instanceof Error ? e.message : "" } };
-    }
-    const json = (await response.json().catch(() => null)) as { error?: Partial<ApiError> } | null;
-    if (response.ok && json) return { ok: true, status: response.status, data: json as T };
-    const error = json?.error;
-    return {
-      ok: false,
-      status: response.status,
-      error: {
-        code: typeof error?.code === "string" ? error.code : `HTTP_${response.status}`,
-        message: typeof error?.message === "string" ? error.message : "",
-        ...(Array.isArray(error?.reasons) ? { reasons: error.reasons } : {}),
-        ...(typeof error?.field === "string" ? { field: error.field } : {}),
-        ...(Array.isArray(error?.fields) ? { fields: error.fields } : {}),
-      },
-    };
+  // Promise chains rather than async/await, and no object spread: the CLI bundles for an older JavaScript, where
+  // each of those costs a helper in every extension (which must stay under 30 KB).
+  function call<T>(method: "GET" | "POST", path: string, body?: unknown, key?: string): Promise<ApiResult<T>> {
+    return Promise.resolve()
+      .then(() => shopify.sessionToken.get())
+      .then((token) => {
+        const headers: Record<string, string> = {
+          Authorization: `Bearer ${token}`,
+          Accept: "application/json",
+          "Accept-Language": shopify.localization.language.value?.isoCode || "en",
+        };
+        if (body !== undefined) headers["Content-Type"] = "application/json";
+        if (key) headers["Idempotency-Key"] = key;
+        return fetch(`${APP_URL}${path}`, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      })
+      .then(
+        (response) =>
+          response
+            .json()
+            .catch(() => null)
+            .then((json: { error?: Partial<ApiError> } | null) => answer<T>(response, json)),
+        // no answer at all (offline, DNS, CORS, timeout)
+        (e: unknown): ApiResult<T> => ({
+          ok: false,
+          status: 0,
+          error: { code: "NETWORK", message: e instanceof Error ? e.message : "" },
+        }),
+      );
   }
   return {
     options: (orderId: string) => call<Options>("GET", `/api/${surface}/orders/${orderId}/options`),
@@ -157,6 +156,20 @@ export function amendApi(shopify: Host, surface: "customer" | "checkout" = "cust
     post: (path: string, body: unknown, key: string) =>
       call<{ request: CustomerRequest }>("POST", `/api/customer${path}`, body, key),
   };
+}
+
+/** An answer of the API: its JSON data, or its error (only the fields of an ApiError, whatever else it sent). */
+function answer<T>(response: Response, json: { error?: Partial<ApiError> } | null): ApiResult<T> {
+  if (response.ok && json) return { ok: true, status: response.status, data: json as T };
+  const e: Partial<ApiError> = json?.error || {};
+  const error: ApiError = {
+    code: typeof e.code === "string" ? e.code : `HTTP_${response.status}`,
+    message: typeof e.message === "string" ? e.message : "",
+  };
+  if (Array.isArray(e.reasons)) error.reasons = e.reasons;
+  if (typeof e.field === "string") error.field = e.field;
+  if (Array.isArray(e.fields)) error.fields = e.fields;
+  return { ok: false, status: response.status, error };
 }
 
 // The actions, one function each so that each extension bundles only the ones it uses.

@@ -7,16 +7,16 @@ export type Loaded<T> =
 /** Loads once on mount; `reload(true)` refreshes in the background, keeping what is shown. */
 export function useLoad<T>(load: () => Promise<ApiResult<T>>) {
   const [value, setValue] = useState<Loaded<T>>({ state: "loading" });
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` is rebuilt each render; the first one is the one
-  const first = useCallback(load, []);
   const reload = useCallback(
-    async (quiet = false) => {
+    (quiet = false) => {
       if (!quiet) setValue({ state: "loading" });
-      const result = await first();
-      if (result.ok) setValue({ state: "ready", data: result.data });
-      else if (!quiet) setValue({ state: "error", status: result.status, error: result.error });
+      return load().then((result) => {
+        if (result.ok) setValue({ state: "ready", data: result.data });
+        else if (!quiet) setValue({ state: "error", status: result.status, error: result.error });
+      });
     },
-    [first],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` is rebuilt each render; the first one is the one
+    [],
   );
   useEffect(() => {
     void reload();
@@ -37,22 +37,24 @@ export function useSubmit<P, T>(
   const inFlight = useRef(false);
   const last = useRef<{ payload: P; key: string } | null>(null);
 
-  const run = async (attempt: { payload: P; key: string }) => {
-    if (inFlight.current) return undefined;
+  // no async functions in the extensions: each one costs bundle size (see amendApi)
+  const run = (attempt: { payload: P; key: string } | null): Promise<ApiResult<T> | undefined> => {
+    if (inFlight.current || !attempt) return Promise.resolve(undefined);
     inFlight.current = true;
     last.current = attempt;
     setState((s) => ({ pending: true, result: s.result }));
-    const result = await send(attempt.payload, attempt.key);
-    inFlight.current = false;
-    setState({ pending: false, result });
-    onResult?.(result);
-    return result;
+    return send(attempt.payload, attempt.key).then((result) => {
+      inFlight.current = false;
+      setState({ pending: false, result });
+      onResult?.(result);
+      return result;
+    });
   };
   return {
     pending: state.pending,
     result: state.result,
     submit: (payload: P) => run({ payload, key: newIdempotencyKey() }),
-    retry: () => (last.current ? run(last.current) : Promise.resolve(undefined)),
+    retry: () => run(last.current),
     clear: () => setState({ pending: false }),
   };
 }

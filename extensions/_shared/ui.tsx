@@ -11,7 +11,7 @@ export function Reasons({ reasons }: { reasons?: Reason[] }) {
   return (
     <s-unordered-list>
       {reasons.map((r) => (
-        <s-list-item key={r.code + (r.field ?? "")}>{r.message}</s-list-item>
+        <s-list-item key={r.code + (r.field || "")}>{r.message}</s-list-item>
       ))}
     </s-unordered-list>
   );

@@ -5,7 +5,7 @@ import { type AmendApi, type Options, amendApi, numericId, orderPageUrl, request
 import { useLoad, useSubmit } from "../../_shared/hooks";
 import { Placeholder, Problem, Reasons, type Translate, valueOf } from "../../_shared/ui";
 
-export default async () => {
+export default () => {
   render(<ActionModal />, document.body);
 };
 
@@ -117,7 +117,7 @@ function CancellationSection({ t, date, api, orderId, options }: SectionProps & 
   const submit = () => {
     setTried(true);
     if (!reason || noteError) return;
-    void send.submit({ reason, ...(note.trim() ? { note: note.trim() } : {}) });
+    void send.submit(note.trim() ? { reason, note: note.trim() } : { reason });
   };
 
   return (

@@ -1,7 +1,15 @@
 import "@shopify/ui-extensions/preact";
-import { render } from "preact";
+import { type ComponentChild, render } from "preact";
 import { useState } from "preact/hooks";
-import { type Address, type AmendApi, type Options, amendApi, changeAddress, numericId } from "../../_shared/api";
+import {
+  type Address,
+  type AmendApi,
+  type ApiError,
+  type Options,
+  amendApi,
+  changeAddress,
+  numericId,
+} from "../../_shared/api";
 import { useLoad, useSubmit } from "../../_shared/hooks";
 import { Placeholder, Problem, Reasons, type Translate, valueOf } from "../../_shared/ui";
 import {
@@ -15,7 +23,7 @@ import {
   validate,
 } from "./address";
 
-export default async () => {
+export default () => {
   render(<OrderPage />, document.body);
 };
 
@@ -25,7 +33,6 @@ function OrderPage() {
   const orderId = numericId(shopify.order.value?.id);
   const api = amendApi(shopify);
   const [options, reload] = useLoad(() => api.options(orderId));
-  const date = (iso: string) => shopify.i18n.formatDate(new Date(iso), { dateStyle: "long", timeStyle: "short" });
   const orderUrl = `shopify:customer-account/orders/${orderId}`;
 
   return (
@@ -40,7 +47,7 @@ function OrderPage() {
       )}
       {options.state === "ready" &&
         (options.data.addressChange.allowed ? (
-          <AddressForm t={t} date={date} api={api} orderId={orderId} orderUrl={orderUrl} options={options.data} />
+          <AddressForm t={t} api={api} orderId={orderId} orderUrl={orderUrl} options={options.data} />
         ) : (
           <s-banner tone="warning" heading={t("page.notAllowed")}>
             <s-stack gap="small">
@@ -53,6 +60,8 @@ function OrderPage() {
   );
 }
 
+const longDate = (iso: string) => shopify.i18n.formatDate(new Date(iso), { dateStyle: "long", timeStyle: "short" });
+
 const AUTOCOMPLETE: Partial<Record<Field, string>> = {
   firstName: "given-name",
   lastName: "family-name",
@@ -64,16 +73,24 @@ const AUTOCOMPLETE: Partial<Record<Field, string>> = {
   phone: "tel",
 };
 
+/** The refusal this page words itself: the new address costs more to ship. */
+const costsMore = (error: ApiError) => error.reasons?.some((r) => r.code === "SHIPPING_COST_INCREASE");
+
+const sideBySide = (left: ComponentChild, right: ComponentChild) => (
+  <s-grid gridTemplateColumns="1fr 1fr" gap="base">
+    {left}
+    {right}
+  </s-grid>
+);
+
 function AddressForm({
   t,
-  date,
   api,
   orderId,
   orderUrl,
   options,
 }: {
   t: Translate;
-  date: (iso: string) => string;
   api: AmendApi;
   orderId: string;
   orderUrl: string;
@@ -93,18 +110,23 @@ function AddressForm({
   const country = countries.find((c) => c.code === values.countryCode);
   const errors = validate(values, country);
   const errorText = (field: Field) => {
-    const e = server[field] ?? ((touched[field] || tried) && errors[field]);
+    const e = server[field] || ((touched[field] || tried) && errors[field]);
     return !e ? undefined : typeof e === "string" ? e : t(e.key, e.params);
   };
   const change = (field: Field, value: string) => {
+    // Object.assign rather than spread: smaller once bundled (see amendApi)
     setValues((v) => {
-      const next = { ...v, [field]: value };
-      const provinces = countries.find((c) => c.code === next.countryCode)?.provinces ?? [];
-      if (field === "countryCode" && !provinces.some((p) => p.code === next.provinceCode)) next.provinceCode = "";
+      const next = Object.assign({}, v, { [field]: value });
+      // another country keeps the province only if it has one of that code
+      const kept = countries.some(
+        (c) => c.code === next.countryCode && c.provinces.some((p) => p.code === v.provinceCode),
+      );
+      if (field === "countryCode" && !kept) next.provinceCode = "";
       return next;
     });
-    setTouched((s) => ({ ...s, [field]: true }));
-    setServer(({ [field]: _fixed, ...rest }) => rest);
+    setTouched((s) => Object.assign({}, s, { [field]: true }));
+    // what the server said of this field no longer holds
+    setServer((s) => Object.assign({}, s, { [field]: undefined }));
   };
   const submit = () => {
     setTried(true);
@@ -119,7 +141,7 @@ function AddressForm({
         <s-stack gap="small">
           <s-text>{applied ? t("page.appliedHelp") : t("page.pendingHelp")}</s-text>
           <s-text type="address">
-            {formatAddress(result.data.request.address ?? toAddress(values, country), countries)}
+            {formatAddress(result.data.request.address || toAddress(values, country), countries)}
           </s-text>
           <s-link href={orderUrl}>{t("page.backToOrder")}</s-link>
         </s-stack>
@@ -140,14 +162,36 @@ function AddressForm({
       onInput={(e) => change(name, valueOf(e))}
     />
   );
-  const failed = result && !result.ok ? result : undefined;
-  const costIncrease = failed?.error.reasons?.some((r) => r.code === "SHIPPING_COST_INCREASE");
+  const select = (
+    name: "countryCode" | "provinceCode",
+    choices: { code: string; name: string }[],
+    placeholder?: string,
+  ) => (
+    <s-select
+      label={t(`form.${name}`)}
+      name={name}
+      required
+      placeholder={placeholder}
+      value={values[name]}
+      error={errorText(name)}
+      disabled={send.pending}
+      onChange={(e) => change(name, valueOf(e))}
+    >
+      {choices.map((c) => (
+        <s-option key={c.code} value={c.code}>
+          {c.name}
+        </s-option>
+      ))}
+    </s-select>
+  );
+  // past the success above, `result` is undefined or the answer of a failed submit
+  const failed = result;
   const fieldProblem = failed?.status === 400 && FIELDS.some((f) => server[f]);
 
   return (
     <s-stack gap="base">
       <s-paragraph>
-        {deadline ? t("page.allowedUntil", { deadline: date(deadline) }) : t("page.allowed")}{" "}
+        {deadline ? t("page.allowedUntil", { deadline: longDate(deadline) }) : t("page.allowed")}{" "}
         {requiresApproval ? t("page.approvalNote") : ""}
       </s-paragraph>
       {fieldProblem && <s-banner tone="critical" heading={t("form.fixFields")} />}
@@ -155,55 +199,22 @@ function AddressForm({
         <Problem
           t={t}
           status={failed.status}
-          error={costIncrease ? { ...failed.error, message: t("page.costIncrease") } : failed.error}
+          error={
+            costsMore(failed.error)
+              ? Object.assign({}, failed.error, { message: t("page.costIncrease") })
+              : failed.error
+          }
           onRetry={send.retry}
           retrying={send.pending}
         />
       )}
-      <s-grid gridTemplateColumns="1fr 1fr" gap="base">
-        {field("firstName")}
-        {field("lastName", true)}
-      </s-grid>
+      {sideBySide(field("firstName"), field("lastName", true))}
       {field("company")}
       {field("address1", true)}
       {field("address2")}
-      <s-select
-        label={t("form.countryCode")}
-        name="countryCode"
-        required
-        value={values.countryCode}
-        error={errorText("countryCode")}
-        disabled={send.pending}
-        onChange={(e) => change("countryCode", valueOf(e))}
-      >
-        {countries.map((c) => (
-          <s-option key={c.code} value={c.code}>
-            {c.name}
-          </s-option>
-        ))}
-      </s-select>
-      <s-grid gridTemplateColumns="1fr 1fr" gap="base">
-        {field("city", true)}
-        {field("zip", country?.zipRequired)}
-      </s-grid>
-      {!!country?.provinces.length && (
-        <s-select
-          label={t("form.provinceCode")}
-          name="provinceCode"
-          required
-          placeholder={t("form.provincePlaceholder")}
-          value={values.provinceCode}
-          error={errorText("provinceCode")}
-          disabled={send.pending}
-          onChange={(e) => change("provinceCode", valueOf(e))}
-        >
-          {country.provinces.map((p) => (
-            <s-option key={p.code} value={p.code}>
-              {p.name}
-            </s-option>
-          ))}
-        </s-select>
-      )}
+      {select("countryCode", countries)}
+      {sideBySide(field("city", true), field("zip", country?.zipRequired))}
+      {!!country?.provinces.length && select("provinceCode", country.provinces, t("form.provincePlaceholder"))}
       {field("phone")}
       <s-button variant="primary" loading={send.pending} disabled={send.pending} onClick={submit}>
         {requiresApproval ? t("form.submitForApproval") : t("form.submit")}
@@ -213,9 +224,8 @@ function AddressForm({
 }
 
 function formatAddress(a: Address, countries: { code: string; name: string }[]): string {
-  const country = countries.find((c) => c.code === a.countryCode)?.name ?? a.countryCode;
-  return [[a.firstName, a.lastName].filter(Boolean).join(" "), a.company, a.address1, a.address2]
-    .concat([[a.zip, a.city].filter(Boolean).join(" "), a.provinceCode, country])
-    .filter(Boolean)
-    .join(", ");
+  const country = countries.find((c) => c.code === a.countryCode)?.name || a.countryCode;
+  const name = [a.firstName, a.lastName].filter(Boolean).join(" ");
+  const town = [a.zip, a.city].filter(Boolean).join(" ");
+  return [name, a.company, a.address1, a.address2, town, a.provinceCode, country].filter(Boolean).join(", ");
 }

@@ -24,12 +24,12 @@ export interface FieldError {
 
 // the server's limits (app/domain/address.ts ADDRESS_LIMITS)
 const MAX: Partial<Record<Field, number>> = { zip: 20, phone: 30, provinceCode: 20 };
-const maxOf = (field: Field) => MAX[field] ?? 255;
 
 export function initialValues(address: Address | null, countries: Country[]): Values {
-  const values = Object.fromEntries(FIELDS.map((f) => [f, address?.[f] ?? ""])) as Values;
-  if (!values.countryCode || !countries.some((c) => c.code === values.countryCode))
-    values.countryCode = countries[0]?.code ?? values.countryCode;
+  const values = Object.fromEntries(FIELDS.map((f) => [f, address?.[f] || ""])) as Values;
+  // no country yet, or one the store does not ship to
+  if (!countries.some((c) => c.code === values.countryCode))
+    values.countryCode = countries[0]?.code || values.countryCode;
   return values;
 }
 
@@ -48,8 +48,9 @@ export function validate(values: Values, country: Country | undefined): Partial<
   if (country?.provinces.length) required.push("provinceCode");
   for (const field of FIELDS) {
     const value = values[field].trim();
+    const max = MAX[field] || 255;
     if (!value && required.includes(field)) errors[field] = { key: "form.required" };
-    else if (value.length > maxOf(field)) errors[field] = { key: "form.tooLong", params: { max: maxOf(field) } };
+    else if (value.length > max) errors[field] = { key: "form.tooLong", params: { max } };
   }
   if (!errors.phone && values.phone.trim() && !phoneOk(values.phone)) {
     errors.phone = { key: "form.phoneInvalid", params: { example: "+33 6 12 34 56 78" } };
@@ -72,27 +73,21 @@ export function serverFieldErrors(error: {
   reasons?: { code: string; message: string; field?: string }[];
 }): Partial<Record<Field, FieldError | string>> {
   const out: Partial<Record<Field, FieldError | string>> = {};
-  const asField = (name?: string) => {
-    const bare = name?.replace(/^address\./, "");
-    return FIELDS.find((f) => f === bare);
+  // the first problem named for a field is the one shown
+  const put = (name: string | undefined, problem: FieldError | string) => {
+    const field = FIELDS.find((f) => f === name?.replace(/^address\./, ""));
+    if (field && !out[field]) out[field] = problem;
   };
-  for (const r of error.reasons ?? []) {
-    const f = asField(r.field);
-    if (f && !out[f]) out[f] = r.message;
-  }
-  for (const e of error.fields ?? []) {
-    const f = asField(e.field);
-    if (f && !out[f])
-      out[f] = {
-        key:
-          e.code === "REQUIRED"
-            ? "form.required"
-            : e.code === "TOO_LONG" || e.code === "too_big"
-              ? "form.tooLongPlain"
-              : "form.invalid",
-      };
-  }
-  const single = asField(error.field);
-  if (single && !out[single]) out[single] = error.message;
+  for (const r of error.reasons || []) put(r.field, r.message);
+  for (const e of error.fields || [])
+    put(e.field, {
+      key:
+        e.code === "REQUIRED"
+          ? "form.required"
+          : e.code === "TOO_LONG" || e.code === "too_big"
+            ? "form.tooLongPlain"
+            : "form.invalid",
+    });
+  put(error.field, error.message);
   return out;
 }

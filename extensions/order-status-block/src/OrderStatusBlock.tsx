@@ -13,7 +13,7 @@ import {
 import { useLoad, useSubmit } from "../../_shared/hooks";
 import { Placeholder, Problem, type Translate, valueOf } from "../../_shared/ui";
 
-export default async () => {
+export default () => {
   render(<OrderStatusBlock />, document.body);
 };
 
@@ -67,10 +67,9 @@ function Requests({ t, date }: { t: Translate; date: Format }) {
     // show the answer at once (keeping the history we have), then refresh the whole thread quietly
     setOptions({
       state: "ready",
-      data: {
-        ...options.data,
-        requests: requests.map((r) => (r.id === request.id ? { ...r, ...request } : r)),
-      },
+      data: Object.assign({}, options.data, {
+        requests: requests.map((r) => (r.id === request.id ? Object.assign({}, r, request) : r)),
+      }),
     });
     void reload(true);
   };

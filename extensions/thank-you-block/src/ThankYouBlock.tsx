@@ -3,7 +3,7 @@ import { render } from "preact";
 import { amendApi, numericId } from "../../_shared/api";
 import { useLoad } from "../../_shared/hooks";
 
-export default async () => {
+export default () => {
   render(<ThankYouBlock />, document.body);
 };
 
