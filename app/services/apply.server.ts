@@ -3,15 +3,16 @@ import type { MailingAddress, OrderFacts } from "~/domain/types";
 import { transitionRequest } from "~/models/change-request.server";
 import { getPolicy } from "~/models/settings.server";
 import { orderGid } from "~/shopify";
-import { ShopifyUnavailableError } from "~/shopify/errors";
+import { MutationInFlightError, ShopifyUnavailableError } from "~/shopify/errors";
 import { ServiceError } from "./errors";
 import type { ServiceDeps } from "./ports";
 import { viaShopify } from "./shopify-calls";
 
 /**
  * Carries an APPLYING request to Shopify: the address change or the cancellation. Success → APPLIED and the
- * customer is told; Shopify refusing → FAILED and staff are told; Shopify unreachable → stays APPLYING
- * (503), and a retry resumes it — the gateway's ledger makes sure nothing is applied twice.
+ * customer is told; Shopify refusing → FAILED and staff are told; Shopify unreachable, or the mutation still in
+ * flight from an earlier attempt → stays APPLYING (503), and a retry resumes it — the gateway's ledger makes
+ * sure nothing is applied twice.
  */
 export async function applyRequest(
   deps: ServiceDeps,
@@ -53,6 +54,15 @@ async function carryToShopify(deps: ServiceDeps, request: ChangeRequest, facts?:
     }
   } catch (error) {
     if (error instanceof ShopifyUnavailableError) return viaShopify(() => Promise.reject(error));
+    // Another attempt of this request's mutation is still in flight (a process killed mid-call, a client's
+    // retry): nothing is known to have failed. The request stays APPLYING; the retry or the stalled-request
+    // job carries it on once that attempt's lease ends, and the ledger makes sure it applies once.
+    if (error instanceof MutationInFlightError)
+      return viaShopify(() =>
+        Promise.reject(
+          new ShopifyUnavailableError({ operation: error.key, message: error.message, retryAfterSeconds: 30 }),
+        ),
+      );
     const message = error instanceof Error ? error.message : String(error);
     return deps.db.$transaction(async (tx) => {
       const { request: failed, eventId } = await transitionRequest(tx, {

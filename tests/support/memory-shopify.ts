@@ -1,6 +1,6 @@
 import type { MailingAddress, OrderFacts, ShippingQuote } from "~/domain/types";
 import type { ShopifyPort } from "~/services/ports";
-import { ShopifyUnavailableError, ShopifyUserError } from "~/shopify/errors";
+import { ShopifyUnavailableError, MutationInFlightError, ShopifyUserError } from "~/shopify/errors";
 
 /**
  * An in-memory Shopify for service tests of the use cases' logic (the gateway itself is tested against the
@@ -11,7 +11,7 @@ export class MemoryShopify implements ShopifyPort {
   rates: Record<string, { title: string; code: string | null; amount: string }[]> = {};
   calls: { op: string; requestId?: string }[] = [];
   /** The next call of this operation fails this way. */
-  failNext: Partial<Record<string, "unavailable" | "refused">> = {};
+  failNext: Partial<Record<string, "unavailable" | "refused" | "in-flight">> = {};
 
   constructor(orders: OrderFacts[]) {
     for (const order of orders) this.orders.set(order.legacyId, structuredClone(order));
@@ -23,6 +23,8 @@ export class MemoryShopify implements ShopifyPort {
     delete this.failNext[op];
     if (kind === "unavailable")
       throw new ShopifyUnavailableError({ operation: op, message: "HTTP 503", retryAfterSeconds: 2 });
+    // the ledger found this request's mutation still held by another attempt (a killed process, a retry)
+    if (kind === "in-flight") throw new MutationInFlightError(`${op}:test`);
     throw new ShopifyUserError(op, [{ field: null, message: "Shopify refused it", code: "INVALID" }]);
   }
 

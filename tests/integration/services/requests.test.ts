@@ -206,6 +206,19 @@ describe("address change", () => {
     expect(shopify.count("applyShippingAddress")).toBe(2); // the failed try and the resumed one
   });
 
+  it("GIVEN the mutation still in flight from an earlier attempt (a killed process) THEN 503, still APPLYING, no FAILED, and the job applies it once", async () => {
+    shopify.failNext.applyShippingAddress = "in-flight";
+    const error = await rejected(requestAddressChange(deps, { ...CUSTOMER, orderId: ORDER, address: lyon }));
+    expect([error.status, error.code]).toEqual([503, "SHOPIFY_UNAVAILABLE"]);
+    const stuck = await prisma.changeRequest.findFirstOrThrow();
+    expect([stuck.status, stuck.failureMessage]).toEqual(["APPLYING", null]);
+    expect(notified.map((n) => n.event)).not.toContain("REQUEST_FAILED");
+    clock = new Date(Date.now() + 5 * 60_000);
+    const system = { db: prisma, notify, clock: () => clock, shopifyFor: async () => shopify };
+    expect(await resumeStalledRequests(system)).toBe(1);
+    expect((await prisma.changeRequest.findFirstOrThrow()).status).toBe("APPLIED");
+  });
+
   it("GIVEN Shopify refuses THEN FAILED, staff told; retry applies it", async () => {
     shopify.failNext.applyShippingAddress = "refused";
     const failed = await requestAddressChange(deps, { ...CUSTOMER, orderId: ORDER, address: lyon });
