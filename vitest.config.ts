@@ -39,6 +39,19 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias },
+        test: {
+          // Issue 10's fault suite (`npm run test:faults`, tests/faults/README.md): kills, Admin API faults, an SMTP
+          // outage, then nothing lost or done twice. Minutes long, so not part of `npm test`; CI runs both.
+          name: "faults",
+          environment: "node",
+          include: ["tests/faults/**/*.test.ts"],
+          testTimeout: 540_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
         esbuild: { jsx: "automatic", jsxImportSource: "preact" },
         test: {
           name: "extensions",

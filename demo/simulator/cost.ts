@@ -160,7 +160,7 @@ export class LeakyBucket {
   private at: number;
 
   constructor(
-    readonly options: BucketOptions,
+    public options: BucketOptions,
     private readonly clock: () => number = () => Date.now(),
   ) {
     this.available = options.maximumAvailable;
@@ -193,6 +193,21 @@ export class LeakyBucket {
   drain(): void {
     this.refill();
     this.available = 0;
+  }
+
+  /** Lowers what is available to at most `points` (a chaos THROTTLED: another client of the app used the rest). */
+  lowerTo(points: number): void {
+    this.refill();
+    this.available = Math.max(0, Math.min(this.available, points));
+  }
+
+  /** A new size and restore rate (chaos mode's tighter bucket); starts full. */
+  configure(options: BucketOptions): void {
+    if (!(options.maximumAvailable > 0) || !(options.restoreRate > 0)) {
+      throw new Error(`bucket needs maximumAvailable > 0 and restoreRate > 0, got ${JSON.stringify(options)}`);
+    }
+    this.options = { ...options };
+    this.reset();
   }
 
   reset(): void {

@@ -4,6 +4,7 @@
  * in-memory store — plus a control API (`/_sim/*`, `/demo/state`) for the demo and for tests running in
  * another process. See README.md in this folder.
  */
+import crypto from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import { type AddressInfo } from "node:net";
@@ -22,7 +23,7 @@ import {
   type GraphQLFormattedError,
 } from "graphql";
 import { LeakyBucket, operationCost, rootFieldNames, type BucketOptions, type ThrottleStatus } from "./cost";
-import { FAULT_KINDS, Faults, type FaultKind, type FaultSpec, type RequestInfo } from "./faults";
+import { FAULT_KINDS, Faults, type ChaosOptions, type FaultKind, type FaultSpec, type RequestInfo } from "./faults";
 import { fieldResolver, settleJobs, typeResolver, type SimApp, type SimContext } from "./resolvers";
 import { loadAdminSchema } from "./schema";
 import { Store, readStoreFile, type Rec } from "./store";
@@ -57,6 +58,8 @@ export interface SimulatorOptions {
   jobMaxMs?: number;
   /** Every orderUpdate keeps fulfillment order destinations unchanged (Shopify keeping the old address). */
   staleFulfillmentOrderDestination?: boolean;
+  /** Chaos mode from the start (see faults.ts): a fraction of calls fail at random, seeded; optional tighter bucket. */
+  chaos?: ChaosOptions;
   /** The app the token belongs to (shows as FulfillmentHold.heldByApp). */
   app?: Partial<SimApp>;
   now?: () => Date;
@@ -95,6 +98,8 @@ export interface Simulator {
   options: Required<Pick<SimulatorOptions, "jobPollsBeforeDone" | "jobMaxMs" | "staleFulfillmentOrderDestination">>;
   /** Store back to its file, faults cleared, calls forgotten, bucket full. */
   reset(): void;
+  /** Chaos mode on (p > 0) or off (p = 0), with its bucket when given. */
+  chaos(options: ChaosOptions): void;
   close(): Promise<void>;
 }
 
@@ -111,6 +116,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     () => now().getTime(),
   );
   const calls: CallRecord[] = [];
+  const chaos = (c: ChaosOptions) => {
+    faults.chaos(c);
+    if (c.bucket) bucket.configure(c.bucket);
+  };
+  if (options.chaos) chaos(options.chaos);
   const settings = {
     jobPollsBeforeDone: options.jobPollsBeforeDone ?? 1,
     jobMaxMs: options.jobMaxMs ?? 10_000,
@@ -217,7 +227,33 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (fault.latencyMs > 0) await sleep(fault.latencyMs);
     if (fault.answer === "THROTTLED") {
       call.outcome = "THROTTLED";
+      // A chaos throttle is a real one: the bucket holds less than this call costs (another client of the app
+      // used it), so throttleStatus tells the client how long to wait, as Shopify's does.
+      if (fault.realThrottle) bucket.lowerTo(Math.max(0, requested - 1));
       return send(res, 200, throttled(requested, bucket.status()));
+    }
+    if (fault.answer === "DROP_BEFORE_APPLY") {
+      call.outcome = "DROP_BEFORE_APPLY";
+      // The connection dies before Shopify runs anything: not applied, and the client cannot know that.
+      req.socket.destroy();
+      return;
+    }
+    if (fault.answer === "INTERNAL_ERROR") {
+      call.outcome = "INTERNAL_ERROR";
+      const requestId = `${crypto.randomUUID()}-${Math.floor(now().getTime() / 1000)}`;
+      return send(
+        res,
+        200,
+        {
+          errors: [
+            {
+              message: `Internal error. Looks like something went wrong on our end.\nRequest ID: ${requestId} (include this in support requests).`,
+              extensions: { code: "INTERNAL_SERVER_ERROR", requestId },
+            },
+          ],
+        },
+        { "X-Request-Id": requestId },
+      );
     }
     if (fault.answer === "HTTP_500" || fault.answer === "HTTP_503") {
       call.outcome = fault.answer;
@@ -315,6 +351,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       case "DELETE /_sim/faults":
         faults.clear();
         return send(res, 200, { pending: [] });
+      case "GET /_sim/chaos":
+        return send(res, 200, { ...faults.chaosStatus(), bucket: bucket.status() });
+      case "POST /_sim/chaos": {
+        const b = json();
+        chaos({ p: Number(b.p), seed: b.seed, kinds: b.kinds, ms: b.ms, bucket: b.bucket });
+        return send(res, 200, { ...faults.chaosStatus(), bucket: bucket.status() });
+      }
+      case "DELETE /_sim/chaos":
+        faults.failRate(0);
+        return send(res, 200, faults.chaosStatus());
       case "POST /_sim/fail-rate": {
         const { p, kinds, seed, ms } = json();
         faults.failRate(Number(p), kinds, { seed, ms });
@@ -329,6 +375,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
       case "POST /_sim/bucket": {
         const b = json();
+        if (b.maximumAvailable !== undefined || b.restoreRate !== undefined) {
+          bucket.configure({
+            maximumAvailable: Number(b.maximumAvailable ?? bucket.options.maximumAvailable),
+            restoreRate: Number(b.restoreRate ?? bucket.options.restoreRate),
+          });
+        }
         if (b.drain) bucket.drain();
         else bucket.reset();
         return send(res, 200, bucket.status());
@@ -386,6 +438,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     calls,
     options: settings,
     reset,
+    chaos,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

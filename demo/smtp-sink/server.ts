@@ -23,8 +23,22 @@ export interface SmtpSink {
   refuse(n: number, code?: number): void;
   /** Cuts the connection after the next `n` messages' DATA, before answering: the sender cannot know. */
   drop(n: number): void;
+  /**
+   * The server goes down until `up()`: "refuse" (default) stops listening and cuts every open connection (the sender
+   * gets ECONNREFUSED / ECONNRESET); "421" keeps listening but greets with `421 Service not available` and answers
+   * 421 to sessions already open (RFC 5321 §3.8: the server is shutting down). Nothing is accepted meanwhile.
+   */
+  down(mode?: OutageMode): Promise<void>;
+  /** Back up, on the same port. */
+  up(): Promise<void>;
+  /** down(mode), then up() after `ms`: resolves once the sink is back. */
+  outage(ms: number, mode?: OutageMode): Promise<void>;
+  /** Whether the sink is down now, and what it turned away while down. */
+  outageStatus(): { down: OutageMode | null; refusedConnections: number; refusedCommands: number };
   close(): Promise<void>;
 }
+
+export type OutageMode = "refuse" | "421";
 
 /**
  * An SMTP server that keeps what it receives in memory, for the demo mailbox and the tests.
@@ -38,6 +52,11 @@ export async function startSmtpSink(
   let refuseCode = 451;
   let dropLeft = 0;
   const sockets = new Map<number, Socket>();
+  let outage: OutageMode | null = null;
+  let refusedConnections = 0;
+  let refusedCommands = 0;
+  const unavailable = () =>
+    Object.assign(new Error("Service not available, closing transmission channel"), { responseCode: 421 });
 
   const server = new SMTPServer({
     disabledCommands: ["STARTTLS"],
@@ -45,12 +64,32 @@ export async function startSmtpSink(
     logger: false,
     banner: "Amend SMTP sink",
     size: 25 * 1024 * 1024,
+    onConnect(_session, callback) {
+      if (outage) {
+        refusedConnections++;
+        return callback(unavailable());
+      }
+      callback();
+    },
     onAuth(_auth, _session, callback) {
       callback(null, { user: "sink" });
+    },
+    onMailFrom(_address, _session, callback) {
+      if (outage) {
+        refusedCommands++;
+        return callback(unavailable());
+      }
+      callback();
     },
     onData(stream, session, callback) {
       simpleParser(stream, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true })
         .then((mail) => {
+          if (outage) {
+            // went down during the transfer: not accepted, and the sender is told so
+            refusedCommands++;
+            callback(unavailable());
+            return;
+          }
           if (dropLeft > 0) {
             dropLeft--;
             sockets.get(session.remotePort)?.destroy();
@@ -102,6 +141,37 @@ export async function startSmtpSink(
   });
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : (options.port ?? 0);
+  const host = options.host ?? "127.0.0.1";
+  // While down in "refuse" mode, a connection that slips in before the listener is gone is cut at once.
+  server.server.on("connection", (socket: Socket) => {
+    if (outage === "refuse") {
+      refusedConnections++;
+      socket.destroy();
+    }
+  });
+
+  const down = async (mode: OutageMode = "refuse") => {
+    if (outage) return;
+    outage = mode;
+    if (mode === "refuse") {
+      for (const s of sockets.values()) s.destroy();
+      await new Promise<void>((resolve) => server.server.close(() => resolve()));
+    }
+  };
+  const up = async () => {
+    if (!outage) return;
+    const was = outage;
+    outage = null;
+    if (was === "refuse") {
+      await new Promise<void>((resolve, reject) => {
+        server.server.once("error", reject);
+        server.server.listen(port, host, () => {
+          server.server.off("error", reject);
+          resolve();
+        });
+      });
+    }
+  };
 
   return {
     port,
@@ -113,9 +183,18 @@ export async function startSmtpSink(
     drop(n) {
       dropLeft = n;
     },
+    down,
+    up,
+    async outage(ms, mode = "refuse") {
+      await down(mode);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      await up();
+    },
+    outageStatus: () => ({ down: outage, refusedConnections, refusedCommands }),
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets.values()) s.destroy();
+        if (outage === "refuse") return resolve(); // not listening: nothing to close
         server.close(() => resolve());
       }),
   };
