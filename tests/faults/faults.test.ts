@@ -10,21 +10,25 @@
  *   FAULTS_BUILD=never|always                 use build/ as it is / rebuild (default: rebuild when stale)
  *   FAULTS_SNAPSHOT=0                         run ROOT/build directly (default: a copy in FAULTS_DIR, safe from rebuilds)
  *   FAULTS_CHAOS=0.3 FAULTS_BUCKET=300:50 FAULTS_KILL_MS=8000:20000 FAULTS_SMTP_OUTAGE_MS=60000 FAULTS_SPREAD_MS=60000 FAULTS_SETTLE_MS=240000
+ *   DATABASE_URL=postgresql://…               run on PostgreSQL: a database of its own on that server (amend_faults_<pid>),
+ *                                             migrated and seeded, dropped at the end (FAULTS_KEEP=1 keeps it)
+ *   FAULTS_INSTANCES=n                        n web processes (ports) and n workers, all killed at random; the load is
+ *                                             spread over the web processes (default 2 on PostgreSQL, 1 on SQLite)
  *
  * The app runs as in production: `node scripts/serve.mjs` (web) and `node scripts/worker.mjs` (outbox worker and
  * periodic jobs) from `npm run build`'s output (built here when stale), with the environment demo/launcher/start.ts
- * sets. The simulator, the sinks, the load and the verification live in this process, which is never killed.
+ * sets; on PostgreSQL, several of each, as behind a load balancer. The simulator, the sinks, the load and the verification live in this process, which is never killed.
  */
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, ensureBuild, snapshotApp, startFaultEnvironment, type FaultEnvironment } from "./lib/environment";
 import { planActions, runLoad, type ActionResult } from "./lib/load-driver";
 import { createRng } from "./lib/rng";
-import { waitForSettled } from "./lib/settle";
+import { waitForSettled, type FaultDb } from "./lib/settle";
 import { SupervisedProcess, httpAnswers, killAtRandom, logSays, type KillRecord } from "./lib/supervisor";
 import { collectEvidence, summarize, verify, type FaultReport } from "./lib/verifier";
+import { isPostgres } from "../setup/postgres";
 
 const SEED = Number(process.env.FAULTS_SEED ?? 20261125);
 const ACTIONS = Number(process.env.FAULTS_ACTIONS ?? 60);
@@ -46,51 +50,78 @@ const KILL_EVERY_MS = (process.env.FAULTS_KILL_MS ?? "8000:20000").split(":").ma
 /** Recovery waits for leases: a request's apply lease (2 min) and an outbox claim (1 min), plus backoff. */
 const SETTLE_TIMEOUT_MS = Number(process.env.FAULTS_SETTLE_MS ?? 240_000);
 
+/** The suite's DATABASE_URL: a postgresql:// server runs the suite on PostgreSQL (a database of its own there). */
+const SERVER_URL = process.env.DATABASE_URL ?? "";
+const POSTGRES = isPostgres(SERVER_URL);
+/** Web processes and workers, each; several processes on one SQLite file is not a supported setup. */
+const INSTANCES = POSTGRES ? Number(process.env.FAULTS_INSTANCES ?? 2) : 1;
+
 const log = (line: string) => console.log(`[faults] ${line}`);
 
 /** Delivery attempts the outbox logged as failed: the SMTP outage was felt (a refused TCP connection is not countable). */
-function failedDeliveries(dbFile: string): number {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare(`SELECT COUNT(*) AS n FROM "DeliveryAttempt" WHERE ok = 0`).get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
+function failedDeliveries(db: FaultDb): Promise<number> {
+  return db.deliveryAttempt.count({ where: { ok: false } });
 }
 
 let env: FaultEnvironment;
-let web: SupervisedProcess;
-let worker: SupervisedProcess;
+let webs: SupervisedProcess[] = [];
+let workers: SupervisedProcess[] = [];
+const all = () => [...webs, ...workers];
 
 beforeAll(async () => {
+  if (!POSTGRES && process.env.FAULTS_INSTANCES && process.env.FAULTS_INSTANCES !== "1")
+    log(`FAULTS_INSTANCES=${process.env.FAULTS_INSTANCES} ignored on SQLite: one web process and one worker`);
+  if (!Number.isInteger(INSTANCES) || INSTANCES < 1) throw new Error(`FAULTS_INSTANCES: ${INSTANCES}`);
   await ensureBuild(log, (process.env.FAULTS_BUILD as "auto" | "never" | "always" | undefined) ?? "auto");
-  env = await startFaultEnvironment({ orders: ACTIONS, log, dir: process.env.FAULTS_DIR });
-  log(`seed ${SEED}, ${ACTIONS} actions; logs, database and report in ${env.dir}`);
+  env = await startFaultEnvironment({
+    orders: ACTIONS,
+    log,
+    dir: process.env.FAULTS_DIR,
+    serverUrl: POSTGRES ? SERVER_URL : undefined,
+    keep: process.env.FAULTS_KEEP === "1",
+    instances: INSTANCES,
+  });
+  log(
+    `seed ${SEED}, ${ACTIONS} actions, ${INSTANCES} web + ${INSTANCES} worker on ${env.database.provider} (${env.database.where}); logs and report in ${env.dir}`,
+  );
   // FAULTS_SNAPSHOT=0 runs ROOT/scripts against ROOT/build directly.
   const appRoot = process.env.FAULTS_SNAPSHOT === "0" ? ROOT : snapshotApp(env.dir);
-  web = new SupervisedProcess({
-    name: "web",
-    args: [path.join(appRoot, "scripts/serve.mjs")],
-    cwd: ROOT,
-    env: { ...env.appEnv, SHUTDOWN_GRACE_MS: "5000" },
-    logFile: path.join(env.dir, "web.log"),
-    ready: httpAnswers(`${env.appUrl}/healthz`),
-    readyTimeoutMs: 60_000,
-  });
-  worker = new SupervisedProcess({
-    name: "worker",
-    args: [path.join(appRoot, "scripts/worker.mjs")],
-    cwd: ROOT,
-    env: { ...env.appEnv, WORKER_ID: "faults-worker", JOBS_INTERVAL_MS: "2000", SHUTDOWN_TIMEOUT_MS: "10000" },
-    logFile: path.join(env.dir, "worker.log"),
-    ready: logSays(path.join(env.dir, "worker.log"), /worker running/),
-    readyTimeoutMs: 60_000,
-  });
-  await Promise.all([web.start(), worker.start()]);
+  // One instance: "web" and "worker" (web.log, worker.log); several: "web-1", "worker-1", …
+  const named = (kind: string, i: number) => (INSTANCES === 1 ? kind : `${kind}-${i + 1}`);
+  webs = env.appPorts.map(
+    (port, i) =>
+      new SupervisedProcess({
+        name: named("web", i),
+        args: [path.join(appRoot, "scripts/serve.mjs")],
+        cwd: ROOT,
+        env: { ...env.appEnv, PORT: String(port), SHUTDOWN_GRACE_MS: "5000" },
+        logFile: path.join(env.dir, `${named("web", i)}.log`),
+        ready: httpAnswers(`${env.appUrls[i]}/healthz`),
+        readyTimeoutMs: 60_000,
+      }),
+  );
+  workers = env.appPorts.map(
+    (_port, i) =>
+      new SupervisedProcess({
+        name: named("worker", i),
+        args: [path.join(appRoot, "scripts/worker.mjs")],
+        cwd: ROOT,
+        env: {
+          ...env.appEnv,
+          WORKER_ID: `faults-${named("worker", i)}`,
+          JOBS_INTERVAL_MS: "2000",
+          SHUTDOWN_TIMEOUT_MS: "10000",
+        },
+        logFile: path.join(env.dir, `${named("worker", i)}.log`),
+        ready: logSays(path.join(env.dir, `${named("worker", i)}.log`), /worker running/),
+        readyTimeoutMs: 60_000,
+      }),
+  );
+  await Promise.all(all().map((p) => p.start()));
 });
 
 afterAll(async () => {
-  await Promise.all([web?.stop(10_000), worker?.stop(10_000)]);
+  await Promise.all(all().map((p) => p.stop(10_000)));
   await env?.close();
 });
 
@@ -102,7 +133,7 @@ describe("fault suite", () => {
     env.simulator.chaos({ ...CHAOS, seed: SEED });
     const stopKilling = new AbortController();
     const kills = killAtRandom({
-      targets: [web, worker],
+      targets: all(),
       rng: rng.fork(),
       minMs: KILL_EVERY_MS[0],
       maxMs: KILL_EVERY_MS[1],
@@ -120,7 +151,7 @@ describe("fault suite", () => {
     const t0 = Date.now();
     let done = 0;
     const results: ActionResult[] = await runLoad({
-      appUrl: env.appUrl,
+      appUrl: env.appUrls,
       app: env.app,
       plans,
       rng: rng.fork(),
@@ -143,12 +174,12 @@ describe("fault suite", () => {
 
     // Shopify calms down; the app finishes what it started (leases expire, the worker retries).
     env.simulator.chaos({ p: 0 });
-    const settled = await waitForSettled({ dbFile: env.dbFile, shop: env.app.shop, timeoutMs: SETTLE_TIMEOUT_MS, log });
+    const settled = await waitForSettled({ db: env.db, shop: env.app.shop, timeoutMs: SETTLE_TIMEOUT_MS, log });
     log(`settled: ${settled.settled} after ${Math.round(settled.waitedMs / 1000)} s ${JSON.stringify(settled.last)}`);
-    await Promise.all([web.stop(10_000), worker.stop(10_000)]);
+    await Promise.all(all().map((p) => p.stop(10_000)));
 
     const evidence = await collectEvidence({
-      dbFile: env.dbFile,
+      db: env.db,
       shop: env.app.shop,
       simulatorUrl: env.simulator.url,
       emails: env.smtp.messages,
@@ -158,7 +189,19 @@ describe("fault suite", () => {
     fs.writeFileSync(
       path.join(env.dir, "report.json"),
       JSON.stringify(
-        { seed: SEED, actions: ACTIONS, kills: killRecords, chaos, realThrottles, settled, report, results },
+        {
+          seed: SEED,
+          actions: ACTIONS,
+          database: env.database.provider,
+          instances: INSTANCES,
+          wallMs: Date.now() - t0,
+          kills: killRecords,
+          chaos,
+          realThrottles,
+          settled,
+          report,
+          results,
+        },
         null,
         1,
       ),
@@ -166,13 +209,13 @@ describe("fault suite", () => {
     log(`report (seed ${SEED}, details in ${path.join(env.dir, "report.json")}):\n${summarize(report)}`);
 
     // The faults really happened.
-    expect(killRecords.filter((k) => k.name === "web").length, "web killed").toBeGreaterThan(0);
-    expect(killRecords.filter((k) => k.name === "worker").length, "worker killed").toBeGreaterThan(0);
+    expect(killRecords.filter((k) => k.name.startsWith("web")).length, "web killed").toBeGreaterThan(0);
+    expect(killRecords.filter((k) => k.name.startsWith("worker")).length, "worker killed").toBeGreaterThan(0);
     expect(
       Object.values(chaos.fired).reduce((n, k) => n + (k ?? 0), 0),
       "Admin API faults",
     ).toBeGreaterThan(0);
-    expect(failedDeliveries(env.dbFile), "deliveries that failed (the SMTP outage)").toBeGreaterThan(0);
+    expect(await failedDeliveries(env.db), "deliveries that failed (the SMTP outage)").toBeGreaterThan(0);
 
     // The client got through (retrying), and the app finished.
     expect(report.actions.accepted, "actions accepted").toBeGreaterThan(ACTIONS * 0.8);

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { planActions, runLoad } from "./lib/load-driver";
+import { createBalancer, planActions, runLoad } from "./lib/load-driver";
 import { createRng } from "./lib/rng";
 import { buildFaultStore } from "./lib/store";
 
@@ -125,5 +125,39 @@ describe("load driver", () => {
     });
     expect(result).toMatchObject({ accepted: false, status: null, gaveUp: true });
     expect(result.attempts.length).toBeGreaterThan(2);
+  });
+
+  it("spreads attempts over several instances; a retry after a refused connection goes to another one", async () => {
+    const balance = createBalancer(["http://a", "http://b"]);
+    expect([balance(null), balance(null), balance(null)]).toEqual(["http://a", "http://b", "http://a"]);
+    // "b" is next in turn, but the previous attempt found "b" down
+    const refused = { at: "", status: null, ms: 1, origin: "http://b" };
+    expect(balance(refused)).toBe("http://a");
+    expect(balance({ ...refused, status: 503 })).toBe("http://b"); // an answer: not a dead instance
+    expect(createBalancer("http://only")(refused)).toBe("http://only");
+
+    // one instance down: every action still lands, through the other one
+    const { orders } = buildFaultStore(6);
+    const plans = planActions(orders, createRng(7), { seed: 7, spreadMs: 100 }).map((p) => ({
+      ...p,
+      decideAfterMs: 5,
+    }));
+    const results = await runLoad({
+      appUrl: ["http://127.0.0.1:9", url], // nothing listens on the first
+      app: APP,
+      plans,
+      rng: createRng(8),
+      concurrency: 3,
+      policy: { baseDelayMs: 5, maxDelayMs: 20, deadlineMs: 20_000 },
+    });
+    expect(results.every((r) => r.accepted)).toBe(true);
+    const origins = new Set(results.flatMap((r) => r.attempts.map((a) => a.origin)));
+    expect(origins).toEqual(new Set(["http://127.0.0.1:9", url]));
+    for (const r of results) {
+      r.attempts.forEach((a, i) => {
+        if (i > 0 && r.attempts[i - 1].status === null && r.attempts[i - 1].origin === "http://127.0.0.1:9")
+          expect(a.origin).toBe(url);
+      });
+    }
   });
 });

@@ -1,32 +1,51 @@
 /**
- * Everything the fault suite runs against, except the app's own processes: a fresh SQLite database (migrated and
- * seeded like the demo's), the Admin API simulator over a generated store, and the SMTP / SMS sinks — all in the
- * test process, which is never killed. `appEnv` is the environment the web and worker processes get, with the
- * variable names demo/launcher/start.ts sets.
+ * Everything the fault suite runs against, except the app's own processes: a fresh database (migrated and seeded
+ * like the demo's), the Admin API simulator over a generated store, and the SMTP / SMS sinks — all in the test
+ * process, which is never killed. `appEnv` is the environment the web and worker processes get, with the variable
+ * names demo/launcher/start.ts sets.
+ *
+ * The database: a SQLite file in the run's folder by default; with a postgresql:// `serverUrl` (the suite's
+ * DATABASE_URL), a database of its own on that server, `amend_faults_<pid>`, migrated with `prisma migrate deploy`
+ * and dropped by `close()` unless `keep`.
  */
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { ROOT, buildApp, buildStaleReason } from "../../../demo/launcher/app-server";
+import type { PrismaClient } from "@prisma/client";
 import { migrate, seedDemo } from "../../../demo/launcher/database";
 import { startSimulator, type Simulator } from "../../../demo/simulator/server";
 import { startSmsSink, type SmsSink } from "../../../demo/sms-sink/server";
 import { startSmtpSink, type SmtpSink } from "../../../demo/smtp-sink/server";
+import { createDatabase, dropDatabase, isPostgres, withDatabase } from "../../setup/postgres";
 import { buildFaultStore, type FaultOrder } from "./store";
 import type { AppCredentials } from "./tokens";
 
+export interface FaultDatabase {
+  provider: "sqlite" | "postgresql";
+  /** The app's DATABASE_URL. */
+  url: string;
+  /** SQLite: the file; PostgreSQL: the database's name. */
+  where: string;
+}
+
 export interface FaultEnvironment {
   dir: string;
-  dbFile: string;
+  database: FaultDatabase;
+  /** A Prisma client on the run's database (the suite's reads: settle, verify); disconnected by `close()`. */
+  db: PrismaClient;
   app: AppCredentials;
-  appPort: number;
+  /** One port and origin per web instance; `appUrl` is the first (SHOPIFY_APP_URL, as behind a load balancer). */
+  appPorts: number[];
+  appUrls: string[];
   appUrl: string;
   orders: FaultOrder[];
   simulator: Simulator;
   smtp: SmtpSink;
   sms: SmsSink;
-  /** The environment of the app's processes (web and worker). */
+  /** The environment of the app's processes (web and worker); a web instance's PORT is in `appPorts`. */
   appEnv: Record<string, string | undefined>;
   close(): Promise<void>;
 }
@@ -75,16 +94,40 @@ export function snapshotApp(dir: string): string {
   return target;
 }
 
+/** `prisma migrate deploy` on a PostgreSQL database (the provider's schema and migrations: prisma.config.ts). */
+function migratePostgres(url: string, log: (line: string) => void): Promise<void> {
+  log("migrating the PostgreSQL database");
+  return new Promise<void>((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [path.join(ROOT, "node_modules/prisma/build/index.js"), "migrate", "deploy"],
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: url } },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`prisma migrate deploy failed:\n${stdout}\n${stderr}`)) : resolve(),
+    );
+  });
+}
+
 export async function startFaultEnvironment(input: {
   orders: number;
   log: (line: string) => void;
   /** Default: a new folder under the OS temp dir (kept: logs and the report stay there). */
   dir?: string;
+  /** A postgresql:// server URL: run on a database of its own there. Otherwise (default) SQLite. */
+  serverUrl?: string;
+  /** PostgreSQL: keep the run's database (default: dropped by `close()`). */
+  keep?: boolean;
+  /** How many web instances (ports) to prepare (default 1). */
+  instances?: number;
 }): Promise<FaultEnvironment> {
   const dir = input.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), "amend-faults-"));
   fs.mkdirSync(dir, { recursive: true });
-  const dbFile = path.join(dir, "faults.db");
-  const databaseUrl = `file:${dbFile}`;
+  const postgres = isPostgres(input.serverUrl ?? "");
+  const pgName = `amend_faults_${process.pid}`;
+  const database: FaultDatabase = postgres
+    ? { provider: "postgresql", url: withDatabase(input.serverUrl!, pgName), where: pgName }
+    : { provider: "sqlite", url: `file:${path.join(dir, "faults.db")}`, where: path.join(dir, "faults.db") };
+  const databaseUrl = database.url;
   const cleanups: (() => Promise<unknown>)[] = [];
   const close = async () => {
     for (const fn of cleanups.reverse()) await fn().catch(() => undefined);
@@ -98,7 +141,17 @@ export async function startFaultEnvironment(input: {
       apiKey: "amend-faults-client-id",
       apiSecret: "amend-faults-client-secret",
     };
-    const migrating = migrate(databaseUrl, input.log);
+    let migrating: Promise<void>;
+    if (postgres) {
+      await dropDatabase(input.serverUrl!, pgName); // a previous run of this pid, kept
+      await createDatabase(input.serverUrl!, pgName);
+      if (input.keep) input.log(`FAULTS_KEEP: the database ${pgName} stays after the run`);
+      else cleanups.push(() => dropDatabase(input.serverUrl!, pgName));
+      migrating = migratePostgres(databaseUrl, input.log);
+    } else {
+      migrating = migrate(databaseUrl, input.log);
+    }
+    migrating.catch(() => undefined); // awaited below
 
     const previousKey = process.env.SHOPIFY_API_KEY;
     process.env.SHOPIFY_API_KEY = app.apiKey; // the simulator names the app holding holds after it
@@ -113,19 +166,21 @@ export async function startFaultEnvironment(input: {
 
     await migrating;
     const { createPrismaClient } = await import("~/db.server");
-    const prisma = createPrismaClient(databaseUrl);
-    try {
-      await seedDemo(prisma, {
-        shop: app.shop,
-        store: simulator.store.snapshot() as never,
-        assetsOrigin: "http://127.0.0.1:9",
-      });
-    } finally {
-      await prisma.$disconnect();
-    }
+    const db = createPrismaClient(databaseUrl);
+    cleanups.push(() => db.$disconnect());
+    await seedDemo(db, {
+      shop: app.shop,
+      store: simulator.store.snapshot() as never,
+      assetsOrigin: "http://127.0.0.1:9",
+    });
 
-    const appPort = await freePort();
-    const appUrl = `http://127.0.0.1:${appPort}`;
+    const appPorts: number[] = [];
+    while (appPorts.length < (input.instances ?? 1)) {
+      const port = await freePort();
+      if (!appPorts.includes(port)) appPorts.push(port);
+    }
+    const appUrls = appPorts.map((port) => `http://127.0.0.1:${port}`);
+    const [appPort, appUrl] = [appPorts[0], appUrls[0]];
     const appEnv: Record<string, string | undefined> = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -148,7 +203,7 @@ export async function startFaultEnvironment(input: {
       SMS_FROM: "+33700000000",
       LOG_LEVEL: "info",
     };
-    return { dir, dbFile, app, appPort, appUrl, orders, simulator, smtp, sms, appEnv, close };
+    return { dir, database, db, app, appPorts, appUrls, appUrl, orders, simulator, smtp, sms, appEnv, close };
   } catch (error) {
     await close();
     throw error;

@@ -11,6 +11,8 @@ export interface Attempt {
   status: number | null;
   error?: string;
   ms: number;
+  /** The origin the attempt went to (several app instances: which one). */
+  origin?: string;
 }
 
 export interface CallResult<T = unknown> {
@@ -56,7 +58,11 @@ export function retryDelay(n: number, retryAfter: string | null, policy: RetryPo
 }
 
 export async function callWithRetry<T = unknown>(input: {
-  url: string;
+  /**
+   * The URL, or a function giving each attempt's URL (attempt number from 1, the previous attempt or null): a load
+   * balancer in front of several instances sends a retry elsewhere.
+   */
+  url: string | ((attempt: number, previous: Attempt | null) => string);
   method?: string;
   /** Fresh headers per attempt (a session token minted per attempt never expires mid-retry). */
   headers: () => Promise<Record<string, string>> | Record<string, string>;
@@ -72,8 +78,10 @@ export async function callWithRetry<T = unknown>(input: {
     let status: number | null = null;
     let body: T | null = null;
     let retryAfter: string | null = null;
+    const url = typeof input.url === "string" ? input.url : input.url(n, attempts.at(-1) ?? null);
+    const origin = new URL(url).origin;
     try {
-      const res = await fetch(input.url, {
+      const res = await fetch(url, {
         method: input.method ?? "POST",
         headers: {
           ...(input.body !== undefined ? { "Content-Type": "application/json" } : {}),
@@ -90,7 +98,7 @@ export async function callWithRetry<T = unknown>(input: {
       } catch {
         body = null; // an HTML or plain-text error page
       }
-      attempts.push({ at: new Date(t0).toISOString(), status, ms: Date.now() - t0 });
+      attempts.push({ at: new Date(t0).toISOString(), status, ms: Date.now() - t0, origin });
     } catch (error) {
       const e = error as Error & { cause?: { code?: string } };
       attempts.push({
@@ -98,6 +106,7 @@ export async function callWithRetry<T = unknown>(input: {
         status: null,
         error: e.cause?.code ?? e.name ?? e.message,
         ms: Date.now() - t0,
+        origin,
       });
     }
     if (!isRetryable(status)) return { status, body, attempts, gaveUp: false };

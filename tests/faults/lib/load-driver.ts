@@ -4,7 +4,7 @@
  * (POST /api/admin/requests/:id/decision), all over real HTTP with real session tokens, retried the way a real
  * client retries (same Idempotency-Key on every attempt of one action).
  */
-import { callWithRetry, type CallResult, type RetryPolicy } from "./http-client";
+import { callWithRetry, type Attempt, type CallResult, type RetryPolicy } from "./http-client";
 import type { Rng } from "./rng";
 import type { FaultOrder } from "./store";
 import { adminSessionToken, customerSessionToken, type AppCredentials } from "./tokens";
@@ -123,8 +123,24 @@ export function planActions(
   });
 }
 
+/**
+ * A load balancer in front of the app's web instances: every attempt goes to the next instance in turn, and an
+ * attempt after one that got no answer (connection refused / reset: that instance is down) goes to another one.
+ */
+export function createBalancer(origins: string | readonly string[]): (previous: Attempt | null) => string {
+  const list = typeof origins === "string" ? [origins] : [...origins];
+  if (list.length === 0) throw new Error("no app instance to send requests to");
+  let next = 0;
+  return (previous) => {
+    let origin = list[next++ % list.length];
+    if (list.length > 1 && previous?.status === null && previous.origin === origin) origin = list[next++ % list.length];
+    return origin;
+  };
+}
+
 export interface LoadOptions {
-  appUrl: string;
+  /** The app's web instance(s): requests are spread over several (round-robin, `createBalancer`). */
+  appUrl: string | readonly string[];
   app: AppCredentials;
   plans: ActionPlan[];
   rng: Rng;
@@ -149,10 +165,11 @@ export async function runLoad(options: LoadOptions): Promise<ActionResult[]> {
   const started = Date.now();
   const queue = [...options.plans].sort((a, b) => a.startAfterMs - b.startAfterMs);
   const results: ActionResult[] = [];
+  const balance = createBalancer(options.appUrl);
   const worker = async (rng: Rng) => {
     for (let plan = queue.shift(); plan; plan = queue.shift()) {
       await sleep(started + plan.startAfterMs - Date.now());
-      const result = await runAction(options, plan, rng);
+      const result = await runAction(options, balance, plan, rng);
       results.push(result);
       options.onResult?.(result);
     }
@@ -161,15 +178,17 @@ export async function runLoad(options: LoadOptions): Promise<ActionResult[]> {
   return results.sort((a, b) => a.plan.index - b.plan.index);
 }
 
-async function runAction(options: LoadOptions, plan: ActionPlan, rng: Rng): Promise<ActionResult> {
-  const { appUrl, app } = options;
+type Balance = ReturnType<typeof createBalancer>;
+
+async function runAction(options: LoadOptions, balance: Balance, plan: ActionPlan, rng: Rng): Promise<ActionResult> {
+  const { app } = options;
   const path =
     plan.kind === "ADDRESS_CHANGE"
       ? `/api/customer/orders/${plan.order.id}/address-change`
       : `/api/customer/orders/${plan.order.id}/cancellation`;
   const body = plan.kind === "ADDRESS_CHANGE" ? { address: plan.address } : { reason: plan.reason, note: null };
   const answer = await callWithRetry<RequestBody>({
-    url: `${appUrl}${path}`,
+    url: (_n, previous) => `${balance(previous)}${path}`,
     headers: async () => ({
       Authorization: `Bearer ${await customerSessionToken(app, plan.order.customerId)}`,
       "Idempotency-Key": plan.idempotencyKey,
@@ -195,14 +214,20 @@ async function runAction(options: LoadOptions, plan: ActionPlan, rng: Rng): Prom
   };
   if (result.accepted && plan.decision && result.requestStatus === "PENDING") {
     await sleep(plan.decideAfterMs);
-    result.decision = await decide(options, requestId!, plan.decision, rng);
+    result.decision = await decide(options, balance, requestId!, plan.decision, rng);
   }
   return result;
 }
 
-async function decide(options: LoadOptions, requestId: string, action: Decision, rng: Rng): Promise<DecisionResult> {
+async function decide(
+  options: LoadOptions,
+  balance: Balance,
+  requestId: string,
+  action: Decision,
+  rng: Rng,
+): Promise<DecisionResult> {
   const answer = await callWithRetry<RequestBody>({
-    url: `${options.appUrl}/api/admin/requests/${encodeURIComponent(requestId)}/decision`,
+    url: (_n, previous) => `${balance(previous)}/api/admin/requests/${encodeURIComponent(requestId)}/decision`,
     headers: async () => ({
       Authorization: `Bearer ${await adminSessionToken(options.app)}`,
       "User-Agent": BROWSER_USER_AGENT,

@@ -3,7 +3,10 @@
  * (PENDING / SENDING in the outbox), twice in a row. Recovery after a SIGKILL waits for leases (a request's apply
  * lease, an outbox claim) to expire, so this can take a couple of minutes.
  */
-import Database from "better-sqlite3";
+import type { PrismaClient } from "@prisma/client";
+
+/** What the suite reads Amend's database with: a Prisma client (SQLite or PostgreSQL, `createPrismaClient`). */
+export type FaultDb = Pick<PrismaClient, "changeRequest" | "outboxMessage" | "deliveryAttempt">;
 
 export interface Backlog {
   applying: number;
@@ -12,27 +15,21 @@ export interface Backlog {
   nextAttemptAt: string | null;
 }
 
-export function backlog(dbFile: string, shop: string): Backlog {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-  try {
-    const applying = db
-      .prepare(`SELECT COUNT(*) AS n FROM "ChangeRequest" WHERE shop = ? AND status = 'APPLYING'`)
-      .get(shop) as { n: number };
-    const waiting = db
-      .prepare(
-        `SELECT COUNT(*) AS n, MIN(nextAttemptAt) AS next FROM "OutboxMessage"
-         WHERE shop = ? AND status IN ('PENDING', 'SENDING')`,
-      )
-      .get(shop) as { n: number; next: string | number | null };
-    const next = waiting.next === null ? null : new Date(waiting.next).toISOString();
-    return { applying: applying.n, outboxWaiting: waiting.n, nextAttemptAt: next };
-  } finally {
-    db.close();
-  }
+export async function backlog(db: FaultDb, shop: string): Promise<Backlog> {
+  const [applying, waiting] = await Promise.all([
+    db.changeRequest.count({ where: { shop, status: "APPLYING" } }),
+    db.outboxMessage.aggregate({
+      where: { shop, status: { in: ["PENDING", "SENDING"] } },
+      _count: { _all: true },
+      _min: { nextAttemptAt: true },
+    }),
+  ]);
+  const next = waiting._min.nextAttemptAt;
+  return { applying, outboxWaiting: waiting._count._all, nextAttemptAt: next ? next.toISOString() : null };
 }
 
 export async function waitForSettled(input: {
-  dbFile: string;
+  db: FaultDb;
   shop: string;
   timeoutMs: number;
   pollMs?: number;
@@ -40,10 +37,10 @@ export async function waitForSettled(input: {
 }): Promise<{ settled: boolean; waitedMs: number; last: Backlog }> {
   const started = Date.now();
   let quietPolls = 0;
-  let last = backlog(input.dbFile, input.shop);
+  let last = await backlog(input.db, input.shop);
   let lastLogged = 0;
   while (Date.now() - started < input.timeoutMs) {
-    last = backlog(input.dbFile, input.shop);
+    last = await backlog(input.db, input.shop);
     quietPolls = last.applying === 0 && last.outboxWaiting === 0 ? quietPolls + 1 : 0;
     if (quietPolls >= 2) return { settled: true, waitedMs: Date.now() - started, last };
     if (input.log && Date.now() - lastLogged > 15_000) {

@@ -9,8 +9,8 @@
  *  - a notification lost: expected for the request's final state but never queued, or queued but never received
  *    by the sink; sent twice: the same Message-ID (email) or Idempotency-Key (SMS) received more than once.
  */
-import Database from "better-sqlite3";
 import type { ActionKind, ActionResult } from "./load-driver";
+import type { FaultDb } from "./settle";
 
 type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -54,40 +54,46 @@ export interface Evidence {
   sms: { idempotencyKey: string | null; to: string; body: string }[];
 }
 
-/** Reads Amend's SQLite database (read-only), the simulator's state and the sinks' captures. */
+/** Reads Amend's database (through Prisma: SQLite or PostgreSQL), the simulator's state and the sinks' captures. */
 export async function collectEvidence(input: {
-  dbFile: string;
+  db: FaultDb;
   shop: string;
   simulatorUrl: string;
   emails: Evidence["emails"];
   sms: Evidence["sms"];
 }): Promise<Evidence> {
-  const db = new Database(input.dbFile, { readonly: true, fileMustExist: true });
-  try {
-    const requests = db
-      .prepare(
-        `SELECT id, kind, status, orderId, customerId, idempotencyKey FROM "ChangeRequest" WHERE shop = ? ORDER BY id`,
-      )
-      .all(input.shop) as DbRequest[];
-    const outbox = db
-      .prepare(
-        `SELECT id, requestId, event, channel, recipientRole, recipient, status, messageId, idempotencyKey, attempts,
-                lastError
-         FROM "OutboxMessage" WHERE shop = ? ORDER BY id`,
-      )
-      .all(input.shop) as DbOutbox[];
-    const state = (await (await fetch(`${input.simulatorUrl}/demo/state`)).json()) as Rec;
-    return {
-      requests,
-      outbox,
-      orders: state.orders,
-      mutationLog: state.mutationLog,
-      emails: input.emails,
-      sms: input.sms,
-    };
-  } finally {
-    db.close();
-  }
+  const { db, shop } = input;
+  const requests: DbRequest[] = await db.changeRequest.findMany({
+    where: { shop },
+    select: { id: true, kind: true, status: true, orderId: true, customerId: true, idempotencyKey: true },
+    orderBy: { id: "asc" },
+  });
+  const outbox: DbOutbox[] = await db.outboxMessage.findMany({
+    where: { shop },
+    select: {
+      id: true,
+      requestId: true,
+      event: true,
+      channel: true,
+      recipientRole: true,
+      recipient: true,
+      status: true,
+      messageId: true,
+      idempotencyKey: true,
+      attempts: true,
+      lastError: true,
+    },
+    orderBy: { id: "asc" },
+  });
+  const state = (await (await fetch(`${input.simulatorUrl}/demo/state`)).json()) as Rec;
+  return {
+    requests,
+    outbox,
+    orders: state.orders,
+    mutationLog: state.mutationLog,
+    emails: input.emails,
+    sms: input.sms,
+  };
 }
 
 /** Which notifications a request's final state implies: event → recipients (STAFF is met by STAFF or OWNER). */
