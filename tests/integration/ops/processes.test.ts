@@ -175,6 +175,23 @@ describe.skipIf(!BUILT)("production processes (scripts/serve.mjs, scripts/worker
     expect(web.output()).not.toMatch(/rue de la Paix|lea@example/);
   });
 
+  it("GIVEN an address that does not exist THEN a plain 404 page, no stack trace, nothing printed to the console", async () => {
+    const web = run("scripts/serve.mjs");
+    const port = await until(
+      () => web.lines.find((l) => l.msg === "web process listening")?.port as number | undefined,
+      "listening",
+      web,
+    );
+    const response = await fetch(`http://127.0.0.1:${port}/no-such-page`, { headers: { "User-Agent": BROWSER } });
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toContain("Page not found");
+    expect(html).not.toMatch(/ErrorResponseImpl|at .*\.js:\d+/);
+    web.child.kill("SIGTERM");
+    expect(await web.exited).toBe(0);
+    expect(web.output()).not.toMatch(/ErrorResponseImpl|No route matches/);
+  });
+
   it("GIVEN the worker process WHEN SIGTERM THEN it stops its outbox worker and jobs and exits 0, its lines naming it", async () => {
     const worker = run("scripts/worker.mjs", { WORKER_ID: "worker-test-1" });
     await until(
