@@ -15,6 +15,13 @@ class TunedSqlite extends PrismaBetterSQLite3 {
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    // Transactions take the write lock when they begin (BEGIN IMMEDIATE). A deferred BEGIN reads a snapshot
+    // first; if another process (the worker, a second web process) commits before this one writes, SQLite
+    // answers SQLITE_BUSY_SNAPSHOT at once instead of waiting — a 500 for a decision that was fine.
+    const client = (adapter as unknown as { client?: { prepare: (sql: string) => unknown } }).client;
+    if (!client?.prepare) throw new Error("@prisma/adapter-better-sqlite3 changed: its database handle was not found");
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
     return adapter;
   }
 }
