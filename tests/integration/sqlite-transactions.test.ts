@@ -1,13 +1,15 @@
 import Database from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseProvider, prisma } from "~/db.server";
 
 // Another process writing between a transaction's read and its write (the worker and a web process on one
 // SQLite file) must not make the transaction fail: transactions take the write lock when they begin.
 describe.skipIf(databaseProvider() !== "sqlite")("SQLite transactions", () => {
-  const file = process.env.DATABASE_URL!.replace(/^file:/, "");
-  const other = new Database(file, { timeout: 100 }); // another connection, as another process would have
-  afterAll(() => other.close());
+  let other: Database.Database; // another connection, as another process would have
+  beforeAll(() => {
+    other = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""), { timeout: 100 });
+  });
+  afterAll(() => other?.close());
 
   it("GIVEN a transaction that has read WHEN another connection tries to write THEN it waits for the transaction, which commits", async () => {
     await prisma.session.create({ data: { id: "s1", shop: "a.myshopify.com", state: "x", accessToken: "t" } });
