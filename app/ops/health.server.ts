@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { databaseProvider } from "~/db.server";
 
 /** The part of a Prisma client the check uses (both providers). */
 export interface RawDb {
@@ -17,7 +18,7 @@ export interface HealthReport {
 
 /** The active provider's migration folders: PostgreSQL's when DATABASE_URL says postgres, SQLite's otherwise. */
 export function migrationsDirFor(databaseUrl: string | undefined, root = process.cwd()): string {
-  return databaseUrl?.startsWith("postgres")
+  return databaseProvider(databaseUrl ?? "") === "postgresql"
     ? path.join(root, "prisma/postgresql/migrations")
     : path.join(root, "prisma/migrations");
 }
