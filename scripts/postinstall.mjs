@@ -7,6 +7,8 @@ const run = (label, cmd, args) => {
   execFileSync(cmd, args, { stdio: "inherit" });
 };
 
+// patches/: fixes to dependencies, each explained in its diff (patch-package fails loudly if one no longer applies)
+run("patching dependencies", "npx", ["patch-package", "--error-on-fail"]);
 run("generating the Prisma client", "npx", ["prisma", "generate", "--schema", "prisma/schema.prisma"]);
 run("generating the PostgreSQL Prisma client", "node", ["scripts/prisma-postgresql.mjs"]);
 if (!process.env.DATABASE_URL || process.env.DATABASE_URL.startsWith("file:")) {
