@@ -1,7 +1,9 @@
-import { claimWebhookDeliveries, claimWebhookDelivery } from "~/models/claims.server";
+import { claimWebhookDeliveries } from "~/models/claims.server";
 import { z } from "zod";
+import type { WebhookDelivery } from "@prisma/client";
 import type { Db } from "~/db.server";
-import { isUniqueViolation } from "~/models/errors";
+import { insertClaimedDelivery, markDeliveryProcessed } from "~/models/webhook-deliveries.server";
+import { openRequestsForOrder } from "~/models/change-request.server";
 import { supersedeForOrder } from "./system-jobs.server";
 
 /** The topics Amend subscribes to (shopify.app.toml), as authenticate.webhook names them. */
@@ -13,29 +15,27 @@ export type WebhookTopic =
   | "CUSTOMERS_REDACT"
   | "SHOP_REDACT";
 
+/** A process holds a delivery this long; if it dies, a worker takes the delivery over after it. */
+const WEBHOOK_LEASE_MS = 60_000;
+
 /**
- * Stores a verified delivery, keyed on Shopify's event id. Returns false for a delivery already received
- * (Shopify retries and may deliver twice): it must not be processed again.
+ * Stores a verified delivery, keyed on Shopify's event id, already claimed by this process (PROCESSING, with a
+ * lease): the process that answered Shopify does the work right after, and if it dies first, a worker's sweep
+ * takes the delivery over when the lease ends. Returns null for a delivery already received (Shopify retries
+ * and may deliver twice): it must not be processed again.
  */
-export async function receiveWebhook(
+export function receiveWebhook(
   db: Db,
-  input: { eventId: string; shop: string; topic: string; payload: unknown },
-): Promise<boolean> {
-  try {
-    await db.webhookDelivery.create({
-      data: {
-        eventId: input.eventId,
-        shop: input.shop,
-        topic: input.topic,
-        payload: JSON.stringify(input.payload),
-        status: "RECEIVED",
-      },
-    });
-    return true;
-  } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
-  }
+  input: { eventId: string; shop: string; topic: string; payload: unknown; now: Date },
+): Promise<WebhookDelivery | null> {
+  return insertClaimedDelivery(db, {
+    eventId: input.eventId,
+    shop: input.shop,
+    topic: input.topic,
+    payload: JSON.stringify(input.payload),
+    receivedAt: input.now,
+    leaseUntil: new Date(input.now.getTime() + WEBHOOK_LEASE_MS),
+  });
 }
 
 const OrderPayload = z.object({
@@ -67,14 +67,17 @@ export function orderOutcome(
   return null;
 }
 
-/** Whether a verified delivery has work for Amend: order webhooks only when the order left its hands. */
-export function needsProcessing(topic: string, payload: unknown): boolean {
-  if (topic === "ORDERS_UPDATED" || topic === "ORDERS_FULFILLED" || topic === "ORDERS_CANCELLED") {
-    const parsed = OrderPayload.safeParse(payload);
-    // a malformed order payload is stored: processing fails visibly instead of being dropped
-    return !parsed.success || orderOutcome(topic, payload) !== null;
-  }
-  return true;
+/**
+ * Whether a verified delivery has work for Amend. An order webhook has work only when the order left Amend's
+ * hands (fulfilled or cancelled elsewhere) and one of its requests is still open — most deliveries are edits, and
+ * most fulfilled orders never had a request. Other topics always have work. A malformed order payload is stored:
+ * processing then fails visibly instead of dropping it.
+ */
+export async function needsProcessing(db: Db, shop: string, topic: string, payload: unknown): Promise<boolean> {
+  if (topic !== "ORDERS_UPDATED" && topic !== "ORDERS_FULFILLED" && topic !== "ORDERS_CANCELLED") return true;
+  if (!OrderPayload.safeParse(payload).success) return true;
+  const outcome = orderOutcome(topic, payload);
+  return outcome !== null && (await openRequestsForOrder(db, shop, outcome.orderId)).length > 0;
 }
 
 /** Everything Amend holds about one customer of one shop (customers/data_request). */
@@ -143,24 +146,15 @@ export async function redactShop(db: Db, shop: string) {
   ]);
 }
 
-/** A worker holds a delivery this long; if it dies, another one takes the delivery over after it. */
-const WEBHOOK_LEASE_MS = 60_000;
-
-/** Does the work of one received delivery (after the 200 was sent). Safe to call again: it runs once. */
-export async function processWebhookDelivery(deps: { db: Db; clock: () => Date }, eventId: string): Promise<void> {
-  const now = deps.clock();
-  const claimed = await claimWebhookDelivery(deps.db, {
-    eventId,
-    now,
-    leaseUntil: new Date(now.getTime() + WEBHOOK_LEASE_MS),
-  });
-  if (!claimed) return;
-  await processClaimedDelivery(deps, eventId);
-}
-
-/** The work itself, on a delivery this process has claimed (status PROCESSING, lease held). */
-async function processClaimedDelivery(deps: { db: Db; clock: () => Date }, eventId: string): Promise<void> {
-  const delivery = await deps.db.webhookDelivery.findUniqueOrThrow({ where: { eventId } });
+/**
+ * Does the work of a delivery this process has claimed (status PROCESSING, lease held): the one it stored a
+ * moment ago (receiveWebhook), after the 200 was sent, or one a sweep claimed. Runs once either way.
+ */
+export async function processClaimedDelivery(
+  deps: { db: Db; clock: () => Date },
+  delivery: WebhookDelivery,
+): Promise<void> {
+  const { eventId } = delivery;
   const payload = JSON.parse(delivery.payload) as unknown;
   try {
     let result: unknown = null;
@@ -189,14 +183,10 @@ async function processClaimedDelivery(deps: { db: Db; clock: () => Date }, event
         await redactShop(deps.db, delivery.shop);
         break;
     }
-    await deps.db.webhookDelivery.update({
-      where: { eventId },
-      data: {
-        status: "PROCESSED",
-        processedAt: deps.clock(),
-        leaseUntil: null,
-        result: result === null ? null : JSON.stringify(result),
-      },
+    await markDeliveryProcessed(deps.db, {
+      eventId,
+      processedAt: deps.clock(),
+      result: result === null ? null : JSON.stringify(result),
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -226,10 +216,13 @@ export async function processPendingWebhooks(
   });
   let done = 0;
   for (const eventId of claimed) {
-    await processClaimedDelivery(deps, eventId).then(
-      () => done++,
-      () => undefined,
-    );
+    await deps.db.webhookDelivery
+      .findUniqueOrThrow({ where: { eventId } })
+      .then((delivery) => processClaimedDelivery(deps, delivery))
+      .then(
+        () => done++,
+        () => undefined,
+      );
   }
   return done;
 }

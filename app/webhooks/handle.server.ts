@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { prisma } from "~/db.server";
 import { logger, setLogShop } from "~/logger.server";
 import { authenticate } from "~/shopify.server";
-import { needsProcessing, processWebhookDelivery, receiveWebhook } from "~/services/webhooks.server";
+import { needsProcessing, processClaimedDelivery, receiveWebhook } from "~/services/webhooks.server";
 
 /**
  * Verifies a webhook (a bad HMAC is the library's 401), stores it once per event id, answers 200 at once,
@@ -12,12 +12,12 @@ export async function handleWebhook({ request }: ActionFunctionArgs): Promise<Re
   const { shop, topic, payload, eventId, webhookId } = await authenticate.webhook(request);
   setLogShop(shop);
   const id = eventId ?? webhookId;
-  // Most orders/updated deliveries (an edit, a tag, a note) change nothing for Amend: answered, not stored.
-  if (!needsProcessing(String(topic), payload)) return new Response(null, { status: 200 });
-  const first = await receiveWebhook(prisma, { eventId: id, shop, topic: String(topic), payload });
-  if (first) {
+  // Most order deliveries (an edit, a tag, an order with no open request) change nothing: answered, not stored.
+  if (!(await needsProcessing(prisma, shop, String(topic), payload))) return new Response(null, { status: 200 });
+  const delivery = await receiveWebhook(prisma, { eventId: id, shop, topic: String(topic), payload, now: new Date() });
+  if (delivery) {
     setImmediate(() => {
-      processWebhookDelivery({ db: prisma, clock: () => new Date() }, id).catch((error: unknown) =>
+      processClaimedDelivery({ db: prisma, clock: () => new Date() }, delivery).catch((error: unknown) =>
         logger.error({ err: error, shop, topic, eventId: id }, "webhook processing failed; the sweep will retry it"),
       );
     });

@@ -7,7 +7,7 @@ import { action as ordersUpdated } from "~/routes/webhooks.orders.updated";
 import { action as dataRequest } from "~/routes/webhooks.customers.data_request";
 import { action as customersRedact } from "~/routes/webhooks.customers.redact";
 import { action as shopRedact } from "~/routes/webhooks.shop.redact";
-import { processPendingWebhooks } from "~/services/webhooks.server";
+import { processPendingWebhooks, receiveWebhook } from "~/services/webhooks.server";
 
 const ORDER = "5012345678901";
 
@@ -94,6 +94,29 @@ describe("webhooks", () => {
     expect(response.status).toBe(200);
     expect(await prisma.webhookDelivery.count()).toBe(0);
     expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("PENDING");
+  });
+
+  it("GIVEN an order fulfilled or cancelled with no open request THEN 200 and nothing stored", async () => {
+    await openCancellation(); // on another order
+    const other = Number(ORDER) + 1;
+    const fulfilled = { id: other, cancelled_at: null, fulfillment_status: "fulfilled" };
+    expect((await call(ordersUpdated, await signed("orders/updated", fulfilled, "ev-9"))).status).toBe(200);
+    const cancelled = { id: other, cancelled_at: "2026-11-25T10:00:00Z" };
+    expect((await call(ordersCancelled, await signed("orders/cancelled", cancelled, "ev-10"))).status).toBe(200);
+    expect(await prisma.webhookDelivery.count()).toBe(0);
+    expect(await prisma.changeRequest.count({ where: { status: "PENDING" } })).toBe(1);
+  });
+
+  it("GIVEN an order webhook whose payload is not an order THEN it is stored, and its processing fails visibly", async () => {
+    expect((await call(ordersUpdated, await signed("orders/updated", { nope: true }, "ev-11"))).status).toBe(200);
+    let row = null;
+    for (let i = 0; i < 100 && !row?.lastError; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      row = await prisma.webhookDelivery.findUnique({ where: { eventId: "ev-11" } });
+    }
+    // back to RECEIVED with the error, for the sweep to retry (FAILED after five attempts, for a person to see)
+    expect(row).toMatchObject({ status: "RECEIVED", attempts: 1, leaseUntil: null });
+    expect(row?.lastError).toMatch(/id/);
   });
 
   it("GIVEN a tampered body THEN 401 and nothing stored", async () => {
@@ -190,5 +213,35 @@ describe("webhooks", () => {
     });
     expect(await processPendingWebhooks({ db: prisma, clock: () => new Date() })).toBe(1);
     expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("SUPERSEDED");
+  });
+
+  it("GIVEN a delivery the answering process stored and died holding THEN the sweep takes it once its lease ends", async () => {
+    const request = await openCancellation();
+    const receivedAt = new Date(Date.now() - 2 * 60_000);
+    const stored = await receiveWebhook(prisma, {
+      eventId: "ev-8",
+      shop: TEST_SHOP,
+      topic: "ORDERS_CANCELLED",
+      payload: { id: ORDER, cancelled_at: "x" },
+      now: receivedAt,
+    });
+    expect(stored).toMatchObject({ eventId: "ev-8", status: "PROCESSING", attempts: 1 });
+    // a second delivery of the same event is refused: it must not be processed twice
+    expect(
+      await receiveWebhook(prisma, {
+        eventId: "ev-8",
+        shop: TEST_SHOP,
+        topic: "ORDERS_CANCELLED",
+        payload: {},
+        now: new Date(),
+      }),
+    ).toBeNull();
+    // while the lease runs, the sweep leaves it to the process holding it
+    expect(await processPendingWebhooks({ db: prisma, clock: () => new Date(receivedAt.getTime() + 30_000) })).toBe(0);
+    expect(await processPendingWebhooks({ db: prisma, clock: () => new Date() })).toBe(1);
+    expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("SUPERSEDED");
+    const delivery = await prisma.webhookDelivery.findUniqueOrThrow({ where: { eventId: "ev-8" } });
+    expect(delivery).toMatchObject({ status: "PROCESSED", attempts: 2, leaseUntil: null });
+    expect(JSON.parse(delivery.result ?? "null")).toEqual({ superseded: [request.id] });
   });
 });
