@@ -1,4 +1,4 @@
-import type { ChangeRequest, Prisma } from "@prisma/client";
+import { Prisma, type ChangeRequest, type OrderBlock, type RequestEvent, type RequestMessage } from "@prisma/client";
 import type { DbTx } from "~/db.server";
 import { isOpen, transition, type RequestAction } from "~/domain/state-machine";
 import type { Actor, RequestKind, RequestStatus } from "~/domain/types";
@@ -173,16 +173,73 @@ export function openRequestsForOrder(
      WHERE "shop" = ${shop} AND "orderId" = ${orderId} AND "openKey" IS NOT NULL`;
 }
 
-/** An order's requests with their history and thread, newest first (what the customer sees). */
-export function requestsForOrder(db: DbTx, shop: string, orderId: string) {
-  return db.changeRequest.findMany({
-    where: { shop, orderId },
-    orderBy: { createdAt: "desc" },
-    include: { events: { orderBy: { at: "asc" } }, messages: { orderBy: { at: "asc" } } },
-  });
+export type RequestWithHistory = ChangeRequest & { events: RequestEvent[]; messages: RequestMessage[] };
+
+// The customer's reads (options, the order status block) run on every order page a shopper opens: they are
+// plain SQL, which both providers read alike, because Prisma's query planning cost more than the queries
+// (bench/options-latency.bench.ts). Columns are listed and rows normalised, so they equal Prisma's own reads
+// (tests/integration/models/raw-reads.test.ts compares them on SQLite and PostgreSQL).
+const REQUEST_COLUMNS = Prisma.sql`"id", "shop", "kind", "status", "orderId", "orderName", "customerId", "customerName",
+  "customerEmail", "locale", "payload", "evaluation", "settingsVersion", "idempotencyKey", "openKey", "appliedKey",
+  "singleChange", "decisionNote", "failureMessage", "deadlineAt", "holdApplied", "applyLeaseUntil", "jobLeaseUntil",
+  "createdAt", "updatedAt", "decidedAt", "appliedAt"`;
+
+type Row = Record<string, unknown>;
+const date = (value: unknown): Date => (value instanceof Date ? value : new Date(value as string | number));
+const dateOrNull = (value: unknown): Date | null => (value === null || value === undefined ? null : date(value));
+const bool = (value: unknown): boolean => value === true || value === 1 || value === 1n || value === "1";
+const int = (value: unknown): number => Number(value);
+
+function requestFromRow(row: Row): ChangeRequest {
+  return {
+    ...(row as unknown as ChangeRequest),
+    settingsVersion: int(row.settingsVersion),
+    singleChange: bool(row.singleChange),
+    holdApplied: bool(row.holdApplied),
+    deadlineAt: dateOrNull(row.deadlineAt),
+    applyLeaseUntil: dateOrNull(row.applyLeaseUntil),
+    jobLeaseUntil: dateOrNull(row.jobLeaseUntil),
+    createdAt: date(row.createdAt),
+    updatedAt: date(row.updatedAt),
+    decidedAt: dateOrNull(row.decidedAt),
+    appliedAt: dateOrNull(row.appliedAt),
+  };
 }
 
-export type RequestWithHistory = Awaited<ReturnType<typeof requestsForOrder>>[number];
+/** An order's requests with their history and thread, newest first (what the customer sees). */
+export async function requestsForOrder(db: DbTx, shop: string, orderId: string): Promise<RequestWithHistory[]> {
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT ${REQUEST_COLUMNS} FROM "ChangeRequest"
+     WHERE "shop" = ${shop} AND "orderId" = ${orderId}
+     ORDER BY "createdAt" DESC`;
+  if (rows.length === 0) return [];
+  const ids = Prisma.join(rows.map((row) => row.id as string));
+  const [events, messages] = await Promise.all([
+    db.$queryRaw<Row[]>`
+      SELECT "id", "requestId", "actor", "fromStatus", "toStatus", "message", "at" FROM "RequestEvent"
+       WHERE "requestId" IN (${ids}) ORDER BY "at" ASC`,
+    db.$queryRaw<Row[]>`
+      SELECT "id", "requestId", "author", "body", "at" FROM "RequestMessage"
+       WHERE "requestId" IN (${ids}) ORDER BY "at" ASC`,
+  ]);
+  return rows.map((row) => ({
+    ...requestFromRow(row),
+    events: events
+      .filter((event) => event.requestId === row.id)
+      .map((event) => ({ ...(event as unknown as RequestEvent), at: date(event.at) })),
+    messages: messages
+      .filter((message) => message.requestId === row.id)
+      .map((message) => ({ ...(message as unknown as RequestMessage), at: date(message.at) })),
+  }));
+}
+
+/** Whether staff or a Flow blocked self-service on this order (plain SQL: asked on every customer read). */
+export async function orderBlockFor(db: DbTx, shop: string, orderId: string): Promise<OrderBlock | null> {
+  const [row] = await db.$queryRaw<Row[]>`
+    SELECT "shop", "orderId", "reason", "createdAt" FROM "OrderBlock"
+     WHERE "shop" = ${shop} AND "orderId" = ${orderId}`;
+  return row ? { ...(row as unknown as OrderBlock), createdAt: date(row.createdAt) } : null;
+}
 
 export function addMessage(tx: DbTx, requestId: string, author: "CUSTOMER" | "STAFF", body: string) {
   return tx.requestMessage.create({ data: { requestId, author, body } });

@@ -23,6 +23,7 @@ import {
   findRequest,
   RequestConflictError,
   requestStatesForOrder,
+  orderBlockFor,
   requestsForOrder,
   transitionRequest,
   type RequestWithHistory,
@@ -75,7 +76,7 @@ async function evaluationContext(
   const [policy, requests, block] = await Promise.all([
     getPolicy(deps.db, deps.shop),
     known ?? requestStatesForOrder(deps.db, deps.shop, facts.legacyId),
-    deps.db.orderBlock.findUnique({ where: { shop_orderId: { shop: deps.shop, orderId: facts.legacyId } } }),
+    orderBlockFor(deps.db, deps.shop, facts.legacyId),
   ]);
   return {
     facts,
