@@ -1,4 +1,4 @@
-import { type Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import { databaseProvider } from "~/db.server";
 import type { DbTx } from "~/db.server";
 
@@ -114,34 +114,18 @@ export async function claimDueRequests(
   input: { now: Date; leaseUntil: Date; take: number },
 ): Promise<string[]> {
   const { now, leaseUntil, take } = input;
-  if (postgres()) {
-    const rows = await db.$queryRaw<{ id: string }[]>`
-      UPDATE "ChangeRequest" SET "jobLeaseUntil" = ${leaseUntil}
-       WHERE "id" IN (
-         SELECT "id" FROM "ChangeRequest"
-          WHERE "status" IN ('PENDING', 'NEEDS_INFO') AND "deadlineAt" <= ${now}
-            AND ("jobLeaseUntil" IS NULL OR "jobLeaseUntil" < ${now})
-          ORDER BY "deadlineAt"
-          LIMIT ${take}
-          FOR UPDATE SKIP LOCKED)
-      RETURNING "id"`;
-    return rows.map((r) => r.id);
-  }
-  const due: Prisma.ChangeRequestWhereInput = {
-    status: { in: ["PENDING", "NEEDS_INFO"] },
-    deadlineAt: { lte: now },
-    OR: [{ jobLeaseUntil: null }, { jobLeaseUntil: { lt: now } }],
-  };
-  const candidates = await db.changeRequest.findMany({
-    where: due,
-    select: { id: true },
-    orderBy: { deadlineAt: "asc" },
-    take,
-  });
-  const claimed: string[] = [];
-  for (const { id } of candidates) {
-    const { count } = await db.changeRequest.updateMany({ where: { id, ...due }, data: { jobLeaseUntil: leaseUntil } });
-    if (count === 1) claimed.push(id);
-  }
-  return claimed;
+  // One statement on both providers: SQLite runs one writer at a time, PostgreSQL skips rows another worker
+  // is claiming. Plain SQL also leaves updatedAt alone (Prisma's updateMany would bump it, and a request whose
+  // deadline action keeps failing would climb the inbox's "recently updated" order every minute).
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "ChangeRequest" SET "jobLeaseUntil" = ${leaseUntil}
+     WHERE "id" IN (
+       SELECT "id" FROM "ChangeRequest"
+        WHERE "status" IN ('PENDING', 'NEEDS_INFO') AND "deadlineAt" <= ${now}
+          AND ("jobLeaseUntil" IS NULL OR "jobLeaseUntil" < ${now})
+        ORDER BY "deadlineAt"
+        LIMIT ${take}
+        ${postgres() ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty})
+    RETURNING "id"`;
+  return rows.map((r) => r.id);
 }

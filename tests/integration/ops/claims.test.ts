@@ -166,7 +166,20 @@ describe(`claims with ${WORKERS} workers at once (${databaseProvider()})`, () =>
     const due = (await prisma.changeRequest.findMany({ where: { idempotencyKey: { startsWith: "due-" } } })).map(
       (r) => r.id,
     );
+    const before = await prisma.changeRequest.findMany({
+      select: { id: true, updatedAt: true },
+      orderBy: { id: "asc" },
+    });
     const perWorker = await race((db) => claimDueRequests(db, { now, leaseUntil: lease, take: 6 }));
     expectPartition(perWorker, due);
+    // a claim is not an update the merchant sees: the inbox's "recently updated" order stays as it was
+    expect(
+      await prisma.changeRequest.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    ).toEqual(before);
+    const claimed = await prisma.changeRequest.findMany({
+      where: { id: { in: due } },
+      select: { jobLeaseUntil: true },
+    });
+    expect(claimed.every((r) => r.jobLeaseUntil?.getTime() === lease.getTime())).toBe(true);
   });
 });
