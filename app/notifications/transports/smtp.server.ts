@@ -19,6 +19,10 @@ export interface SmtpConfig {
   /** Accept self-signed certificates (a local relay); never in production. */
   allowInvalidCertificates?: boolean;
   connectionTimeoutMs?: number;
+  /**
+   * How long a silent server may keep a send waiting (default 20 s): shorter than the worker's shutdown
+   * timeout (scripts/worker.mjs, 25 s), so a stuck send fails and is handed back before the worker exits.
+   */
   socketTimeoutMs?: number;
 }
 
@@ -48,6 +52,8 @@ interface SmtpError extends Error {
   command?: string;
 }
 
+export const SMTP_SOCKET_TIMEOUT_MS = 20_000;
+
 /** The nodemailer options for a config (also what the benchmark's direct baseline uses). */
 export function smtpTransportOptions(config: SmtpConfig): SMTPPool.Options {
   return {
@@ -61,7 +67,7 @@ export function smtpTransportOptions(config: SmtpConfig): SMTPPool.Options {
     maxMessages: 100,
     connectionTimeout: config.connectionTimeoutMs ?? 10_000,
     greetingTimeout: config.connectionTimeoutMs ?? 10_000,
-    socketTimeout: config.socketTimeoutMs ?? 30_000,
+    socketTimeout: config.socketTimeoutMs ?? SMTP_SOCKET_TIMEOUT_MS,
     tls: config.allowInvalidCertificates ? { rejectUnauthorized: false } : undefined,
   };
 }
