@@ -16,7 +16,7 @@ function migrate(url: string) {
     throw new Error(`prisma migrate deploy failed:\n${stdout ?? ""}\n${stderr ?? ""}`);
   }
 }
-import { createDatabase, dropDatabase, isPostgres, withDatabase } from "./postgres";
+import { createDatabase, dropAbandonedTestDatabases, dropDatabase, isPostgres, withDatabase } from "./postgres";
 
 /**
  * Migrates one template database per test run; each integration test file gets a copy (tests/setup/fresh-db.ts).
@@ -30,6 +30,8 @@ export default async function setup(project: TestProject) {
   const serverUrl = process.env.DATABASE_URL ?? "";
 
   if (isPostgres(serverUrl)) {
+    const abandoned = await dropAbandonedTestDatabases(serverUrl);
+    if (abandoned.length) console.log(`[test-db] dropped ${abandoned.length} database(s) of killed test runs`);
     const template = `amend_test_${process.pid}_template`;
     await dropDatabase(serverUrl, template);
     await createDatabase(serverUrl, template);

@@ -46,3 +46,33 @@ export async function createDatabase(serverUrl: string, name: string, template?:
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   await admin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoted(name)} WITH (FORCE)`));
 }
+
+/** Whether a process of this machine is running (EPERM: it is, under another user). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Drops the databases of test runs that were killed part-way (`amend_test_<pid>_…` whose process is gone): a run
+ * that ends drops its own, a killed one cannot. Returns their names.
+ */
+export async function dropAbandonedTestDatabases(serverUrl: string): Promise<string[]> {
+  return admin(serverUrl, async (client) => {
+    const { rows } = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'amend\\_test\\_%'",
+    );
+    const dropped: string[] = [];
+    for (const { datname } of rows) {
+      const pid = Number(datname.match(/^amend_test_(\d+)_/)?.[1]);
+      if (!pid || pid === process.pid || running(pid)) continue;
+      await client.query(`DROP DATABASE IF EXISTS ${quoted(datname)} WITH (FORCE)`);
+      dropped.push(datname);
+    }
+    return dropped;
+  });
+}
