@@ -178,7 +178,7 @@ export type RequestWithHistory = ChangeRequest & { events: RequestEvent[]; messa
 // The customer's reads (options, the order status block) run on every order page a shopper opens: they are
 // plain SQL, which both providers read alike, because Prisma's query planning cost more than the queries
 // (bench/options-latency.bench.ts). Columns are listed and rows normalised, so they equal Prisma's own reads
-// (tests/integration/models/raw-reads.test.ts compares them on SQLite and PostgreSQL).
+// (tests/integration/raw-reads.test.ts compares them on SQLite and PostgreSQL).
 const REQUEST_COLUMNS = Prisma.sql`"id", "shop", "kind", "status", "orderId", "orderName", "customerId", "customerName",
   "customerEmail", "locale", "payload", "evaluation", "settingsVersion", "idempotencyKey", "openKey", "appliedKey",
   "singleChange", "decisionNote", "failureMessage", "deadlineAt", "holdApplied", "applyLeaseUntil", "jobLeaseUntil",
