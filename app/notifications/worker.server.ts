@@ -64,7 +64,7 @@ export function backoffDelay(attempt: number, backoff: BackoffOptions, random: (
 
 /**
  * The outbox worker. Several may run at once (one per app instance): rows are claimed with a lease by
- * exactly one worker (`claimOutbox`: FOR UPDATE SKIP LOCKED on PostgreSQL, a conditional UPDATE on SQLite),
+ * exactly one worker (`claimOutbox`: one UPDATE, with FOR UPDATE SKIP LOCKED on PostgreSQL),
  * and every write after sending is fenced by the claim token.
  */
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
