@@ -214,15 +214,17 @@ export async function processPendingWebhooks(
     leaseUntil: new Date(now.getTime() + WEBHOOK_LEASE_MS),
     take: 100,
   });
+  if (claimed.length === 0) return 0;
+  const deliveries = await deps.db.webhookDelivery.findMany({
+    where: { eventId: { in: claimed } },
+    orderBy: { receivedAt: "asc" },
+  });
   let done = 0;
-  for (const eventId of claimed) {
-    await deps.db.webhookDelivery
-      .findUniqueOrThrow({ where: { eventId } })
-      .then((delivery) => processClaimedDelivery(deps, delivery))
-      .then(
-        () => done++,
-        () => undefined,
-      );
+  for (const delivery of deliveries) {
+    await processClaimedDelivery(deps, delivery).then(
+      () => done++,
+      () => undefined,
+    );
   }
   return done;
 }
