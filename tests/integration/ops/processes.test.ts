@@ -99,14 +99,14 @@ function refused(port: number): Promise<boolean> {
   });
 }
 
+/** The port the web process says it listens on, once it says so. */
+const listeningPort = (web: Running) =>
+  until(() => web.lines.find((l) => l.msg === "web process listening")?.port as number | undefined, "listening", web);
+
 describe.skipIf(!BUILT)("production processes (scripts/serve.mjs, scripts/worker.mjs)", () => {
   it("GIVEN the web process with a keep-alive connection idle and a request in flight WHEN SIGTERM THEN it stops accepting, closes the idle connection, finishes the request and exits 0", async () => {
     const web = run("scripts/serve.mjs");
-    const port = await until(
-      () => web.lines.find((l) => l.msg === "web process listening")?.port as number | undefined,
-      "listening",
-      web,
-    );
+    const port = await listeningPort(web);
 
     // An idle keep-alive connection: /healthz answered, the connection left open.
     const idle = connect(port);
@@ -177,11 +177,7 @@ describe.skipIf(!BUILT)("production processes (scripts/serve.mjs, scripts/worker
 
   it("GIVEN an address that does not exist THEN a plain 404 page, no stack trace, nothing printed to the console", async () => {
     const web = run("scripts/serve.mjs");
-    const port = await until(
-      () => web.lines.find((l) => l.msg === "web process listening")?.port as number | undefined,
-      "listening",
-      web,
-    );
+    const port = await listeningPort(web);
     const response = await fetch(`http://127.0.0.1:${port}/no-such-page`, { headers: { "User-Agent": BROWSER } });
     expect(response.status).toBe(404);
     const html = await response.text();
