@@ -41,7 +41,7 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
-          // Issue 10's fault suite (`npm run test:faults`, tests/faults/README.md): kills, Admin API faults, an SMTP
+          // The fault suite (`npm run test:faults`, tests/faults/README.md): kills, Admin API faults, an SMTP
           // outage, then nothing lost or done twice. Minutes long, so not part of `npm test`; CI runs both.
           name: "faults",
           environment: "node",

@@ -1,5 +1,5 @@
 /**
- * The offline demo's figures (issue 9): the time from `npm run demo` to its ready line (3 starts; target ≤ 20 s
+ * The offline demo's figures: the time from `npm run demo` to its ready line (3 starts; target ≤ 20 s
  * once installed and built), and the Largest Contentful Paint and Cumulative Layout Shift of the admin inbox and a
  * request's detail page in Debian's Chromium, in demo mode (targets LCP ≤ 1 s, CLS ≤ 0.05; Built for Shopify:
  * 2.5 s and 0.1). Each page load is cold (a new browser context: no cache) and the median of RUNS is reported,

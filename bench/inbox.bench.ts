@@ -1,6 +1,6 @@
 /**
  * The admin inbox's server time with 1,000,000 requests in SQLite, against the same queries with 100
- * requests measured in the same run (issue 7). Target: ≤ 2× the 100-request time, and under 50 ms.
+ * requests measured in the same run. Target: ≤ 2× the 100-request time, and under 50 ms.
  * It times the service functions the inbox loader calls (listRequests: the page and the needs-action
  * badge count), on a file database migrated like production, with rows inserted by raw multi-row INSERTs.
  *

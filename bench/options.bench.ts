@@ -1,5 +1,5 @@
 /**
- * Micro-benchmark of the options evaluation (issue 3): the address-change and cancellation rules on
+ * Micro-benchmark of the options evaluation: the address-change and cancellation rules on
  * 10,000 varied orders, against JSON.parse of the same order facts measured in the same run.
  * Target: evaluating an order costs less than parsing its facts (ratio < 1×).
  *

@@ -231,7 +231,7 @@ export function presentCountries(codes: readonly string[], locale: Locale) {
   }));
 }
 
-/** GET options as DESIGN.md §3 gives it. */
+/** The answer of GET options: what the customer may do with the order and why not (docs/customer-api.md). */
 export function presentOptions(options: OrderOptions, locale: Locale) {
   const offered = options.policy.cancellation.customerReasons ?? DEFAULT_POLICY.cancellation.customerReasons;
   return {

@@ -2,7 +2,7 @@ import type { AddressRule, CustomerReason } from "./types";
 import { CUSTOMER_REASONS } from "./types";
 
 /**
- * The merchant's settings. Defaults are the store's FAQ (shared/DESIGN.md §1); every one of them
+ * The merchant's settings. Defaults are the store's FAQ (docs/rules.md); every one of them
  * is a setting. `version` increases on every save; each decision records the version it used.
  */
 export interface StorePolicy {

@@ -17,7 +17,7 @@ import {
 } from "./types";
 
 /**
- * The store's rules (shared/DESIGN.md §1): from Shopify's facts, the store's policy and the clock,
+ * The store's rules (docs/rules.md): from Shopify's facts, the store's policy and the clock,
  * decide whether the customer may change the address or ask to cancel, and list EVERY failing rule.
  *
  * Order of evaluation (and of `reasons` / `outcomes`) is fixed:

@@ -19,7 +19,7 @@ import {
 import { NOW, orderFacts, policy } from "./test-fixtures";
 import { REQUEST_STATUSES, type RequestStatus } from "./types";
 
-/** The diagram of shared/DESIGN.md §2, written out independently of the implementation's table. */
+/** The lifecycle of docs/lifecycle.md, written out independently of the implementation's table. */
 const SPEC: [RequestStatus, RequestAction, RequestStatus][] = [
   ["PENDING", "approve", "APPLYING"],
   ["PENDING", "reject", "REJECTED"],

@@ -2,7 +2,7 @@ import type { StorePolicy } from "./policy";
 import type { Actor, Reason, RequestKind, RequestStatus } from "./types";
 
 /**
- * The request lifecycle of shared/DESIGN.md §2, as data. Only the transitions below exist; any
+ * The request lifecycle (docs/lifecycle.md), as data. Only the transitions below exist; any
  * other is an InvalidTransitionError naming the status, the action and what it would have led to.
  */
 

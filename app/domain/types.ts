@@ -1,6 +1,6 @@
 /**
  * The vocabulary of Amend, shared by domain, services, API, database and tests.
- * Names follow shared/DESIGN.md §1–2 exactly: one name for one thing.
+ * One name for one thing: these names are also those of the database, the APIs and the docs.
  */
 
 /** Every reason a customer action can be refused. */
@@ -63,7 +63,7 @@ export const CUSTOMER_REASONS = [
 ] as const;
 export type CustomerReason = (typeof CUSTOMER_REASONS)[number];
 
-/** The store's own reasons for cancelling (merchant-initiated, DESIGN.md §1). */
+/** The store's own reasons for cancelling an order itself (not a customer's request). */
 export const STORE_CANCEL_REASONS = [
   "QUANTITY_LIMIT",
   "OUT_OF_STOCK",

@@ -1,5 +1,5 @@
 /**
- * The notification vocabulary (DESIGN.md §4): events, channels, recipients, and the default matrix
+ * The notification vocabulary (docs/notifications.md): events, channels, recipients, and the default matrix
  * of which (event, channel, recipient) exist and whether each is on until the merchant decides.
  *
  * Defaults, and why:

@@ -6,7 +6,7 @@ import { defaultTemplate } from "./templates";
 import { buildVariables } from "./variables";
 
 describe("default templates", () => {
-  it("GIVEN the matrix THEN the decisions of DESIGN.md §4 hold", () => {
+  it("GIVEN the matrix THEN staff-only, customer-only and default-on routes are as documented", () => {
     expect(findRoute("CUSTOMER_REPLIED", "EMAIL", "CUSTOMER")).toBeUndefined();
     expect(findRoute("REQUEST_FAILED", "EMAIL", "CUSTOMER")).toBeUndefined();
     expect(findRoute("CANCELLATION_REQUESTED", "EMAIL", "CUSTOMER")?.defaultOn).toBe(true);

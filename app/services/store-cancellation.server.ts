@@ -30,7 +30,7 @@ export interface StoreCancelDeps {
 }
 
 /**
- * The store cancels an order, or some of its items, with its own reason (DESIGN.md §1): `orderCancel` with
+ * The store cancels an order, or some of its items, with its own reason (docs/rules.md): `orderCancel` with
  * the Shopify reason mapped from the store's, or an order edit setting quantities down (restock per the
  * settings). Then, in one transaction, the record and the customer's notification (ORDER_CANCELLED_BY_STORE
  * or ORDER_PARTIALLY_CANCELLED). Idempotent on `actionKey`: Shopify's ledger key derives from it, and the

@@ -45,7 +45,7 @@ query AmendOrderCancelled($id: ID!) {
 
 export type OrderCancelReason = "CUSTOMER" | "DECLINED" | "FRAUD" | "INVENTORY" | "OTHER" | "STAFF";
 
-/** Shopify's reason for each of the store's own reasons (DESIGN.md §1, merchant-initiated cancellation). */
+/** Shopify's reason for each of the store's own reasons when the store cancels an order itself. */
 export const STORE_REASON_TO_SHOPIFY: Record<StoreCancelReason, OrderCancelReason> = {
   QUANTITY_LIMIT: "OTHER",
   OUT_OF_STOCK: "INVENTORY",

@@ -40,7 +40,7 @@ const INVALID_TOKEN = "[API] Invalid API key or access token (unrecognized login
 const DEPRECATION_DOCS = "https://shopify.dev/api/usage/versioning#deprecation-practices";
 
 export interface SimulatorOptions {
-  /** A store file in DESIGN.md §5's format; default `DEMO_STORE` or demo/store.json. */
+  /** A store file (docs/store-file.md); default `DEMO_STORE` or demo/store.json. */
   storeFile?: string;
   /** The store content itself (takes precedence over storeFile). */
   store?: object;

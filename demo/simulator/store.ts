@@ -1,5 +1,5 @@
 /**
- * The simulator's in-memory shop: loaded from a store file (DESIGN.md §5), validated with zod, then
+ * The simulator's in-memory shop: loaded from a store file (docs/store-file.md), validated with zod, then
  * "materialized" — every value Shopify would compute (totals, fulfillment orders, destinations,
  * fulfillments, current quantities) is filled in once, so resolvers read plain data and `GET /demo/state`
  * shows exactly what the Admin API would answer. Mutations change this data in place and append to `log`.

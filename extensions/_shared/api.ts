@@ -115,7 +115,7 @@ export function newIdempotencyKey(): string {
 /** The full-page extension (extensions/order-page) for this order. */
 export const orderPageUrl = (orderId: string) => `extension:order-page/customer-account.order.page.render/${orderId}`;
 
-/** The client of the customer API (DESIGN.md §3). `checkout` reads options with the thank-you page's token. */
+/** The client of the customer API (docs/customer-api.md). `checkout` reads options with the thank-you page's token. */
 export function amendApi(shopify: Host, surface: "customer" | "checkout" = "customer") {
   // Promise chains rather than async/await, and no object spread: the CLI bundles for an older JavaScript, where
   // each of those costs a helper in every extension (which must stay under 30 KB).

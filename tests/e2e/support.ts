@@ -9,7 +9,7 @@ export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const CHROMIUM = "/usr/bin/chromium";
 export const SCREENSHOTS = path.join(ROOT, "test-results/screenshots");
 
-/** Debian's Chromium driven by playwright-core (STACK.md): never a downloaded browser. */
+/** Debian's Chromium (`apt-get install chromium`) driven by playwright-core: never a downloaded browser. */
 export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (.ci/run does).`);

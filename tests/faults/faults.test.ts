@@ -1,5 +1,5 @@
 /**
- * The fault suite (issue 10): N customer actions and merchant decisions under load while the app's web process and
+ * The fault suite: N customer actions and merchant decisions under load while the app's web process and
  * its worker are SIGKILLed at random moments, the Admin API simulator throttles and fails 30 % of calls, and the
  * SMTP server is down for a minute. Afterwards: no request lost, none applied twice, no notification lost or sent
  * twice.
@@ -221,7 +221,7 @@ describe("fault suite", () => {
     expect(report.actions.accepted, "actions accepted").toBeGreaterThan(ACTIONS * 0.8);
     expect(settled.settled, `settled within ${SETTLE_TIMEOUT_MS} ms`).toBe(true);
 
-    // The promises of issue 10.
+    // Nothing lost, nothing applied or sent twice, nothing inconsistent.
     const problems = (kinds: string[]) => report.problems.filter((p) => kinds.includes(p.kind));
     expect(problems(["REQUEST_LOST", "NOT_FINAL", "APPLIED_NOT_IN_SHOPIFY"]), "requests lost").toEqual([]);
     expect(problems(["APPLIED_TWICE", "HELD_TWICE", "DUPLICATE_REQUEST"]), "applied twice").toEqual([]);
@@ -229,7 +229,7 @@ describe("fault suite", () => {
     expect(problems(["NOTIFICATION_NEVER_QUEUED", "NOTIFICATION_LOST"]), "notifications lost").toEqual([]);
     expect(problems(["UNEXPECTED_MESSAGE"]), "notifications that should not exist").toEqual([]);
     // An email the SMTP server accepted just before its worker was SIGKILLed, and not yet recorded, is sent
-    // again with the same Message-ID: SMTP has no idempotency key (issue 5). Such repeats are counted in the
+    // again with the same Message-ID: SMTP has no idempotency key. Such repeats are counted in the
     // report (notifications.deliveredTwice) and allowed only when a worker was killed; SMS and Flow must not
     // repeat, and nothing may repeat without a worker kill.
     const twice = problems(["NOTIFICATION_SENT_TWICE"]);

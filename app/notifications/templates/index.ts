@@ -8,7 +8,7 @@ export type { EmailTemplateSource, LocaleTemplates, SmsTemplateSource, TemplateS
 
 const BY_LOCALE: Record<Locale, LocaleTemplates> = { en, fr };
 
-/** "fr-CA" → "fr"; anything unsupported → "en" (DESIGN.md §3: fallback en). */
+/** "fr-CA" → "fr"; anything unsupported → "en" (English is the fallback). */
 export function resolveLocale(locale: string | null | undefined): Locale {
   const base = (locale ?? "").toLowerCase().split(/[-_]/)[0];
   return (LOCALES as readonly string[]).includes(base) ? (base as Locale) : "en";

@@ -1,6 +1,6 @@
 /**
  * The fault suite's load: customers asking for address changes and cancellations through the customer API
- * (DESIGN.md §3), and the merchant approving or rejecting the cancellations through the admin API
+ * (docs/customer-api.md), and the merchant approving or rejecting the cancellations through the admin API
  * (POST /api/admin/requests/:id/decision), all over real HTTP with real session tokens, retried the way a real
  * client retries (same Idempotency-Key on every attempt of one action).
  */

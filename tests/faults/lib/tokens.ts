@@ -1,6 +1,6 @@
 /**
  * Session tokens as Shopify signs them (HS256 with the app's secret), minted with the library's own test helper:
- * a customer-account token for the customer API (DESIGN.md §3: dest = the shop, sub = the customer, no iss) and an
+ * a customer-account token for the customer API (docs/customer-api.md: dest = the shop, sub = the customer, no iss) and an
  * admin session token for the admin API (what App Bridge / an admin extension sends as Bearer).
  */
 import { getJwt } from "@shopify/shopify-api/test-helpers";

@@ -3,7 +3,7 @@ import { DEFAULT_POLICY } from "~/domain/policy";
 import { customerCancelOptions, type AdminCall } from "~/shopify";
 import { startAdminHarness } from "./harness";
 
-// Admin API calls and requested query cost per customer action (issue 4's note), measured on the simulator.
+// Admin API calls and requested query cost per customer action, measured on the simulator (docs/shopify-operations.md).
 const ORDER = "gid://shopify/Order/5001";
 let h: Awaited<ReturnType<typeof startAdminHarness>>;
 const rows: { action: string; calls: number; cost: number; operations: string }[] = [];
