@@ -124,6 +124,20 @@ describe("GET /api/customer/orders/:orderId/options", () => {
     expect((await call(options as Route, "/api/customer/orders/5001/options", { token: expired })).status).toBe(401);
   });
 
+  it("GIVEN a signed token for another app, or with no shop in dest THEN 401, never a 500", async () => {
+    const path = "/api/customer/orders/5001/options";
+    for (const overrides of [
+      { aud: "another-apps-client-id" },
+      { dest: undefined },
+      { dest: "not a url" },
+      { dest: "http://amend-demo.myshopify.com" },
+      { dest: "https://evil.example.com" },
+    ]) {
+      const res = await call(options as Route, path, { token: await customerToken("amend-demo", CAMILLE, overrides) });
+      expect([res.status, res.body?.error.code], JSON.stringify(overrides)).toEqual([401, "UNAUTHORIZED"]);
+    }
+  });
+
   it("GIVEN a browser preflight THEN CORS allows the headers the extensions send", async () => {
     const request = new Request("https://amend.example.com/api/customer/orders/5001/address-change", {
       method: "OPTIONS",
@@ -246,6 +260,14 @@ describe("cancellation, reply and withdraw", () => {
     });
     expect([withdrawn.status, withdrawn.body.request.status]).toEqual([200, "WITHDRAWN"]);
     expect(order.fulfillmentOrders.nodes.every((fo: { status: string }) => fo.status === "OPEN")).toBe(true);
+  });
+
+  it("GIVEN a request id no request can have (65 characters) THEN 404, not 500", async () => {
+    const res = await call(withdraw as Route, `/api/customer/requests/${"x".repeat(65)}/withdraw`, {
+      token: await customerToken("amend-demo", JANE),
+      method: "POST",
+    });
+    expect([res.status, res.body.error.code]).toEqual([404, "REQUEST_NOT_FOUND"]);
   });
 
   it("GIVEN an unknown reason THEN 400", async () => {
