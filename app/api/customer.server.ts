@@ -24,6 +24,7 @@ import type { CustomerActor, OrderOptions } from "~/services/customer-requests.s
 import { ServiceError } from "~/services/errors";
 import type { ServiceDeps } from "~/services/ports";
 import { authenticate } from "~/shopify.server";
+import { customerReadPort, forgetOrderReads } from "./order-reads.server";
 import { RateLimiter } from "./rate-limit.server";
 
 /**
@@ -106,8 +107,11 @@ export function customerEndpoint(surface: "customerAccount" | "checkout", handle
         });
       }
     }
+    const reading = request.method === "GET";
     try {
       const deps = await servicesFor(shop);
+      // a read shares the order's facts with other reads and counts against the customer's Admin API reads
+      if (reading) deps.shopify = customerReadPort(deps.shopify, shop, customerId);
       const { status, body } = await handler({ request, params, deps, customer: { customerId, locale }, locale });
       return answer(status, body);
     } catch (error) {
@@ -116,6 +120,8 @@ export function customerEndpoint(surface: "customerAccount" | "checkout", handle
         locale,
       );
       return answer(status, body, headers);
+    } finally {
+      if (!reading) forgetOrderReads(shop);
     }
   };
 }
