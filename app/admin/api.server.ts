@@ -1,6 +1,7 @@
 import { setLogShop } from "~/logger.server";
+import { shopOfDest, unverifiedClaims } from "~/http/session-token.server";
 import { authenticate } from "~/shopify.server";
-import { toAdminError } from "./errors.server";
+import { errorBody, toHttpError } from "~/http/errors.server";
 
 type AdminApiContext = Awaited<ReturnType<typeof authenticate.admin>>;
 
@@ -13,13 +14,20 @@ export async function adminApi(
   request: Request,
   handler: (ctx: AdminApiContext) => Promise<unknown>,
 ): Promise<Response> {
+  // the library builds a URL from the token's `dest` before anything else: a token without a shop's is refused here
+  const claims = unverifiedClaims(request);
+  if (claims && !shopOfDest(claims.dest))
+    return Response.json(
+      { error: { code: "UNAUTHORIZED", message: "The session token names no shop." } },
+      { status: 401 },
+    );
   const ctx = await authenticate.admin(request);
   setLogShop(ctx.session.shop);
   try {
     const body = await handler(ctx);
     return ctx.cors(body instanceof Response ? body : Response.json(body));
   } catch (error) {
-    const e = toAdminError(error, { shop: ctx.session.shop, path: new URL(request.url).pathname });
-    return ctx.cors(Response.json({ error: { code: e.code, message: e.message ?? null } }, { status: e.status }));
+    const e = toHttpError(error, { shop: ctx.session.shop, path: new URL(request.url).pathname });
+    return ctx.cors(Response.json(errorBody(e), { status: e.status, headers: e.headers }));
   }
 }

@@ -12,17 +12,19 @@ import {
   statusLabel,
   requestKindLabel,
 } from "~/domain/messages";
-import { InvalidTransitionError, allowedActions } from "~/domain/state-machine";
+import { allowedActions } from "~/domain/state-machine";
 import type { CustomerReason, Locale, RequestKind, RequestStatus } from "~/domain/types";
 import { apiErrors } from "~/i18n/api";
-import { logger, setLogShop } from "~/logger.server";
+import { errorBody, toHttpError, type HttpError } from "~/http/errors.server";
+import { isForThisApp, shopOfDest } from "~/http/session-token.server";
+import { setLogShop } from "~/logger.server";
 import type { RequestWithHistory } from "~/models/change-request.server";
-import { StaleRequestError } from "~/models/change-request.server";
 import { servicesFor } from "~/services/context.server";
 import type { CustomerActor, OrderOptions } from "~/services/customer-requests.server";
 import { ServiceError } from "~/services/errors";
 import type { ServiceDeps } from "~/services/ports";
 import { authenticate } from "~/shopify.server";
+import { customerReadPort, forgetOrderReads } from "./order-reads.server";
 import { RateLimiter } from "./rate-limit.server";
 
 /**
@@ -46,36 +48,28 @@ export interface CustomerCall {
 
 type Handler = (call: CustomerCall) => Promise<{ status: number; body: unknown }>;
 
-function errorBody(locale: Locale, code: string, message: string, extra: Record<string, unknown> = {}) {
-  return { error: { code, message, ...extra } };
+/** One of the frame's own refusals (token, sign-in, rate limit), in the customer's language. */
+function refusal(locale: Locale, code: string) {
+  return { error: { code, message: apiMessage(locale, code) } };
 }
 
 function apiMessage(locale: Locale, code: string, params: Record<string, string> = {}) {
   return interpolate(apiErrors[locale][code] ?? apiErrors[locale].INTERNAL, params);
 }
 
-/** A ServiceError as the API's error answer, in the customer's language. */
-export function serviceErrorResponse(
-  error: ServiceError,
+/** A use case's error as the API's answer, in the customer's language (rule reasons explained). */
+export function customerErrorResponse(
+  error: HttpError,
   locale: Locale,
-): { status: number; body: unknown; headers?: HeadersInit } {
-  const reasons = error.details.reasons ? explainReasons(error.details.reasons, locale) : undefined;
+): { status: number; body: unknown; headers: Record<string, string> } {
+  const reasons = error.reasons ? explainReasons(error.reasons, locale) : undefined;
   let message: string;
-  if (reasons?.length && error.code !== "RULES_FAILED") message = reasons[0].message;
-  else if (error.code === "RULES_FAILED") message = apiMessage(locale, "RULES_FAILED");
-  else if (error.code === "ADDRESS_INVALID" && reasons?.length) message = reasons[0].message;
+  if (error.code === "RULES_FAILED") message = apiMessage(locale, "RULES_FAILED");
+  else if (reasons?.length) message = reasons[0].message;
   else if (error.code === "NOT_ORDER_OWNER" || error.code === "ORDER_NOT_FOUND")
     message = explainReasons([{ code: error.code }], locale)[0].message;
-  else message = apiMessage(locale, error.code, { field: String(error.details.field ?? "") });
-  return {
-    status: error.status,
-    body: errorBody(locale, error.code, message, {
-      ...(reasons ? { reasons } : {}),
-      ...(error.details.field ? { field: error.details.field } : {}),
-      ...(error.details.fieldErrors ? { fields: error.details.fieldErrors } : {}),
-    }),
-    headers: error.details.retryAfterSeconds ? { "Retry-After": String(error.details.retryAfterSeconds) } : undefined,
-  };
+  else message = apiMessage(locale, error.code, error.params);
+  return { status: error.status, body: errorBody(error, message, reasons), headers: error.headers };
 }
 
 function json(status: number, body: unknown, headers?: HeadersInit) {
@@ -95,10 +89,12 @@ export function customerEndpoint(surface: "customerAccount" | "checkout", handle
     const { sessionToken, cors } = await authenticate.public[surface](request, { corsHeaders: CORS_HEADERS });
     const locale = pickLocale(request.headers.get("Accept-Language")?.split(",")[0]);
     const answer = (status: number, body: unknown, headers?: HeadersInit) => cors(json(status, body, headers));
-    const shop = new URL(sessionToken.dest).hostname;
+    // the library skips `aud` for extension tokens, and `dest` names the shop: both checked here
+    const shop = shopOfDest(sessionToken.dest);
+    if (!shop || !isForThisApp(sessionToken.aud)) return answer(401, refusal(locale, "UNAUTHORIZED"));
     setLogShop(shop);
     const customerId = sessionToken.sub?.match(/Customer\/(\d+)$/)?.[1];
-    if (!customerId) return answer(401, errorBody(locale, "LOGIN_REQUIRED", apiMessage(locale, "LOGIN_REQUIRED")));
+    if (!customerId) return answer(401, refusal(locale, "LOGIN_REQUIRED"));
 
     for (const [limiter, key] of [
       [request.method === "GET" ? readsPerCustomer : writesPerCustomer, `${shop}|${customerId}`],
@@ -106,27 +102,26 @@ export function customerEndpoint(surface: "customerAccount" | "checkout", handle
     ] as const) {
       const taken = limiter.take(key);
       if (!taken.ok) {
-        return answer(429, errorBody(locale, "RATE_LIMITED", apiMessage(locale, "RATE_LIMITED")), {
+        return answer(429, refusal(locale, "RATE_LIMITED"), {
           "Retry-After": String(taken.retryAfterSeconds),
         });
       }
     }
+    const reading = request.method === "GET";
     try {
       const deps = await servicesFor(shop);
+      // a read shares the order's facts with other reads and counts against the customer's Admin API reads
+      if (reading) deps.shopify = customerReadPort(deps.shopify, shop, customerId);
       const { status, body } = await handler({ request, params, deps, customer: { customerId, locale }, locale });
       return answer(status, body);
     } catch (error) {
-      if (error instanceof ServiceError) {
-        const { status, body, headers } = serviceErrorResponse(error, locale);
-        return answer(status, body, headers);
-      }
-      if (error instanceof InvalidTransitionError || error instanceof StaleRequestError) {
-        const code = error instanceof StaleRequestError ? "STALE_REQUEST" : "INVALID_TRANSITION";
-        return answer(409, errorBody(locale, code, apiMessage(locale, code)));
-      }
-      if (error instanceof Response) throw error;
-      logger.error({ err: error, shop, path: new URL(request.url).pathname }, "customer API failure");
-      return answer(500, errorBody(locale, "INTERNAL", apiMessage(locale, "INTERNAL")));
+      const { status, body, headers } = customerErrorResponse(
+        toHttpError(error, { shop, path: new URL(request.url).pathname }),
+        locale,
+      );
+      return answer(status, body, headers);
+    } finally {
+      if (!reading) forgetOrderReads(shop);
     }
   };
 }

@@ -1,9 +1,8 @@
 import type { z } from "zod";
 import { logger, setLogShop } from "~/logger.server";
-import { ShopifyUnavailableError } from "~/shopify/errors";
+import { errorBody, toHttpError } from "~/http/errors.server";
 import { authenticate } from "~/shopify.server";
 import { servicesFor } from "~/services/context.server";
-import { ServiceError } from "~/services/errors";
 import type { FlowActionResult } from "~/services/flow-actions.server";
 import type { ServiceDeps } from "~/services/ports";
 import { flowActionBody, flowError, readFlowRequest } from "./verify.server";
@@ -12,7 +11,8 @@ type Properties<P extends z.ZodRawShape> = z.infer<ReturnType<typeof flowActionB
 
 /**
  * One Flow action route: signature (401), body (400 with the field), the shop's session and Admin API
- * (authenticate.flow), then one service call. 4xx tells Flow the run failed for good; 503 makes it retry.
+ * (authenticate.flow), then one service call; errors answer as every API does (toHttpError). 4xx tells Flow
+ * the run failed for good; 503 makes it retry.
  */
 export async function runFlowAction<P extends z.ZodRawShape>(
   request: Request,
@@ -36,12 +36,7 @@ export async function runFlowAction<P extends z.ZodRawShape>(
     return Response.json({ ok: true, ...result });
   } catch (err) {
     if (err instanceof Response) return err;
-    if (err instanceof ServiceError) return flowError(err.status, err.code, err.message, err.details.field);
-    if (err instanceof ShopifyUnavailableError)
-      return Response.json(
-        { error: { code: "SHOPIFY_UNAVAILABLE", message: err.message } },
-        { status: 503, headers: { "Retry-After": String(err.retryAfterSeconds) } },
-      );
-    throw err;
+    const e = toHttpError(err, { path: new URL(request.url).pathname });
+    return Response.json(errorBody(e), { status: e.status, headers: e.headers });
   }
 }

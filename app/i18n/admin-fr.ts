@@ -74,6 +74,8 @@ export const adminFr: AdminMessages = {
     STALE_REQUEST: "Cette demande a changé pendant que vous la consultiez. Rechargez la page et décidez à nouveau.",
     SHOPIFY_UNAVAILABLE: "Shopify ne répond pas pour le moment. Rien n'a été modifié : réessayez dans une minute.",
     INVALID_INPUT: "Certains champs sont à corriger : voyez les messages à côté.",
+    IN_PROGRESS:
+      "Cette modification est en cours d'envoi à Shopify. Rechargez la page dans un instant pour voir le résultat.",
     NOTE_REQUIRED: "Écrivez un message : le client le lira.",
     SHOPIFY_REFUSED:
       "Shopify a refusé la modification : {message}. Vérifiez la commande dans l'admin Shopify, puis réessayez.",

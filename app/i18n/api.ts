@@ -11,6 +11,9 @@ export const apiErrors: Record<Locale, Record<string, string>> = {
     STALE_REQUEST: "This request was just updated. Please reload the page.",
     SHOPIFY_UNAVAILABLE: "The store is not answering right now. Please try again in a moment.",
     RATE_LIMITED: "Too many attempts in a short time. Please wait a moment and try again.",
+    IN_PROGRESS: "This change is being made right now. Please try again in a moment.",
+    IDEMPOTENCY_KEY_REUSED:
+      "This submission was already used for another change. Please reload the page and try again.",
     LOGIN_REQUIRED: "Please sign in to your account to change this order.",
     UNAUTHORIZED: "Your session has expired. Please reload the page.",
     INTERNAL: "Something went wrong on our side. Please try again; if it keeps happening, contact the store.",
@@ -24,6 +27,9 @@ export const apiErrors: Record<Locale, Record<string, string>> = {
     STALE_REQUEST: "Cette demande vient d’être mise à jour. Veuillez recharger la page.",
     SHOPIFY_UNAVAILABLE: "La boutique ne répond pas pour le moment. Veuillez réessayer dans un instant.",
     RATE_LIMITED: "Trop de tentatives en peu de temps. Patientez un instant puis réessayez.",
+    IN_PROGRESS: "Cette modification est en cours. Veuillez réessayer dans un instant.",
+    IDEMPOTENCY_KEY_REUSED:
+      "Cet envoi a déjà servi pour une autre modification. Veuillez recharger la page et réessayer.",
     LOGIN_REQUIRED: "Connectez-vous à votre compte pour modifier cette commande.",
     UNAUTHORIZED: "Votre session a expiré. Veuillez recharger la page.",
     INTERNAL: "Un problème est survenu de notre côté. Réessayez ; si cela continue, contactez la boutique.",

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { adminApi } from "~/admin/api.server";
+import { requestIdParam } from "~/http/params.server";
 import { servicesFor } from "~/services/context.server";
 import { decideRequest } from "~/services/admin-requests.server";
 import { ServiceError } from "~/services/errors";
@@ -19,7 +20,7 @@ export const action = ({ request, params }: ActionFunctionArgs) =>
       throw new ServiceError("INVALID_INPUT", "Send { action: 'approve' | 'reject', note? }.", { field: "action" });
     const deps = await servicesFor(session.shop, admin.graphql);
     const updated = await decideRequest(deps, {
-      requestId: String(params.requestId),
+      requestId: requestIdParam(params.requestId),
       action: body.data.action,
       note: body.data.note,
     });

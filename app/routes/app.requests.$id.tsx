@@ -37,7 +37,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const admin = await requireAdmin(request);
   const locale = adminLocale(request);
   const deps = await adminServices(admin);
-  const detail = await requestDetail(deps, z.string().min(1).max(64).parse(params.id)).catch((error: unknown) => {
+  const detail = await requestDetail(deps, params.id ?? "").catch((error: unknown) => {
     if (error instanceof ServiceError && error.status === 404) throw new Response("Not found", { status: 404 });
     throw error;
   });

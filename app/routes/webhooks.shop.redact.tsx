@@ -1,3 +1,3 @@
-import { handleWebhook } from "~/webhooks/handle.server";
+import { webhookRoute } from "~/webhooks/handle.server";
 
-export const action = handleWebhook;
+export const action = webhookRoute("SHOP_REDACT");

@@ -2,6 +2,7 @@ import type { OrderFacts, Reason, RequestStatus } from "~/domain/types";
 import type { StaffAction } from "~/admin/constants";
 import { allowedActions } from "~/domain/state-machine";
 import { logger } from "~/logger.server";
+import { requestIdParam } from "~/http/params.server";
 import { ServiceError } from "./errors";
 import type { ServiceDeps } from "./ports";
 import { approveRequest, askForInformation, rejectRequest, retryRequest } from "./staff-decisions.server";
@@ -24,7 +25,7 @@ function parseJson<T>(text: string, fallback: T): T {
 /** Everything the request page shows: the request, its history, the order as Shopify has it now. */
 export async function requestDetail(deps: ServiceDeps, requestId: string) {
   const request = await deps.db.changeRequest.findFirst({
-    where: { id: requestId, shop: deps.shop },
+    where: { id: requestIdParam(requestId), shop: deps.shop },
     include: { events: { orderBy: { at: "asc" } }, messages: { orderBy: { at: "asc" } } },
   });
   if (!request) throw new ServiceError("REQUEST_NOT_FOUND", `Request ${requestId} does not exist in ${deps.shop}.`);

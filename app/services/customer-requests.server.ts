@@ -122,7 +122,7 @@ export async function getOptions(deps: ServiceDeps, input: CustomerActor & { ord
  */
 async function idempotencyKeyFor(
   deps: ServiceDeps,
-  input: { customerId: string; orderId: string; kind: RequestKind; body: unknown; clientKey?: string | null },
+  input: Submission & { clientKey?: string | null },
 ): Promise<string> {
   if (input.clientKey) return `client:${input.customerId}:${input.clientKey}`;
   const earlier = await deps.db.changeRequest.count({
@@ -135,10 +135,52 @@ async function idempotencyKeyFor(
   return `auto:${digest}`;
 }
 
-/** A submission seen before: hand back the same request (resuming it if Shopify did not answer last time). */
-async function replay(deps: ServiceDeps, existing: ChangeRequest, customer: CustomerActor): Promise<ChangeRequest> {
-  if (existing.customerId !== customer.customerId)
+/** What a customer submits: the order, the kind of change and its body (the idempotency key's fingerprint). */
+interface Submission {
+  customerId: string;
+  orderId: string;
+  kind: RequestKind;
+  body: Record<string, unknown>;
+}
+
+/** A value as JSON with its object keys sorted (absent and undefined fields alike), to compare two bodies. */
+function canonical(value: unknown): string {
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sorted)
+      : v && typeof v === "object"
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return JSON.stringify(sorted(JSON.parse(JSON.stringify(value ?? null))));
+}
+
+/** Whether a stored request is what this submission asks for: same order, kind and body. */
+function sameSubmission(existing: ChangeRequest, submission: Submission): boolean {
+  const payload = JSON.parse(existing.payload) as Record<string, unknown>;
+  const stored = Object.fromEntries(Object.keys(submission.body).map((k) => [k, payload[k]]));
+  return (
+    existing.orderId === submission.orderId &&
+    existing.kind === submission.kind &&
+    canonical(stored) === canonical(submission.body)
+  );
+}
+
+/**
+ * A submission seen before: hand back the same request (resuming it if Shopify did not answer last time). A key
+ * reused for another order, kind or body is refused (422), never replayed: that change was not made.
+ */
+async function replay(deps: ServiceDeps, existing: ChangeRequest, submission: Submission): Promise<ChangeRequest> {
+  if (existing.customerId !== submission.customerId)
     throw new ServiceError("NOT_ORDER_OWNER", "This request belongs to another customer.");
+  if (!sameSubmission(existing, submission))
+    throw new ServiceError(
+      "IDEMPOTENCY_KEY_REUSED",
+      "This Idempotency-Key was used for another order, kind or body; send a new key for a new change.",
+    );
   return existing.status === "APPLYING" ? applyRequest(deps, existing) : existing;
 }
 
@@ -148,7 +190,7 @@ async function replay(deps: ServiceDeps, existing: ChangeRequest, customer: Cust
  */
 async function createOrReplay(
   deps: ServiceDeps,
-  customer: CustomerActor,
+  submission: Submission,
   key: string,
   create: (tx: DbTx) => Promise<{ request: ChangeRequest }>,
 ): Promise<{ request: ChangeRequest; replayed: boolean }> {
@@ -157,7 +199,7 @@ async function createOrReplay(
     return { request, replayed: false };
   } catch (error) {
     const twin = await findByIdempotencyKey(deps.db, deps.shop, key);
-    if (twin) return { request: await replay(deps, twin, customer), replayed: true };
+    if (twin) return { request: await replay(deps, twin, submission), replayed: true };
     if (error instanceof RequestConflictError) {
       throw new ServiceError(error.code, error.message, { reasons: [{ code: error.code }] });
     }
@@ -198,15 +240,15 @@ export async function requestAddressChange(
     });
   }
   const facts = await loadOwnedOrder(deps, input.orderId, input);
-  const key = await idempotencyKeyFor(deps, {
+  const submission: Submission = {
     customerId: input.customerId,
     orderId: facts.legacyId,
     kind: "ADDRESS_CHANGE",
-    body: validation.address,
-    clientKey: input.idempotencyKey,
-  });
+    body: { address: validation.address },
+  };
+  const key = await idempotencyKeyFor(deps, { ...submission, clientKey: input.idempotencyKey });
   const seen = await findByIdempotencyKey(deps.db, deps.shop, key);
-  if (seen) return replay(deps, seen, input);
+  if (seen) return replay(deps, seen, submission);
 
   const ctx = await evaluationContext(deps, facts);
   let decision;
@@ -221,7 +263,7 @@ export async function requestAddressChange(
   if (!decision.allowed) throw refusal("ADDRESS_CHANGE", decision.reasons);
 
   const status = initialStatus("ADDRESS_CHANGE", ctx.policy, decision);
-  const created = await createOrReplay(deps, input, key, (tx) =>
+  const created = await createOrReplay(deps, submission, key, (tx) =>
     createRequest(tx, {
       shop: deps.shop,
       kind: "ADDRESS_CHANGE",
@@ -269,21 +311,16 @@ export async function requestCancellation(
     );
   }
   const body = { reason: checked.reason as CustomerReason, note: checked.note };
-  const key = await idempotencyKeyFor(deps, {
-    customerId: input.customerId,
-    orderId: facts.legacyId,
-    kind: "CANCELLATION",
-    body,
-    clientKey: input.idempotencyKey,
-  });
+  const submission: Submission = { customerId: input.customerId, orderId: facts.legacyId, kind: "CANCELLATION", body };
+  const key = await idempotencyKeyFor(deps, { ...submission, clientKey: input.idempotencyKey });
   const seen = await findByIdempotencyKey(deps.db, deps.shop, key);
-  if (seen) return replay(deps, seen, input);
+  if (seen) return replay(deps, seen, submission);
 
   const decision = evaluateCancellation(ctx);
   if (!decision.allowed) throw refusal("CANCELLATION", decision.reasons);
   const status = initialStatus("CANCELLATION", ctx.policy, decision);
 
-  const outcome = await createOrReplay(deps, input, key, async (tx) => {
+  const outcome = await createOrReplay(deps, submission, key, async (tx) => {
     const created = await createRequest(tx, {
       shop: deps.shop,
       kind: "CANCELLATION",

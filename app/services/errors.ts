@@ -12,6 +12,8 @@ export type ServiceErrorCode =
   | "RULES_FAILED"
   | "INVALID_TRANSITION"
   | "STALE_REQUEST"
+  | "IDEMPOTENCY_KEY_REUSED"
+  | "RATE_LIMITED"
   | "SHOPIFY_UNAVAILABLE";
 
 const STATUS: Record<ServiceErrorCode, number> = {
@@ -25,6 +27,8 @@ const STATUS: Record<ServiceErrorCode, number> = {
   INVALID_TRANSITION: 409,
   STALE_REQUEST: 409,
   RULES_FAILED: 422,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  RATE_LIMITED: 429,
   SHOPIFY_UNAVAILABLE: 503,
 };
 

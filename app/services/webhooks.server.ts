@@ -8,6 +8,8 @@ import { supersedeForOrder } from "./system-jobs.server";
 
 /** The topics Amend subscribes to (shopify.app.toml), as authenticate.webhook names them. */
 export type WebhookTopic =
+  | "APP_UNINSTALLED"
+  | "APP_SCOPES_UPDATE"
   | "ORDERS_UPDATED"
   | "ORDERS_FULFILLED"
   | "ORDERS_CANCELLED"

@@ -1,15 +1,42 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { InvalidShopError } from "@shopify/shopify-api";
 import { prisma } from "~/db.server";
 import { logger, setLogShop } from "~/logger.server";
 import { authenticate } from "~/shopify.server";
-import { needsProcessing, processClaimedDelivery, receiveWebhook } from "~/services/webhooks.server";
+import { isShopDomain } from "~/http/session-token.server";
+import { needsProcessing, processClaimedDelivery, receiveWebhook, type WebhookTopic } from "~/services/webhooks.server";
 
 /**
- * Verifies a webhook (a bad HMAC is the library's 401), stores it once per event id, answers 200 at once,
- * and does the work after the answer. A delivery left unprocessed is picked up by the worker's sweep.
+ * A delivery for a route that accepts only `accepts` (its topic in shopify.app.toml, as authenticate.webhook
+ * names it): the library's check (a bad HMAC is its 401), then what it leaves out — another topic, a shop domain
+ * that is not a shop's, or a body that is not JSON is thrown as a 400, before anything is done.
  */
-export async function handleWebhook({ request }: ActionFunctionArgs): Promise<Response> {
-  const { shop, topic, payload, eventId, webhookId } = await authenticate.webhook(request);
+export async function verifiedWebhook(request: Request, accepts: WebhookTopic) {
+  let context;
+  try {
+    context = await authenticate.webhook(request);
+  } catch (error) {
+    // past a valid HMAC the library looks up the shop's session (a malformed domain throws) and parses the body
+    if (!(error instanceof InvalidShopError || error instanceof SyntaxError)) throw error;
+  }
+  if (!context || String(context.topic) !== accepts || !isShopDomain(context.shop)) {
+    logger.warn({ topic: context?.topic, shop: context?.shop, accepts }, "webhook refused: not this route's delivery");
+    throw new Response(null, { status: 400 });
+  }
+  return context;
+}
+
+/**
+ * The action of a webhook route whose work is stored: verifies the delivery (verifiedWebhook), stores it once
+ * per event id, answers 200 at once, and does the work after the answer. A delivery left unprocessed is picked
+ * up by the worker's sweep.
+ */
+export function webhookRoute(accepts: WebhookTopic) {
+  return ({ request }: ActionFunctionArgs) => handleWebhook(request, accepts);
+}
+
+async function handleWebhook(request: Request, accepts: WebhookTopic): Promise<Response> {
+  const { shop, topic, payload, eventId, webhookId } = await verifiedWebhook(request, accepts);
   setLogShop(shop);
   const id = eventId ?? webhookId;
   // Most order deliveries (an edit, a tag, an order with no open request) change nothing: answered, not stored.

@@ -8,6 +8,7 @@ import { action as addressChange } from "~/routes/api.customer.orders.$orderId.a
 import { action as cancellation } from "~/routes/api.customer.orders.$orderId.cancellation";
 import { action as reply } from "~/routes/api.customer.requests.$requestId.messages";
 import { action as withdraw } from "~/routes/api.customer.requests.$requestId.withdraw";
+import { callCustomerApi, simOrder as simOrderOf, type Route } from "../support/customer-api";
 import { customerToken, installShop } from "../support/shopify-session";
 
 const SHOP = "amend-demo.myshopify.com";
@@ -15,43 +16,8 @@ const CAMILLE = "7001"; // French customer of the demo store
 const JANE = "7002"; // English customer
 let sim: Awaited<ReturnType<typeof startSimulator>>;
 
-type Route = (args: never) => Promise<Response>;
-
-async function call(
-  route: Route,
-  path: string,
-  init: { token: string; method?: string; body?: unknown; lang?: string; headers?: Record<string, string> },
-) {
-  const request = new Request(`https://amend.example.com${path}`, {
-    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers: {
-      Authorization: `Bearer ${init.token}`,
-      Origin: "https://extensions.shopifycdn.com",
-      "Accept-Language": init.lang ?? "fr-FR",
-      ...(init.body !== undefined ? { "Content-Type": "application/json" } : {}),
-      ...init.headers,
-    },
-    body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
-  });
-  const params = Object.fromEntries(
-    [...path.matchAll(/\/(orders|requests)\/([^/]+)/g)].map((m) => [m[1] === "orders" ? "orderId" : "requestId", m[2]]),
-  );
-  const response = await route({ request, params, context: {} } as never).catch((e: unknown) => {
-    if (e instanceof Response) return e;
-    throw e;
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
-}
-
-/** The simulator's copy of an order (what Shopify would now hold). */
-function simOrder(id: string) {
-  const order = sim.store.orders.find((o) => (o as { id: string }).id === `gid://shopify/Order/${id}`);
-  return order as unknown as {
-    shippingAddress: { city: string };
-    fulfillmentOrders: { nodes: { status: string }[] };
-  };
-}
+const call = callCustomerApi;
+const simOrder = (id: string) => simOrderOf(sim, id);
 
 const paris = {
   firstName: "Camille",
@@ -122,6 +88,20 @@ describe("GET /api/customer/orders/:orderId/options", () => {
     expect((await call(options as Route, "/api/customer/orders/5001/options", { token: forged })).status).toBe(401);
     const expired = await customerToken("amend-demo", CAMILLE, { exp: Math.floor(Date.now() / 1000) - 60 });
     expect((await call(options as Route, "/api/customer/orders/5001/options", { token: expired })).status).toBe(401);
+  });
+
+  it("GIVEN a signed token for another app, or with no shop in dest THEN 401, never a 500", async () => {
+    const path = "/api/customer/orders/5001/options";
+    for (const overrides of [
+      { aud: "another-apps-client-id" },
+      { dest: undefined },
+      { dest: "not a url" },
+      { dest: "http://amend-demo.myshopify.com" },
+      { dest: "https://evil.example.com" },
+    ]) {
+      const res = await call(options as Route, path, { token: await customerToken("amend-demo", CAMILLE, overrides) });
+      expect([res.status, res.body?.error.code], JSON.stringify(overrides)).toEqual([401, "UNAUTHORIZED"]);
+    }
   });
 
   it("GIVEN a browser preflight THEN CORS allows the headers the extensions send", async () => {
@@ -246,6 +226,14 @@ describe("cancellation, reply and withdraw", () => {
     });
     expect([withdrawn.status, withdrawn.body.request.status]).toEqual([200, "WITHDRAWN"]);
     expect(order.fulfillmentOrders.nodes.every((fo: { status: string }) => fo.status === "OPEN")).toBe(true);
+  });
+
+  it("GIVEN a request id no request can have (65 characters) THEN 404, not 500", async () => {
+    const res = await call(withdraw as Route, `/api/customer/requests/${"x".repeat(65)}/withdraw`, {
+      token: await customerToken("amend-demo", JANE),
+      method: "POST",
+    });
+    expect([res.status, res.body.error.code]).toEqual([404, "REQUEST_NOT_FOUND"]);
   });
 
   it("GIVEN an unknown reason THEN 400", async () => {

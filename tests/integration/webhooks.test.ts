@@ -137,6 +137,40 @@ describe("webhooks", () => {
     expect(await prisma.webhookDelivery.count()).toBe(0);
   });
 
+  it("GIVEN a signed shop/redact sent to the orders/updated route THEN 400 and nothing is erased", async () => {
+    const request = await openCancellation();
+    const response = await call(
+      ordersUpdated,
+      await signed("shop/redact", { shop_domain: TEST_SHOP, shop_id: 1 }, "ev-wrong-route"),
+    ).catch((e: unknown) => e as Response);
+    expect(response.status).toBe(400);
+    expect(await prisma.changeRequest.findUnique({ where: { id: request.id } })).not.toBeNull();
+    expect(await prisma.webhookDelivery.count()).toBe(0);
+  });
+
+  it("GIVEN a signed delivery with a malformed shop domain or a body that is not JSON THEN 400, not 500", async () => {
+    const badShop = await signed("orders/cancelled", { id: Number(ORDER) }, "ev-bad-shop");
+    badShop.headers.set("X-Shopify-Shop-Domain", "not a shop/../x");
+    const badShopAnswer = await call(ordersCancelled, badShop).catch((e: unknown) => e as Response);
+    expect(badShopAnswer.status).toBe(400);
+
+    const raw = "{not json";
+    const notJson = new Request("https://my-test-app.myshopify.io/webhooks/orders/cancelled", {
+      method: "POST",
+      body: raw,
+      headers: {
+        "X-Shopify-Hmac-Sha256": getHmac(raw, API_SECRET_KEY),
+        "X-Shopify-Shop-Domain": TEST_SHOP,
+        "X-Shopify-Topic": "orders/cancelled",
+        "X-Shopify-API-Version": "2026-10",
+        "X-Shopify-Webhook-Id": "w-not-json",
+      },
+    });
+    const notJsonAnswer = await call(ordersCancelled, notJson).catch((e: unknown) => e as Response);
+    expect(notJsonAnswer.status).toBe(400);
+    expect(await prisma.webhookDelivery.count()).toBe(0);
+  });
+
   it("GIVEN customers/data_request THEN the export lists what Amend holds about that customer only", async () => {
     await openCancellation("7");
     await prisma.changeRequest.create({

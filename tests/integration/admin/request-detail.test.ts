@@ -56,6 +56,15 @@ describe("GET /app/requests/:id", () => {
     expect(data.actions.sort()).toEqual(["approve", "askInfo", "reject"]);
   });
 
+  it("GIVEN an id no request can have (65 characters, a quote) THEN 404, not 500", async () => {
+    for (const id of ["a".repeat(65), "x'--"]) {
+      const res = (await run(loader as never, await adminGet("amend-demo", `/app/requests/${id}`), {
+        id,
+      })) as unknown as Response;
+      expect(res.status, id).toBe(404);
+    }
+  });
+
   it("GIVEN shop B's session THEN shop A's request is 404", async () => {
     const r = await cancellation();
     const res = await run(loader as never, await adminGet("other-shop", `/app/requests/${r.id}`), { id: r.id });
@@ -234,6 +243,22 @@ describe("the admin order block's API (session token, CORS)", () => {
       { requestId: r.id },
     )) as unknown as Response;
     expect([ok.status, (await body(ok)).request.status]).toEqual([200, "REJECTED"]);
+  });
+
+  it("POST a decision for a malformed id THEN 404; a token whose dest names no shop THEN 401, not 500", async () => {
+    const id = "a".repeat(65);
+    const res = (await run(
+      decision as never,
+      await adminFetch("amend-demo", `/api/admin/requests/${id}/decision`, { json: { action: "reject" }, origin }),
+      { requestId: id },
+    )) as unknown as Response;
+    expect([res.status, (await body(res)).error.code]).toEqual([404, "REQUEST_NOT_FOUND"]);
+    const { getJwt, API_KEY, API_SECRET_KEY } = await import("@shopify/shopify-api/test-helpers");
+    const { token } = await getJwt("amend-demo", API_KEY, API_SECRET_KEY, { dest: "not a url" });
+    const noShop = new Request("https://my-test-app.myshopify.io/api/admin/orders/5001/requests", {
+      headers: { Origin: origin, Authorization: `Bearer ${token}` },
+    });
+    expect(((await run(orderRequests as never, noShop, { orderId: "5001" })) as unknown as Response).status).toBe(401);
   });
 
   it("OPTIONS (CORS preflight) THEN 204 with CORS headers; no token THEN 401", async () => {
