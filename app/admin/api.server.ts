@@ -1,3 +1,4 @@
+import { PayloadTooLargeError, payloadTooLargeResponse } from "~/http/body-limit.server";
 import { setLogShop } from "~/logger.server";
 import { authenticate } from "~/shopify.server";
 import { toAdminError } from "./errors.server";
@@ -19,6 +20,7 @@ export async function adminApi(
     const body = await handler(ctx);
     return ctx.cors(body instanceof Response ? body : Response.json(body));
   } catch (error) {
+    if (error instanceof PayloadTooLargeError) return ctx.cors(payloadTooLargeResponse(error.limit));
     const e = toAdminError(error, { shop: ctx.session.shop, path: new URL(request.url).pathname });
     return ctx.cors(Response.json({ error: { code: e.code, message: e.message ?? null } }, { status: e.status }));
   }
