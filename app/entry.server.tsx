@@ -12,6 +12,7 @@ import { addDocumentResponseHeaders } from "./shopify.server";
 export { logger, requestIdFrom, runWithRequestContext } from "./logger.server";
 export { startBackgroundWork } from "./background.server";
 export { prisma } from "./db.server";
+export { bodyLimitFor, guardNodeBody } from "./http/body-limit.server";
 
 export const streamTimeout = 5000;
 

@@ -8,7 +8,6 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 
 // Before the build loads: the app reads NODE_ENV when its modules load (remix-serve does the same).
@@ -29,7 +28,8 @@ if (!fs.existsSync(BUILD)) {
 const { createRequestHandler } = await import("@remix-run/node");
 const build = await import(pathToFileURL(BUILD).href);
 // The app's own logger, request context and Prisma client (app/entry.server.tsx), not second copies.
-const { logger, prisma, requestIdFrom, runWithRequestContext, startBackgroundWork } = build.entry.module;
+const { bodyLimitFor, guardNodeBody, logger, prisma, requestIdFrom, runWithRequestContext, startBackgroundWork } =
+  build.entry.module;
 const handle = createRequestHandler(build, process.env.NODE_ENV);
 
 const TYPES = {
@@ -90,25 +90,23 @@ function requestUrl(req) {
   return new URL(`${proto}://${req.headers.host || "localhost"}${target}`);
 }
 
-/** The Node request as a Fetch Request: body streamed, aborted when the client goes away. */
-function toFetchRequest(req, res, url) {
-  const controller = new AbortController();
-  res.on("close", () => controller.abort());
+/** The Node request as a Fetch Request: its body the guarded stream, aborted with `controller`. */
+function toFetchRequest(req, url, body, controller) {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
   const init = { method: req.method, headers, signal: controller.signal };
-  if (req.method !== "GET" && req.method !== "HEAD") {
-    init.body = Readable.toWeb(req);
+  if (req.method !== "GET" && req.method !== "HEAD" && body.stream) {
+    init.body = body.stream;
     init.duplex = "half";
   }
   return new Request(url, init);
 }
 
-async function sendFetchResponse(res, response) {
-  const headers = {};
+async function sendFetchResponse(res, response, extraHeaders) {
+  const headers = { ...extraHeaders };
   for (const [name, value] of response.headers) if (name !== "set-cookie") headers[name] = value;
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers["set-cookie"] = cookies;
@@ -139,13 +137,23 @@ const server = http.createServer((req, res) => {
   }
   const requestId = requestIdFrom(req.headers["x-request-id"]);
   res.setHeader("X-Request-Id", requestId);
+  const controller = new AbortController();
+  res.on("close", () => controller.abort());
+  // The body limit of this path, enforced before the app (or Shopify's library, for an HMAC) reads a byte of it.
+  const body = guardNodeBody(req, res, bodyLimitFor(pathname), () => controller.abort());
   runWithRequestContext({ requestId }, async () => {
-    try {
-      await sendFetchResponse(res, await handle(toFetchRequest(req, res, url)));
-    } catch (err) {
-      logger.error({ err, path: pathname }, "request failed");
-      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain", Connection: "close" });
-      res.end("Internal Server Error");
+    if (!body.refused) {
+      try {
+        const response = await handle(toFetchRequest(req, url, body, controller));
+        // Refused mid-read: the 413 is the answer, whatever the app made of its cut body.
+        if (!body.refused) await sendFetchResponse(res, response, body.settle());
+      } catch (err) {
+        if (!body.refused) {
+          logger.error({ err, path: pathname }, "request failed");
+          if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain", Connection: "close" });
+          res.end("Internal Server Error");
+        }
+      }
     }
     const line = {
       method: req.method,

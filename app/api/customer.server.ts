@@ -21,6 +21,7 @@ import { setLogShop } from "~/logger.server";
 import type { RequestWithHistory } from "~/models/change-request.server";
 import { servicesFor } from "~/services/context.server";
 import type { CustomerActor, OrderOptions } from "~/services/customer-requests.server";
+import { readBodyText } from "~/http/body-limit.server";
 import { ServiceError } from "~/services/errors";
 import type { ServiceDeps } from "~/services/ports";
 import { authenticate } from "~/shopify.server";
@@ -137,11 +138,12 @@ export function preflightLoader(surface: "customerAccount" | "checkout" = "custo
   };
 }
 
-/** Reads and validates a JSON body; a malformed one is a 400 naming the field. */
+/** Reads (within the path's body limit, else PayloadTooLargeError) and validates a JSON body; a malformed one is a 400. */
 export async function readBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+  const text = await readBodyText(request);
   let raw: unknown;
   try {
-    raw = await request.json();
+    raw = JSON.parse(text);
   } catch {
     throw new ServiceError("INVALID_INPUT", "The request body must be JSON.", { field: "body" });
   }

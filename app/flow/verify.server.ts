@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { env } from "~/env.server";
+import { PayloadTooLargeError, payloadTooLargeResponse, readBodyText } from "~/http/body-limit.server";
 
 /** An error answer as the rest of the API gives it: `{ error: { code, message, field? } }`. */
 export function flowError(status: number, code: string, message: string, field?: string): Response {
@@ -16,7 +17,7 @@ export function validFlowHmac(rawBody: string, header: string | null, secret = e
 }
 
 /**
- * Reads a request from Flow: POST, signed (401 otherwise — before the body is even parsed), JSON (400),
+ * Reads a request from Flow: POST, within the body limit (413), signed (401 otherwise — before the body is even parsed), JSON (400),
  * of the given shape (400 naming the field). Throws the answer as a Response; returns the body and a
  * copy of the request for authenticate.flow (which reads the body again).
  */
@@ -25,7 +26,9 @@ export async function readFlowRequest<S extends z.ZodType>(
   schema: S,
 ): Promise<{ body: z.infer<S>; replay: () => Request }> {
   if (request.method !== "POST") throw flowError(405, "METHOD_NOT_ALLOWED", "Flow calls this URL with POST.");
-  const raw = await request.text();
+  const raw = await readBodyText(request).catch((error: unknown) => {
+    throw error instanceof PayloadTooLargeError ? payloadTooLargeResponse(error.limit) : error;
+  });
   if (!validFlowHmac(raw, request.headers.get("X-Shopify-Hmac-Sha256")))
     throw flowError(401, "UNAUTHORIZED", "The request is not signed by Shopify Flow with this app's secret.");
   let json: unknown;

@@ -3,6 +3,7 @@ import type { Reason } from "~/domain/types";
 import { logger } from "~/logger.server";
 import { RequestConflictError, StaleRequestError } from "~/models/change-request.server";
 import { ServiceError } from "~/services/errors";
+import { formatBytes, PayloadTooLargeError } from "./body-limit.server";
 import { MutationInFlightError, ShopifyUnavailableError, ShopifyUserError } from "~/shopify/errors";
 
 /** How long a client waits before retrying a request another attempt is still sending to Shopify. */
@@ -23,6 +24,7 @@ const IN_PROGRESS_RETRY_SECONDS = 2;
  * | 409    | ADDRESS_ALREADY_CHANGED  | ServiceError / RequestConflictError: the address changed once    |
  * | 409    | INVALID_TRANSITION       | InvalidTransitionError: the request's status does not allow it   |
  * | 409    | STALE_REQUEST            | StaleRequestError: the request moved while this call ran         |
+ * | 413    | PAYLOAD_TOO_LARGE        | PayloadTooLargeError: the body is over the route's limit (`limitBytes`) |
  * | 422    | RULES_FAILED             | ServiceError: the store's rules refuse it (`reasons`)            |
  * | 422    | IDEMPOTENCY_KEY_REUSED   | ServiceError: the Idempotency-Key was used for another change    |
  * | 422    | SHOPIFY_REFUSED          | ShopifyUserError: Shopify refused the mutation (`userErrors`)    |
@@ -44,6 +46,8 @@ export interface HttpError {
   reasons?: Reason[];
   field?: string;
   fieldErrors?: { field: string; code: string }[];
+  /** The limit a body went over (413). */
+  limitBytes?: number;
 }
 
 function retryAfter(seconds: number): Record<string, string> {
@@ -71,6 +75,16 @@ export function toHttpError(error: unknown, context: Record<string, unknown> = {
       ...(fieldErrors ? { fieldErrors } : {}),
     });
   }
+  if (error instanceof PayloadTooLargeError)
+    return answer(
+      413,
+      "PAYLOAD_TOO_LARGE",
+      `The request body is larger than the ${formatBytes(error.limit)} this address accepts.`,
+      {
+        params: { limit: formatBytes(error.limit) },
+        limitBytes: error.limit,
+      },
+    );
   if (error instanceof StaleRequestError) return answer(409, "STALE_REQUEST", error.message);
   if (error instanceof InvalidTransitionError) return answer(409, "INVALID_TRANSITION", error.message);
   if (error instanceof RequestConflictError)
@@ -100,6 +114,7 @@ export function errorBody(
       ...(reasons ? { reasons } : {}),
       ...(error.field ? { field: error.field } : {}),
       ...(error.fieldErrors ? { fields: error.fieldErrors } : {}),
+      ...(error.limitBytes ? { limitBytes: error.limitBytes } : {}),
     },
   };
 }

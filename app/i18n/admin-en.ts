@@ -79,6 +79,7 @@ export const adminEn = {
     SHOPIFY_UNAVAILABLE: "Shopify isn't answering right now. Nothing was changed: try again in a minute.",
     INVALID_INPUT: "Some fields need your attention: see the messages next to them.",
     IN_PROGRESS: "This change is being sent to Shopify right now. Reload the page in a moment to see the result.",
+    PAYLOAD_TOO_LARGE: "What you sent is too large to save. Shorten it and save again.",
     NOTE_REQUIRED: "Write a note: the customer reads it.",
     SHOPIFY_REFUSED: "Shopify refused the change: {message}. Check the order in Shopify admin, then try again.",
     INTERNAL: "Something went wrong on our side. Nothing was lost: reload the page and try again.",

@@ -76,6 +76,8 @@ export const adminFr: AdminMessages = {
     INVALID_INPUT: "Certains champs sont à corriger : voyez les messages à côté.",
     IN_PROGRESS:
       "Cette modification est en cours d'envoi à Shopify. Rechargez la page dans un instant pour voir le résultat.",
+    PAYLOAD_TOO_LARGE:
+      "Ce que vous avez envoyé est trop volumineux pour être enregistré. Raccourcissez-le puis enregistrez à nouveau.",
     NOTE_REQUIRED: "Écrivez un message : le client le lira.",
     SHOPIFY_REFUSED:
       "Shopify a refusé la modification : {message}. Vérifiez la commande dans l'admin Shopify, puis réessayez.",

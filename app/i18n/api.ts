@@ -12,6 +12,7 @@ export const apiErrors: Record<Locale, Record<string, string>> = {
     SHOPIFY_UNAVAILABLE: "The store is not answering right now. Please try again in a moment.",
     RATE_LIMITED: "Too many attempts in a short time. Please wait a moment and try again.",
     IN_PROGRESS: "This change is being made right now. Please try again in a moment.",
+    PAYLOAD_TOO_LARGE: "What was sent is too large (at most {limit}). Please shorten it and try again.",
     IDEMPOTENCY_KEY_REUSED:
       "This submission was already used for another change. Please reload the page and try again.",
     LOGIN_REQUIRED: "Please sign in to your account to change this order.",
@@ -28,6 +29,7 @@ export const apiErrors: Record<Locale, Record<string, string>> = {
     SHOPIFY_UNAVAILABLE: "La boutique ne répond pas pour le moment. Veuillez réessayer dans un instant.",
     RATE_LIMITED: "Trop de tentatives en peu de temps. Patientez un instant puis réessayez.",
     IN_PROGRESS: "Cette modification est en cours. Veuillez réessayer dans un instant.",
+    PAYLOAD_TOO_LARGE: "L’envoi est trop volumineux (au plus {limit}). Veuillez le raccourcir et réessayer.",
     IDEMPOTENCY_KEY_REUSED:
       "Cet envoi a déjà servi pour une autre modification. Veuillez recharger la page et réessayer.",
     LOGIN_REQUIRED: "Connectez-vous à votre compte pour modifier cette commande.",

@@ -2,11 +2,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { adminApi } from "~/admin/api.server";
 import { requestIdParam } from "~/http/params.server";
+import { readBodyText } from "~/http/body-limit.server";
 import { servicesFor } from "~/services/context.server";
 import { decideRequest } from "~/services/admin-requests.server";
 import { ServiceError } from "~/services/errors";
 
 const Body = z.object({ action: z.enum(["approve", "reject"]), note: z.string().max(2000).optional() });
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
 
 /** Preflight (OPTIONS) is answered by authenticate.admin. */
 export const loader = ({ request }: LoaderFunctionArgs) =>
@@ -15,7 +24,8 @@ export const loader = ({ request }: LoaderFunctionArgs) =>
 /** POST /api/admin/requests/:requestId/decision { action: approve | reject, note? } — from the order page block. */
 export const action = ({ request, params }: ActionFunctionArgs) =>
   adminApi(request, async ({ session, admin }) => {
-    const body = Body.safeParse(await request.json().catch(() => null));
+    const text = await readBodyText(request);
+    const body = Body.safeParse(parseJson(text));
     if (!body.success)
       throw new ServiceError("INVALID_INPUT", "Send { action: 'approve' | 'reject', note? }.", { field: "action" });
     const deps = await servicesFor(session.shop, admin.graphql);

@@ -25,6 +25,7 @@ import { AdminErrorPage, useToast } from "~/admin/ui";
 import { prisma } from "~/db.server";
 import { messagesFor } from "~/domain/messages";
 import { ADDRESS_RULES, CUSTOMER_REASONS, type Locale } from "~/domain/types";
+import { PayloadTooLargeError, payloadTooLargeResponse, readBodyText } from "~/http/body-limit.server";
 import { loadSettings, saveSettings } from "~/services/admin-settings.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -38,8 +39,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const admin = await requireAdmin(request);
   let body: unknown;
   try {
-    body = await request.json();
-  } catch {
+    body = JSON.parse(await readBodyText(request));
+  } catch (error) {
+    if (error instanceof PayloadTooLargeError) return payloadTooLargeResponse(error.limit);
     return Response.json({ ok: false, fieldErrors: { form: "invalid" } }, { status: 400 });
   }
   const result = await saveSettings(prisma, admin.shop, body, admin.staff);

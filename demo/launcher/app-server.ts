@@ -85,11 +85,13 @@ export async function startAppServer(options: {
     if (pathname.startsWith("/assets/") && serveFile(req, res, CLIENT_DIR, pathname, { immutable: true })) return;
     if (pathname !== "/" && !pathname.startsWith("/app") && serveFile(req, res, CLIENT_DIR, pathname)) return;
     if (pathname === "/favicon.ico") return void res.writeHead(204).end(); // the app has none: not an error
-    const request = toFetchRequest(req, res, origin);
+    const { request, body } = toFetchRequest(req, res, origin);
+    if (body.refused) return; // over the path's body limit: answered 413
     ready
       .then((handle) => handle(request))
-      .then((response) => sendFetchResponse(res, response))
+      .then((response) => (body.refused ? undefined : sendFetchResponse(res, response, body.settle())))
       .catch((error: Error) => {
+        if (body.refused) return;
         console.error("[app]", error);
         if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
         res.end("Internal Server Error");

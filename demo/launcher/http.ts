@@ -2,7 +2,7 @@ import fs from "node:fs";
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { Readable } from "node:stream";
+import { bodyLimitFor, guardNodeBody, type GuardedBody } from "../../app/http/body-limit.server";
 
 /** Listens on 127.0.0.1:port; a port in use becomes an error naming the port and the variable to change. */
 export async function listen(server: http.Server, port: number, variable: string, host = "127.0.0.1"): Promise<number> {
@@ -48,10 +48,19 @@ export function closeServer(server: http.Server): Promise<void> {
   });
 }
 
-/** A Node request as a Fetch Request (the body streamed, aborted when the client goes away). */
-export function toFetchRequest(req: http.IncomingMessage, res: http.ServerResponse, origin: string): Request {
+/**
+ * A Node request as a Fetch Request (aborted when the client goes away), its body under the path's limit as in
+ * production: when `body.refused` the 413 is already the answer (the app's must not be written).
+ */
+export function toFetchRequest(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  origin: string,
+): { request: Request; body: GuardedBody } {
   const controller = new AbortController();
   res.on("close", () => controller.abort());
+  const url = new URL(req.url ?? "/", origin);
+  const body = guardNodeBody(req, res, bodyLimitFor(url.pathname), () => controller.abort());
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
@@ -59,16 +68,20 @@ export function toFetchRequest(req: http.IncomingMessage, res: http.ServerRespon
   }
   const method = req.method ?? "GET";
   const init: RequestInit & { duplex?: "half" } = { method, headers, signal: controller.signal };
-  if (method !== "GET" && method !== "HEAD") {
-    init.body = Readable.toWeb(req) as ReadableStream;
+  if (method !== "GET" && method !== "HEAD" && body.stream) {
+    init.body = body.stream;
     init.duplex = "half";
   }
-  return new Request(new URL(req.url ?? "/", origin), init);
+  return { request: new Request(url, init), body };
 }
 
-/** Writes a Fetch Response to a Node response, streaming its body. */
-export async function sendFetchResponse(res: http.ServerResponse, response: Response): Promise<void> {
-  const headers: Record<string, string | string[]> = {};
+/** Writes a Fetch Response to a Node response, streaming its body; `extraHeaders` from the body guard's settle(). */
+export async function sendFetchResponse(
+  res: http.ServerResponse,
+  response: Response,
+  extraHeaders: Record<string, string> = {},
+): Promise<void> {
+  const headers: Record<string, string | string[]> = { ...extraHeaders };
   for (const [name, value] of response.headers) if (name !== "set-cookie") headers[name] = value;
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers["set-cookie"] = cookies;
