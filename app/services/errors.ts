@@ -22,9 +22,11 @@ const STATUS: Record<ServiceErrorCode, number> = {
   REQUEST_NOT_FOUND: 404,
   REQUEST_ALREADY_PENDING: 409,
   ADDRESS_ALREADY_CHANGED: 409,
+  // a decision that lost a race: the request is no longer in a status this action applies to / moved meanwhile
   INVALID_TRANSITION: 409,
   STALE_REQUEST: 409,
   RULES_FAILED: 422,
+  // Shopify unreachable, or the same mutation being sent by another attempt: retry after `retryAfterSeconds`
   SHOPIFY_UNAVAILABLE: 503,
 };
 
