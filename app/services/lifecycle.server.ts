@@ -79,6 +79,7 @@ export async function applyTransition(deps: LifecycleDeps, command: TransitionCo
       if (!current) throw new ServiceError("REQUEST_NOT_FOUND", "This request does not exist.");
       const { request, eventId } = await transitionRequest(tx, {
         id: current.id,
+        current,
         from: command.from ?? (current.status as RequestStatus),
         action: command.action,
         actor: command.actor,
