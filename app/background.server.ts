@@ -8,7 +8,7 @@ import { createSmtpTransport, smtpConfigFromEnv } from "~/notifications/transpor
 import type { Transport } from "~/notifications/transports/types";
 import { createOutboxWorker, type BackoffOptions, type OutboxWorker } from "~/notifications/worker.server";
 import { appNotifier, shopifyFor } from "~/services/context.server";
-import { expireDueRequests, resumeStalledRequests } from "~/services/system-jobs.server";
+import { expireDueRequests, releaseLeftoverHolds, resumeStalledRequests } from "~/services/system-jobs.server";
 import { processPendingWebhooks } from "~/services/webhooks.server";
 
 /** Where the background work reports: the app's logger by default (the demo prints to its terminal). */
@@ -21,7 +21,7 @@ export interface BackgroundLog {
 export interface BackgroundOptions {
   /** Names this process in outbox leases and on every log line; unique per process. */
   workerId?: string;
-  /** How often the deadline / stalled-request / webhook-sweep jobs run (ms). */
+  /** How often the deadline / stalled-request / hold-release / webhook-sweep jobs run (ms). */
   jobsIntervalMs?: number;
   /** How long the outbox worker sleeps when there was nothing to send (ms). */
   pollIntervalMs?: number;
@@ -57,7 +57,8 @@ async function transportsFromEnv(): Promise<{ email?: Transport; sms?: Transport
 }
 
 /**
- * The outbox worker (emails, SMS, Flow triggers) and the periodic jobs: what `npm run worker` runs, what
+ * The outbox worker (emails, SMS, Flow triggers) and the periodic jobs (deadlines, stalled requests, holds left on
+ * decided orders, webhook sweep): what `npm run worker` runs, what
  * `npm start` runs too with RUN_WORKER=1, and what the demo runs in its own process. Several may run at once
  * (one per instance): outbox rows are claimed atomically and job transitions are conditional.
  */
@@ -92,6 +93,9 @@ export async function startBackgroundWork(options: BackgroundOptions = {}): Prom
       if (expired.failed.length)
         log.warn({ changeRequestIds: expired.failed.map((f) => f.split(":")[0]) }, "deadline job failures");
       await resumeStalledRequests(systemDeps);
+      const holds = await releaseLeftoverHolds(systemDeps);
+      if (holds.released || holds.pending.length)
+        log.info({ released: holds.released, changeRequestIds: holds.pending }, "hold release job");
       await processPendingWebhooks({ db: prisma, clock: () => new Date() });
     })()
       .catch((err: Error) => log.error({ err }, "periodic jobs"))

@@ -1,9 +1,11 @@
+import type { NotificationEvent } from "../notifications/events";
 import type { StorePolicy } from "./policy";
 import type { Actor, Reason, RequestKind, RequestStatus } from "./types";
 
 /**
- * The request lifecycle (docs/lifecycle.md), as data. Only the transitions below exist; any
- * other is an InvalidTransitionError naming the status, the action and what it would have led to.
+ * The request lifecycle (docs/lifecycle.md) as data. Only the transitions below exist; any other is an InvalidTransitionError
+ * naming the status, the action and what it would have led to. One function applies them
+ * (services/lifecycle.server.ts applyTransition), with each transition's effects as this table states them.
  */
 
 export const REQUEST_ACTIONS = [
@@ -20,27 +22,123 @@ export const REQUEST_ACTIONS = [
 ] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
+/**
+ * What becomes of Amend's fulfillment hold: "release" — the winner releases it in Shopify once the transition
+ * has committed (a failed release is retried by the periodic jobs); "forget" — nothing is left to hold (the
+ * order was cancelled or fulfilled), the flag is cleared with the transition; "keep" — it stays on.
+ */
+export type HoldEffect = "release" | "forget" | "keep";
+
 export interface TransitionRule {
   from: readonly RequestStatus[];
   to: RequestStatus;
-  /** Who may take the action (the service records the actor on the event). */
+  /** Who may take the action; anyone else is refused (ActorNotAllowedError). The event records the actor. */
   actors: readonly Actor[];
+  /**
+   * The notification the transition causes, per request kind (null: none). A notification with a Flow
+   * trigger (flow/triggers.ts) also fires it for the shops whose workflows use it.
+   */
+  notifies: Readonly<Record<RequestKind, NotificationEvent>> | null;
+  hold: HoldEffect;
+  /** The transition's message is also posted in the request's thread, by its actor. */
+  postsMessage: boolean;
 }
 
+const REFUSED = { ADDRESS_CHANGE: "ADDRESS_CHANGE_REFUSED", CANCELLATION: "CANCELLATION_REJECTED" } as const;
+const both = (event: NotificationEvent) => ({ ADDRESS_CHANGE: event, CANCELLATION: event });
+
+/**
+ * Actors: CUSTOMER is the shopper (session token), STAFF the merchant — in the admin, or through the merchant's
+ * own Shopify Flow workflow, whose approve/reject actions decide on the merchant's behalf and are recorded as
+ * STAFF — and SYSTEM is Amend itself (deadlines, Shopify's answers, webhooks).
+ */
 export const TRANSITIONS: Readonly<Record<RequestAction, TransitionRule>> = {
-  // SYSTEM approves when the decision deadline's action is APPROVE
-  approve: { from: ["PENDING"], to: "APPLYING", actors: ["STAFF", "SYSTEM"] },
-  reject: { from: ["PENDING", "NEEDS_INFO", "FAILED"], to: "REJECTED", actors: ["STAFF"] },
-  askInfo: { from: ["PENDING"], to: "NEEDS_INFO", actors: ["STAFF"] },
-  customerReply: { from: ["NEEDS_INFO"], to: "PENDING", actors: ["CUSTOMER"] },
-  withdraw: { from: ["PENDING", "NEEDS_INFO"], to: "WITHDRAWN", actors: ["CUSTOMER"] },
+  // SYSTEM approves when the decision deadline's action is APPROVE; the outcome (applied/failed) notifies
+  approve: {
+    from: ["PENDING"],
+    to: "APPLYING",
+    actors: ["STAFF", "SYSTEM"],
+    notifies: null,
+    hold: "keep",
+    postsMessage: false,
+  },
+  reject: {
+    from: ["PENDING", "NEEDS_INFO", "FAILED"],
+    to: "REJECTED",
+    actors: ["STAFF"],
+    notifies: REFUSED,
+    hold: "release",
+    postsMessage: true,
+  },
+  askInfo: {
+    from: ["PENDING"],
+    to: "NEEDS_INFO",
+    actors: ["STAFF"],
+    notifies: both("INFO_REQUESTED"),
+    hold: "keep",
+    postsMessage: true,
+  },
+  customerReply: {
+    from: ["NEEDS_INFO"],
+    to: "PENDING",
+    actors: ["CUSTOMER"],
+    notifies: both("CUSTOMER_REPLIED"),
+    hold: "keep",
+    postsMessage: true,
+  },
+  withdraw: {
+    from: ["PENDING", "NEEDS_INFO"],
+    to: "WITHDRAWN",
+    actors: ["CUSTOMER"],
+    notifies: null,
+    hold: "release",
+    postsMessage: false,
+  },
   // EXPIRED is the auto-rejection at the deadline; auto-approval is `approve` by SYSTEM
-  expire: { from: ["PENDING", "NEEDS_INFO"], to: "EXPIRED", actors: ["SYSTEM"] },
-  applied: { from: ["APPLYING"], to: "APPLIED", actors: ["SYSTEM"] },
-  failed: { from: ["APPLYING"], to: "FAILED", actors: ["SYSTEM"] },
-  retry: { from: ["FAILED"], to: "APPLYING", actors: ["STAFF", "SYSTEM"] },
-  // not from APPLYING: a Shopify mutation is in flight and its answer (applied/failed) must be kept
-  supersede: { from: ["PENDING", "NEEDS_INFO", "FAILED"], to: "SUPERSEDED", actors: ["SYSTEM"] },
+  expire: {
+    from: ["PENDING", "NEEDS_INFO"],
+    to: "EXPIRED",
+    actors: ["SYSTEM"],
+    notifies: REFUSED,
+    hold: "release",
+    postsMessage: false,
+  },
+  // a cancelled order has no hold left to release
+  applied: {
+    from: ["APPLYING"],
+    to: "APPLIED",
+    actors: ["SYSTEM"],
+    notifies: { ADDRESS_CHANGE: "ADDRESS_CHANGE_APPLIED", CANCELLATION: "CANCELLATION_APPROVED" },
+    hold: "forget",
+    postsMessage: false,
+  },
+  // the hold stays while staff retry or reject
+  failed: {
+    from: ["APPLYING"],
+    to: "FAILED",
+    actors: ["SYSTEM"],
+    notifies: both("REQUEST_FAILED"),
+    hold: "keep",
+    postsMessage: false,
+  },
+  retry: {
+    from: ["FAILED"],
+    to: "APPLYING",
+    actors: ["STAFF", "SYSTEM"],
+    notifies: null,
+    hold: "keep",
+    postsMessage: false,
+  },
+  // not from APPLYING: a Shopify mutation is in flight and its answer (applied/failed) must be kept;
+  // the order was fulfilled or cancelled outside Amend, so the hold is gone with it
+  supersede: {
+    from: ["PENDING", "NEEDS_INFO", "FAILED"],
+    to: "SUPERSEDED",
+    actors: ["SYSTEM"],
+    notifies: null,
+    hold: "forget",
+    postsMessage: false,
+  },
 };
 
 /** Requests still in progress: at most one of each kind per order (a database constraint). */
@@ -82,6 +180,21 @@ export class InvalidTransitionError extends Error {
         ` (${action} applies only to ${TRANSITIONS[action].from.join(", ")})`,
     );
   }
+}
+
+export class ActorNotAllowedError extends Error {
+  override name = "ActorNotAllowedError";
+  constructor(
+    readonly action: RequestAction,
+    readonly actor: Actor,
+  ) {
+    super(`${actor} may not ${action} a request (only ${TRANSITIONS[action].actors.join(", ")} may)`);
+  }
+}
+
+/** Throws ActorNotAllowedError when the table does not let `actor` take `action`. */
+export function assertActor(action: RequestAction, actor: Actor): void {
+  if (!TRANSITIONS[action].actors.includes(actor)) throw new ActorNotAllowedError(action, actor);
 }
 
 export function canTransition(from: RequestStatus, action: RequestAction): boolean {

@@ -20,7 +20,7 @@ describe("toHttpError", () => {
         "SHOPIFY_UNAVAILABLE",
         "3",
       ],
-      [new MutationInFlightError("orderCancel:r1"), 503, "IN_PROGRESS", "2"],
+      [new MutationInFlightError("orderCancel:r1"), 503, "IN_PROGRESS", "5"],
       [
         new ShopifyUserError("orderCancel", [{ field: null, message: "Already cancelled", code: null }]),
         422,

@@ -3,11 +3,9 @@ import type { Reason } from "~/domain/types";
 import { logger } from "~/logger.server";
 import { RequestConflictError, StaleRequestError } from "~/models/change-request.server";
 import { ServiceError } from "~/services/errors";
+import { IN_FLIGHT_RETRY_AFTER_SECONDS } from "~/services/shopify-calls";
 import { formatBytes, PayloadTooLargeError } from "./body-limit.server";
 import { MutationInFlightError, ShopifyUnavailableError, ShopifyUserError } from "~/shopify/errors";
-
-/** How long a client waits before retrying a request another attempt is still sending to Shopify. */
-const IN_PROGRESS_RETRY_SECONDS = 2;
 
 /**
  * What a use case threw, as one HTTP answer for the customer API, the admin API, admin pages and Flow actions.
@@ -30,7 +28,7 @@ const IN_PROGRESS_RETRY_SECONDS = 2;
  * | 422    | SHOPIFY_REFUSED          | ShopifyUserError: Shopify refused the mutation (`userErrors`)    |
  * | 429    | RATE_LIMITED             | ServiceError: too many calls from this customer (`Retry-After`)  |
  * | 503    | SHOPIFY_UNAVAILABLE      | ShopifyUnavailableError / ServiceError (`Retry-After`)           |
- * | 503    | IN_PROGRESS              | MutationInFlightError: another attempt is sending the same change to Shopify; retrying gets its result (`Retry-After`) |
+ * | 503    | IN_PROGRESS              | MutationInFlightError / ServiceError: another attempt is sending the same change to Shopify; retrying gets its result (`Retry-After`) |
  * | 500    | INTERNAL                 | anything else: logged with its context                           |
  *
  * A thrown Response (the library's 401, a redirect) is not an error to map: it is thrown on.
@@ -92,7 +90,7 @@ export function toHttpError(error: unknown, context: Record<string, unknown> = {
   if (error instanceof ShopifyUnavailableError)
     return answer(503, "SHOPIFY_UNAVAILABLE", error.message, { headers: retryAfter(error.retryAfterSeconds) });
   if (error instanceof MutationInFlightError)
-    return answer(503, "IN_PROGRESS", error.message, { headers: retryAfter(IN_PROGRESS_RETRY_SECONDS) });
+    return answer(503, "IN_PROGRESS", error.message, { headers: retryAfter(IN_FLIGHT_RETRY_AFTER_SECONDS) });
   if (error instanceof ShopifyUserError)
     return answer(422, "SHOPIFY_REFUSED", error.message, {
       params: { message: error.userErrors[0]?.message ?? "" },

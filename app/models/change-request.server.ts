@@ -116,18 +116,20 @@ export interface TransitionInput {
   actor: Actor;
   message?: string | null;
   data?: Omit<Prisma.ChangeRequestUpdateManyMutationInput, "status" | "openKey" | "appliedKey">;
+  /** The request as this transaction read it, when the caller has it (saves a read). */
+  current?: ChangeRequest;
 }
 
 /**
  * Moves a request along the state machine, compare-and-set on its current status, and writes the event.
- * Call it inside the transaction that also writes the notifications the transition causes.
+ * services/lifecycle.server.ts applyTransition is its one caller: it adds the transition's other effects.
  */
 export async function transitionRequest(
   tx: DbTx,
   input: TransitionInput,
 ): Promise<{ request: ChangeRequest; eventId: string }> {
   const to = transition(input.from, input.action);
-  const current = await tx.changeRequest.findUniqueOrThrow({ where: { id: input.id } });
+  const current = input.current ?? (await tx.changeRequest.findUniqueOrThrow({ where: { id: input.id } }));
   try {
     const { count } = await tx.changeRequest.updateMany({
       where: { id: input.id, status: input.from },

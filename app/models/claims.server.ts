@@ -1,6 +1,7 @@
 import { Prisma } from "@prisma/client";
 import { databaseProvider } from "~/db.server";
 import type { DbTx } from "~/db.server";
+import { FINAL_STATUSES } from "~/domain/state-machine";
 
 /**
  * Claims: work rows (outbox messages, webhook deliveries, requests past their deadline) taken by exactly one
@@ -68,6 +69,29 @@ export async function claimDueRequests(
         WHERE "status" IN ('PENDING', 'NEEDS_INFO') AND "deadlineAt" <= ${now}
           AND ("jobLeaseUntil" IS NULL OR "jobLeaseUntil" < ${now})
         ORDER BY "deadlineAt"
+        LIMIT ${take}
+        ${skipLocked()})
+    RETURNING "id"`;
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Final requests (rejected, withdrawn, expired…) whose hold on the order is still recorded as placed — its release
+ * failed or never ran — not being handled by another worker or by the decision that just ended them.
+ */
+export async function claimHeldFinalRequests(
+  db: DbTx,
+  input: { now: Date; leaseUntil: Date; take: number },
+): Promise<string[]> {
+  const { now, leaseUntil, take } = input;
+  const final = Prisma.join([...FINAL_STATUSES]);
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "ChangeRequest" SET "jobLeaseUntil" = ${leaseUntil}
+     WHERE "id" IN (
+       SELECT "id" FROM "ChangeRequest"
+        WHERE "holdApplied" = TRUE AND "status" IN (${final})
+          AND ("jobLeaseUntil" IS NULL OR "jobLeaseUntil" < ${now})
+        ORDER BY "updatedAt"
         LIMIT ${take}
         ${skipLocked()})
     RETURNING "id"`;

@@ -1,10 +1,10 @@
 import type { ChangeRequest } from "@prisma/client";
 import type { MailingAddress, OrderFacts } from "~/domain/types";
-import { transitionRequest } from "~/models/change-request.server";
 import { getPolicy } from "~/models/settings.server";
 import { orderGid } from "~/shopify";
 import { MutationInFlightError, ShopifyUnavailableError } from "~/shopify/errors";
 import { ServiceError } from "./errors";
+import { applyTransition } from "./lifecycle.server";
 import type { ServiceDeps } from "./ports";
 import { viaShopify } from "./shopify-calls";
 
@@ -53,45 +53,27 @@ async function carryToShopify(deps: ServiceDeps, request: ChangeRequest, facts?:
       });
     }
   } catch (error) {
-    if (error instanceof ShopifyUnavailableError) return viaShopify(() => Promise.reject(error));
-    // Another attempt of this request's mutation is still in flight (a process killed mid-call, a client's
-    // retry): nothing is known to have failed. The request stays APPLYING; the retry or the stalled-request
-    // job carries it on once that attempt's lease ends, and the ledger makes sure it applies once.
-    if (error instanceof MutationInFlightError)
-      return viaShopify(() =>
-        Promise.reject(
-          new ShopifyUnavailableError({ operation: error.key, message: error.message, retryAfterSeconds: 30 }),
-        ),
-      );
+    // Shopify unreachable, or another attempt of this request's mutation still in flight (a process killed
+    // mid-call, a client's retry): nothing is known to have failed. The request stays APPLYING (503); the retry or
+    // the stalled-request job carries it on, and the ledger makes sure it applies once.
+    if (error instanceof ShopifyUnavailableError || error instanceof MutationInFlightError)
+      return viaShopify(() => Promise.reject(error));
     const message = error instanceof Error ? error.message : String(error);
-    return deps.db.$transaction(async (tx) => {
-      const { request: failed, eventId } = await transitionRequest(tx, {
-        id: request.id,
-        from: "APPLYING",
-        action: "failed",
-        actor: "SYSTEM",
-        message,
-        data: { failureMessage: message },
-      });
-      await deps.notify(tx, { request: failed, event: "REQUEST_FAILED", eventId });
-      return failed;
+    return applyTransition(deps, {
+      requestId: request.id,
+      from: "APPLYING",
+      action: "failed",
+      actor: "SYSTEM",
+      message,
+      data: { failureMessage: message },
     });
   }
-  return deps.db.$transaction(async (tx) => {
-    const now = deps.clock();
-    const { request: applied, eventId } = await transitionRequest(tx, {
-      id: request.id,
-      from: "APPLYING",
-      action: "applied",
-      actor: "SYSTEM",
-      data: { appliedAt: now, failureMessage: null, holdApplied: false },
-    });
-    await deps.notify(tx, {
-      request: applied,
-      event: applied.kind === "ADDRESS_CHANGE" ? "ADDRESS_CHANGE_APPLIED" : "CANCELLATION_APPROVED",
-      eventId,
-    });
-    return applied;
+  return applyTransition(deps, {
+    requestId: request.id,
+    from: "APPLYING",
+    action: "applied",
+    actor: "SYSTEM",
+    data: { appliedAt: deps.clock(), failureMessage: null },
   });
 }
 

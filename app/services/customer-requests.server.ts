@@ -14,7 +14,7 @@ import {
   type Decision,
   type EvaluationContext,
 } from "~/domain/rules";
-import { initialStatus, isOpen, transition, type RequestAction } from "~/domain/state-machine";
+import { initialStatus, isOpen } from "~/domain/state-machine";
 import type { CustomerReason, OrderFacts, Reason, RequestKind, RequestStatus } from "~/domain/types";
 import {
   addMessage,
@@ -25,14 +25,13 @@ import {
   requestStatesForOrder,
   orderBlockFor,
   requestsForOrder,
-  transitionRequest,
   type RequestWithHistory,
 } from "~/models/change-request.server";
 import { getPolicy } from "~/models/settings.server";
 import type { DbTx } from "~/db.server";
-import { orderGid } from "~/shopify";
 import { applyRequest, assertFound } from "./apply.server";
 import { ServiceError } from "./errors";
+import { applyTransition } from "./lifecycle.server";
 import type { ServiceDeps } from "./ports";
 import { viaShopify } from "./shopify-calls";
 
@@ -371,12 +370,6 @@ async function holdOrder(deps: ServiceDeps, request: ChangeRequest, facts: Order
   }
 }
 
-/** Releases Amend's hold on the order, if it placed one (before a rejection or a withdrawal). */
-export async function releaseHoldIfAny(deps: ServiceDeps, request: ChangeRequest): Promise<void> {
-  if (!request.holdApplied) return;
-  await viaShopify(() => deps.shopify.releaseHold({ requestId: request.id, orderGid: orderGid(request.orderId) }));
-}
-
 async function ownRequest(deps: ServiceDeps, requestId: string, customer: CustomerActor): Promise<ChangeRequest> {
   const request = assertFound(await findRequest(deps.db, deps.shop, requestId));
   if (request.customerId !== customer.customerId)
@@ -390,42 +383,28 @@ export async function customerReply(
   input: CustomerActor & { requestId: string; body: string },
 ): Promise<ChangeRequest> {
   const request = await ownRequest(deps, input.requestId, input);
-  return deps.db.$transaction(async (tx) => {
-    const moved = await transitionRequest(tx, {
-      id: request.id,
-      from: request.status as "NEEDS_INFO",
-      action: "customerReply",
-      actor: "CUSTOMER",
-      message: input.body,
-    });
-    await addMessage(tx, request.id, "CUSTOMER", input.body);
-    await deps.notify(tx, { request: moved.request, event: "CUSTOMER_REPLIED", eventId: moved.eventId });
-    return moved.request;
+  return applyTransition(deps, {
+    requestId: request.id,
+    from: request.status as RequestStatus,
+    action: "customerReply",
+    actor: "CUSTOMER",
+    message: input.body,
   });
 }
 
-/** POST withdraw: the customer takes the request back; Amend's hold is released so the order proceeds. */
+/**
+ * POST withdraw: the customer takes the request back. The request is claimed first; only then is Amend's hold
+ * released, so a withdrawal that lost the race (409) leaves the order as it was.
+ */
 export async function withdrawRequest(
   deps: ServiceDeps,
   input: CustomerActor & { requestId: string },
 ): Promise<ChangeRequest> {
   const request = await ownRequest(deps, input.requestId, input);
-  // Refuse before touching Shopify when the request cannot be withdrawn.
-  transitionGuard(request, "withdraw");
-  await releaseHoldIfAny(deps, request);
-  const { request: withdrawn } = await deps.db.$transaction((tx) =>
-    transitionRequest(tx, {
-      id: request.id,
-      from: request.status as "PENDING",
-      action: "withdraw",
-      actor: "CUSTOMER",
-      data: { holdApplied: false },
-    }),
-  );
-  return withdrawn;
-}
-
-/** Throws the state machine's error when `action` cannot apply to the request as it is now. */
-export function transitionGuard(request: ChangeRequest, action: RequestAction): RequestStatus {
-  return transition(request.status as RequestStatus, action);
+  return applyTransition(deps, {
+    requestId: request.id,
+    from: request.status as RequestStatus,
+    action: "withdraw",
+    actor: "CUSTOMER",
+  });
 }

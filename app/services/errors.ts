@@ -14,7 +14,8 @@ export type ServiceErrorCode =
   | "STALE_REQUEST"
   | "IDEMPOTENCY_KEY_REUSED"
   | "RATE_LIMITED"
-  | "SHOPIFY_UNAVAILABLE";
+  | "SHOPIFY_UNAVAILABLE"
+  | "IN_PROGRESS";
 
 const STATUS: Record<ServiceErrorCode, number> = {
   ADDRESS_INVALID: 400,
@@ -24,12 +25,15 @@ const STATUS: Record<ServiceErrorCode, number> = {
   REQUEST_NOT_FOUND: 404,
   REQUEST_ALREADY_PENDING: 409,
   ADDRESS_ALREADY_CHANGED: 409,
+  // a decision that lost a race: the request is no longer in a status this action applies to / moved meanwhile
   INVALID_TRANSITION: 409,
   STALE_REQUEST: 409,
   RULES_FAILED: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
+  // Shopify unreachable / the same mutation being sent by another attempt: retry after `retryAfterSeconds`
   SHOPIFY_UNAVAILABLE: 503,
+  IN_PROGRESS: 503,
 };
 
 /**

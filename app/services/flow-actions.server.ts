@@ -47,7 +47,7 @@ async function withinBudget(work: Promise<ChangeRequest>, ms: number): Promise<C
   }
 }
 
-/** "Approve cancellation request": as staff would, actor SYSTEM; answers within the budget. */
+/** "Approve cancellation request": the merchant's workflow decides as their staff would (actor STAFF); answers within the budget. */
 export async function approveCancellationFromFlow(
   deps: ServiceDeps,
   input: { orderId: string; budgetMs?: number },
@@ -55,7 +55,7 @@ export async function approveCancellationFromFlow(
   const { request, done } = await cancellationToDecide(deps, input.orderId, ["APPLYING", "APPLIED"]);
   if (done) return { request: { id: request.id, status: request.status }, alreadyDone: true };
   const applied = await withinBudget(
-    approveRequest(deps, { requestId: request.id, actor: "SYSTEM" }),
+    approveRequest(deps, { requestId: request.id }),
     input.budgetMs ?? FLOW_ACTION_BUDGET_MS,
   );
   if (applied) return { request: { id: applied.id, status: applied.status } };
@@ -70,7 +70,7 @@ export async function rejectCancellationFromFlow(
   const { request, done } = await cancellationToDecide(deps, input.orderId, ["REJECTED"]);
   if (done) return { request: { id: request.id, status: request.status }, alreadyDone: true };
   const rejected = await withinBudget(
-    rejectRequest(deps, { requestId: request.id, note: input.note, actor: "SYSTEM" }),
+    rejectRequest(deps, { requestId: request.id, note: input.note }),
     input.budgetMs ?? FLOW_ACTION_BUDGET_MS,
   );
   if (rejected) return { request: { id: rejected.id, status: rejected.status } };

@@ -1,74 +1,52 @@
 import type { ChangeRequest } from "@prisma/client";
-import type { RequestStatus } from "~/domain/types";
-import { addMessage, findRequest, transitionRequest } from "~/models/change-request.server";
+import { findRequest } from "~/models/change-request.server";
 import { applyRequest, assertFound } from "./apply.server";
-import { releaseHoldIfAny, transitionGuard } from "./customer-requests.server";
+import { applyTransition } from "./lifecycle.server";
 import type { ServiceDeps } from "./ports";
 
-/** A staff member deciding, from the admin (or a Flow action, as SYSTEM). */
+/** A staff member deciding, from the admin or through the merchant's Flow workflow (both STAFF). */
 export interface StaffInput {
   requestId: string;
   /** What the customer is told (rejection) or asked (more information). */
   note?: string | null;
-  actor?: "STAFF" | "SYSTEM";
 }
 
-async function load(deps: ServiceDeps, requestId: string): Promise<ChangeRequest> {
-  return assertFound(await findRequest(deps.db, deps.shop, requestId));
-}
-
-/** Approve: the request goes to APPLYING and is carried to Shopify (cancel the order / change the address). */
+/**
+ * Approve: the request is claimed (PENDING → APPLYING) before anything is sent to Shopify, then carried to it
+ * (cancel the order / change the address). A decision that lost the race is a 409 and sends nothing.
+ */
 export async function approveRequest(deps: ServiceDeps, input: StaffInput): Promise<ChangeRequest> {
-  const request = await load(deps, input.requestId);
-  const { request: applying } = await deps.db.$transaction((tx) =>
-    transitionRequest(tx, {
-      id: request.id,
-      from: request.status as RequestStatus,
-      action: "approve",
-      actor: input.actor ?? "STAFF",
-      message: input.note ?? null,
-      data: { decidedAt: deps.clock(), decisionNote: input.note ?? null, deadlineAt: null },
-    }),
-  );
+  const applying = await applyTransition(deps, {
+    requestId: input.requestId,
+    action: "approve",
+    actor: "STAFF",
+    message: input.note ?? null,
+    data: { decidedAt: deps.clock(), decisionNote: input.note ?? null, deadlineAt: null },
+  });
   return applyRequest(deps, applying);
 }
 
 /** Retry a request that Shopify refused or could not apply; the ledger keeps a retry from applying twice. */
 export async function retryRequest(deps: ServiceDeps, input: StaffInput): Promise<ChangeRequest> {
-  const request = await load(deps, input.requestId);
+  const request = assertFound(await findRequest(deps.db, deps.shop, input.requestId));
   if (request.status === "APPLYING") return applyRequest(deps, request);
-  const { request: applying } = await deps.db.$transaction((tx) =>
-    transitionRequest(tx, {
-      id: request.id,
-      from: request.status as RequestStatus,
-      action: "retry",
-      actor: input.actor ?? "STAFF",
-    }),
-  );
+  const applying = await applyTransition(deps, {
+    requestId: request.id,
+    from: request.status as "FAILED",
+    action: "retry",
+    actor: "STAFF",
+  });
   return applyRequest(deps, applying);
 }
 
-/** Reject: Amend's hold is released first (the order proceeds normally), then the customer is told why. */
+/** Reject: the customer is told why; once that is recorded, Amend's hold is released and the order proceeds. */
 export async function rejectRequest(deps: ServiceDeps, input: StaffInput): Promise<ChangeRequest> {
-  const request = await load(deps, input.requestId);
-  transitionGuard(request, "reject");
-  await releaseHoldIfAny(deps, request);
-  return deps.db.$transaction(async (tx) => {
-    const moved = await transitionRequest(tx, {
-      id: request.id,
-      from: request.status as RequestStatus,
-      action: "reject",
-      actor: input.actor ?? "STAFF",
-      message: input.note ?? null,
-      data: { decidedAt: deps.clock(), decisionNote: input.note ?? null, holdApplied: false, deadlineAt: null },
-    });
-    if (input.note) await addMessage(tx, request.id, "STAFF", input.note);
-    await deps.notify(tx, {
-      request: moved.request,
-      event: request.kind === "ADDRESS_CHANGE" ? "ADDRESS_CHANGE_REFUSED" : "CANCELLATION_REJECTED",
-      eventId: moved.eventId,
-    });
-    return moved.request;
+  return applyTransition(deps, {
+    requestId: input.requestId,
+    action: "reject",
+    actor: "STAFF",
+    message: input.note ?? null,
+    data: { decidedAt: deps.clock(), decisionNote: input.note ?? null, deadlineAt: null },
   });
 }
 
@@ -77,17 +55,5 @@ export async function askForInformation(
   deps: ServiceDeps,
   input: StaffInput & { note: string },
 ): Promise<ChangeRequest> {
-  const request = await load(deps, input.requestId);
-  return deps.db.$transaction(async (tx) => {
-    const moved = await transitionRequest(tx, {
-      id: request.id,
-      from: request.status as RequestStatus,
-      action: "askInfo",
-      actor: input.actor ?? "STAFF",
-      message: input.note,
-    });
-    await addMessage(tx, request.id, "STAFF", input.note);
-    await deps.notify(tx, { request: moved.request, event: "INFO_REQUESTED", eventId: moved.eventId });
-    return moved.request;
-  });
+  return applyTransition(deps, { requestId: input.requestId, action: "askInfo", actor: "STAFF", message: input.note });
 }

@@ -1,11 +1,11 @@
 import type { ChangeRequest } from "@prisma/client";
 import { deadlineAction, isOpen } from "~/domain/state-machine";
 import type { RequestStatus } from "~/domain/types";
-import { claimDueRequests } from "~/models/claims.server";
-import { openRequestsForOrder, transitionRequest } from "~/models/change-request.server";
+import { claimDueRequests, claimHeldFinalRequests } from "~/models/claims.server";
+import { openRequestsForOrder } from "~/models/change-request.server";
 import { getPolicy } from "~/models/settings.server";
 import { applyRequest } from "./apply.server";
-import { releaseHoldIfAny } from "./customer-requests.server";
+import { applyTransition, releaseLeftoverHold } from "./lifecycle.server";
 import { logger } from "~/logger.server";
 import type { ServiceDeps } from "./ports";
 
@@ -41,34 +41,24 @@ export async function expireDueRequests(
       const policy = await getPolicy(deps.db, request.shop);
       const action = deadlineAction(request.status as RequestStatus, policy);
       if (action === "approve") {
-        const { request: applying } = await deps.db.$transaction((tx) =>
-          transitionRequest(tx, {
-            id: request.id,
-            from: "PENDING",
-            action: "approve",
-            actor: "SYSTEM",
-            message: "Approved automatically at the decision deadline",
-            data: { decidedAt: deps.clock(), deadlineAt: null },
-          }),
-        );
+        const applying = await applyTransition(shopDeps, {
+          requestId: request.id,
+          from: "PENDING",
+          action: "approve",
+          actor: "SYSTEM",
+          message: "Approved automatically at the decision deadline",
+          data: { decidedAt: deps.clock(), deadlineAt: null },
+        });
         await applyRequest(shopDeps, applying);
         result.approved++;
       } else if (action === "expire") {
-        await releaseHoldIfAny(shopDeps, request);
-        await deps.db.$transaction(async (tx) => {
-          const moved = await transitionRequest(tx, {
-            id: request.id,
-            from: request.status as RequestStatus,
-            action: "expire",
-            actor: "SYSTEM",
-            message: "No decision before the deadline",
-            data: { decidedAt: deps.clock(), holdApplied: false, deadlineAt: null },
-          });
-          await deps.notify(tx, {
-            request: moved.request,
-            event: request.kind === "ADDRESS_CHANGE" ? "ADDRESS_CHANGE_REFUSED" : "CANCELLATION_REJECTED",
-            eventId: moved.eventId,
-          });
+        await applyTransition(shopDeps, {
+          requestId: request.id,
+          from: request.status as RequestStatus,
+          action: "expire",
+          actor: "SYSTEM",
+          message: "No decision before the deadline",
+          data: { decidedAt: deps.clock(), deadlineAt: null },
         });
         result.expired++;
       }
@@ -116,18 +106,43 @@ export async function supersedeForOrder(
   const superseded: ChangeRequest[] = [];
   for (const request of open) {
     if (request.status === "APPLYING" || !isOpen(request.status as RequestStatus)) continue;
-    const { request: moved } = await deps.db.$transaction((tx) =>
-      transitionRequest(tx, {
-        id: request.id,
-        from: request.status as RequestStatus,
-        action: "supersede",
-        actor: "SYSTEM",
-        message:
-          input.cause === "cancelled" ? "The order was cancelled in Shopify" : "The order was fulfilled in Shopify",
-        data: { holdApplied: false, deadlineAt: null },
-      }),
-    );
+    const moved = await applyTransition(deps, {
+      requestId: request.id,
+      from: request.status as RequestStatus,
+      action: "supersede",
+      actor: "SYSTEM",
+      message:
+        input.cause === "cancelled" ? "The order was cancelled in Shopify" : "The order was fulfilled in Shopify",
+      data: { deadlineAt: null },
+    });
     superseded.push(moved);
   }
   return superseded;
+}
+
+/**
+ * Final requests whose hold is still on the order: the release after their decision failed (Shopify down) or its
+ * process stopped before it. Released again, once per run, until Shopify confirms; each is claimed first, so two
+ * workers never release the same one at once.
+ */
+export async function releaseLeftoverHolds(deps: SystemDeps): Promise<{ released: number; pending: string[] }> {
+  const result = { released: 0, pending: [] as string[] };
+  const now = deps.clock();
+  const ids = await claimHeldFinalRequests(deps.db, {
+    now,
+    leaseUntil: new Date(now.getTime() + JOB_LEASE_MS),
+    take: 100,
+  });
+  const held = ids.length ? await deps.db.changeRequest.findMany({ where: { id: { in: ids } } }) : [];
+  for (const request of held) {
+    try {
+      const after = await releaseLeftoverHold(await depsFor(deps, request.shop), request);
+      if (after.holdApplied) result.pending.push(request.id);
+      else result.released++;
+    } catch (error) {
+      logger.warn({ err: error, shop: request.shop, changeRequestId: request.id }, "could not release a leftover hold");
+      result.pending.push(request.id);
+    }
+  }
+  return result;
 }

@@ -1,6 +1,7 @@
 /**
- * Waits until the app has finished what it started: no request APPLYING and no notification waiting to be sent
- * (PENDING / SENDING in the outbox), twice in a row. Recovery after a SIGKILL waits for leases (a request's apply
+ * Waits until the app has finished what it started: no request APPLYING, no decided request whose hold release is
+ * still owed (the hold-release job's work), and no notification waiting to be sent (PENDING / SENDING in the
+ * outbox), twice in a row. Recovery after a SIGKILL waits for leases (a request's apply
  * lease, an outbox claim) to expire, so this can take a couple of minutes.
  */
 import type { PrismaClient } from "@prisma/client";
@@ -10,14 +11,20 @@ export type FaultDb = Pick<PrismaClient, "changeRequest" | "outboxMessage" | "de
 
 export interface Backlog {
   applying: number;
+  /** Decided requests whose hold on the order is still to be released. */
+  holdsOwed: number;
   outboxWaiting: number;
   /** When the next waiting message is due (ISO), to explain a long wait. */
   nextAttemptAt: string | null;
 }
 
+/** Statuses no action leaves: a hold still recorded on one of them is the hold-release job's to remove. */
+const DECIDED = ["APPLIED", "REJECTED", "WITHDRAWN", "EXPIRED", "SUPERSEDED"];
+
 export async function backlog(db: FaultDb, shop: string): Promise<Backlog> {
-  const [applying, waiting] = await Promise.all([
+  const [applying, holdsOwed, waiting] = await Promise.all([
     db.changeRequest.count({ where: { shop, status: "APPLYING" } }),
+    db.changeRequest.count({ where: { shop, holdApplied: true, status: { in: DECIDED } } }),
     db.outboxMessage.aggregate({
       where: { shop, status: { in: ["PENDING", "SENDING"] } },
       _count: { _all: true },
@@ -25,7 +32,7 @@ export async function backlog(db: FaultDb, shop: string): Promise<Backlog> {
     }),
   ]);
   const next = waiting._min.nextAttemptAt;
-  return { applying, outboxWaiting: waiting._count._all, nextAttemptAt: next ? next.toISOString() : null };
+  return { applying, holdsOwed, outboxWaiting: waiting._count._all, nextAttemptAt: next ? next.toISOString() : null };
 }
 
 export async function waitForSettled(input: {
@@ -41,12 +48,12 @@ export async function waitForSettled(input: {
   let lastLogged = 0;
   while (Date.now() - started < input.timeoutMs) {
     last = await backlog(input.db, input.shop);
-    quietPolls = last.applying === 0 && last.outboxWaiting === 0 ? quietPolls + 1 : 0;
+    quietPolls = last.applying === 0 && last.holdsOwed === 0 && last.outboxWaiting === 0 ? quietPolls + 1 : 0;
     if (quietPolls >= 2) return { settled: true, waitedMs: Date.now() - started, last };
     if (input.log && Date.now() - lastLogged > 15_000) {
       lastLogged = Date.now();
       input.log(
-        `settling: ${last.applying} applying, ${last.outboxWaiting} messages waiting (next ${last.nextAttemptAt})`,
+        `settling: ${last.applying} applying, ${last.holdsOwed} holds to release, ${last.outboxWaiting} messages waiting (next ${last.nextAttemptAt})`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, input.pollMs ?? 1_000));

@@ -107,7 +107,8 @@ describe("Flow action routes", () => {
     expect(res.status).toBe(200);
     expect(["APPLYING", "APPLIED"]).toContain(res.body.request.status);
     const events = await prisma.requestEvent.findMany({ where: { requestId: request.id } });
-    expect(events.some((e) => e.actor === "SYSTEM" && e.toStatus === "APPLYING")).toBe(true);
+    // the merchant's workflow decides on the merchant's behalf: recorded as STAFF, as the lifecycle table allows
+    expect(events.some((e) => e.actor === "STAFF" && e.toStatus === "APPLYING")).toBe(true);
     // Flow retries a run it did not hear back from: the second answer is 200, nothing is done twice.
     const again = await send(
       approve as Route,
@@ -129,6 +130,9 @@ describe("Flow action routes", () => {
     expect([res.status, res.body.request.status]).toEqual([200, "REJECTED"]);
     const after = await prisma.changeRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect([after.status, after.decisionNote]).toEqual(["REJECTED", "Déjà préparée."]);
+    // a Flow rejection is the merchant's decision (STAFF): SYSTEM may not reject
+    const decided = await prisma.requestEvent.findMany({ where: { requestId: request.id, toStatus: "REJECTED" } });
+    expect(decided.map((e) => e.actor)).toEqual(["STAFF"]);
   });
 
   it("block then allow: the order is blocked (the rules say FEATURE_DISABLED), then free again", async () => {
