@@ -18,6 +18,8 @@ export interface HostileContext {
   sinksUrl: string;
   databaseUrl: string;
   app: AppCredentials;
+  /** Another installed shop (session, settings, branding), the target of deliveries that could erase a shop. */
+  victimShop: string;
   /** One order (and its customer) per purpose; see store.ts. */
   slots: Record<Slot, FaultOrder>;
   logFile: string;

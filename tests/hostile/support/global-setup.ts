@@ -16,6 +16,9 @@ import { ROOT, ensureBuild, startFaultEnvironment, type FaultEnvironment } from 
 import { SupervisedProcess, httpAnswers } from "../../faults/lib/supervisor";
 import type { HostileContext } from "./context";
 import { buildHostileStore } from "./store";
+import { seedDemo } from "../../../demo/launcher/database";
+
+const VICTIM_SHOP = "hostile-victim.myshopify.com";
 
 const log = (line: string) => console.log(`[hostile] ${line}`);
 
@@ -34,6 +37,8 @@ export default async function setup(project: TestProject) {
   };
   try {
     env = await startFaultEnvironment({ orders: orders.length, log, dir, store: { store, orders } });
+    // A second installed shop for what may erase a shop's data (a misrouted shop/redact): the attacked shop stays whole.
+    await seedDemo(env.db, { shop: VICTIM_SHOP, store: env.simulator.store.snapshot() as never, assetsOrigin: "http://127.0.0.1:9" });
     const logFile = path.join(dir, "web.log");
     web = new SupervisedProcess({
       name: "web",
@@ -57,6 +62,7 @@ export default async function setup(project: TestProject) {
       sinksUrl: `http://127.0.0.1:${(sinks.address() as { port: number }).port}`,
       databaseUrl: env.database.url,
       app: env.app,
+      victimShop: VICTIM_SHOP,
       slots,
       logFile,
     };
