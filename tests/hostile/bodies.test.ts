@@ -24,11 +24,21 @@ const BODIES: [string, string | Buffer, string, { status: number; code: string }
   ["a 20 000-character field", JSON.stringify({ address: { city: "x".repeat(20_000) } }), "application/json", INVALID],
   ["nesting 5 000 deep", `{"address":${deep(5_000)}}`, "application/json", INVALID],
   ["nesting 15 000 deep (under 32 KiB)", `{"address":${deep(15_000)}}`, "application/json", INVALID],
-  ["__proto__ and constructor keys", '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"address":"x"}', "application/json", INVALID],
+  [
+    "__proto__ and constructor keys",
+    '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"address":"x"}',
+    "application/json",
+    INVALID,
+  ],
   ["NUL bytes in a key", '{"addr\\u0000ess":{}}', "application/json", INVALID],
   ["invalid UTF-8", Buffer.from([0x7b, 0x22, 0x61, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]), "application/json", INVALID],
   ["a form instead of JSON", "address=1", "application/x-www-form-urlencoded", INVALID],
-  ["multipart garbage", "--x\r\nContent-Disposition: form-data\r\n\r\n--x--", "multipart/form-data; boundary=x", INVALID],
+  [
+    "multipart garbage",
+    "--x\r\nContent-Disposition: form-data\r\n\r\n--x--",
+    "multipart/form-data; boundary=x",
+    INVALID,
+  ],
 ];
 
 group("bodies: customer API", () => {
@@ -75,7 +85,9 @@ group("bodies: customer API", () => {
     for (const city of ["Par\u0000is", "Paris\udc00"]) {
       const answer = await send(`/api/customer/orders/${order().id}/address-change`, {
         headers: bearer(await strangerToken()),
-        body: { address: { firstName: "A", lastName: "B", address1: "1 rue X", city, zip: "75001", countryCode: "FR" } },
+        body: {
+          address: { firstName: "A", lastName: "B", address1: "1 rue X", city, zip: "75001", countryCode: "FR" },
+        },
       });
       // a stranger: either the address is refused (400) or the order is not theirs (403)
       expect([400, 403], answer.text).toContain(answer.status);
@@ -121,7 +133,10 @@ group("bodies: admin API, admin pages and Flow", () => {
   it("an admin page action with an unknown intent → 400 (INVALID_INPUT)", async () => {
     // `.data`: the action's own answer (Remix single fetch), as the page's fetcher gets it
     const answer = await send("/app/requests/anything.data", {
-      headers: { ...bearer(await adminSessionToken(hostile().app)), "Content-Type": "application/x-www-form-urlencoded" },
+      headers: {
+        ...bearer(await adminSessionToken(hostile().app)),
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
       body: "intent=%00%00&note=x",
     });
     expect(answer.status, answer.text).toBe(400);
@@ -132,9 +147,18 @@ group("bodies: admin API, admin pages and Flow", () => {
     ["not JSON", "{"],
     ["a JSON array", "[]"],
     ["no shop domain", JSON.stringify({ properties: { order_id: "1" } })],
-    ["a shop domain that is not a shop", JSON.stringify({ shopify_domain: "../../etc", properties: { order_id: "1" } })],
-    ["an order id of the wrong type", JSON.stringify({ shopify_domain: "amend-demo.myshopify.com", properties: { order_id: { $gt: 0 } } })],
-    ["__proto__ keys", '{"__proto__":{"x":1},"shopify_domain":"amend-demo.myshopify.com","properties":{"order_id":"abc"}}'],
+    [
+      "a shop domain that is not a shop",
+      JSON.stringify({ shopify_domain: "../../etc", properties: { order_id: "1" } }),
+    ],
+    [
+      "an order id of the wrong type",
+      JSON.stringify({ shopify_domain: "amend-demo.myshopify.com", properties: { order_id: { $gt: 0 } } }),
+    ],
+    [
+      "__proto__ keys",
+      '{"__proto__":{"x":1},"shopify_domain":"amend-demo.myshopify.com","properties":{"order_id":"abc"}}',
+    ],
   ] as const) {
     it(`a signed Flow action with ${name} → 400 INVALID_INPUT`, async () => {
       const answer = await send("/flow/actions/approve-cancellation", {

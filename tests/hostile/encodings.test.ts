@@ -17,7 +17,10 @@ group("encodings: broken percent-encoding in paths", () => {
       expect(outcome(answer), answer.text).toEqual({ status: 400, code: "INVALID_INPUT" });
     });
     it(`/api/customer/requests/${bad}/withdraw → 404 REQUEST_NOT_FOUND`, async () => {
-      const answer = await send(`/api/customer/requests/${bad}/withdraw`, { headers: await customer(), method: "POST" });
+      const answer = await send(`/api/customer/requests/${bad}/withdraw`, {
+        headers: await customer(),
+        method: "POST",
+      });
       expect(outcome(answer), answer.text).toEqual({ status: 404, code: "REQUEST_NOT_FOUND" });
     });
     it(`/app/requests/${bad} → 404`, async () => {
@@ -38,7 +41,10 @@ group("encodings: broken percent-encoding in paths", () => {
       recordRaw("GET", target, answer, connection);
       connection.close();
       expect(answer, target).not.toBeNull();
-      expect(answer!.status === 200 || (answer!.status >= 400 && answer!.status < 500), `${target}: ${answer!.status}`).toBe(true);
+      expect(
+        answer!.status === 200 || (answer!.status >= 400 && answer!.status < 500),
+        `${target}: ${answer!.status}`,
+      ).toBe(true);
     }
   });
 
@@ -54,7 +60,17 @@ group("encodings: broken percent-encoding in paths", () => {
 
 group("encodings: odd Accept-Language", () => {
   const owner = () => hostile().slots.encodings;
-  for (const value of ["", "*", "zz", "fr-FR;q=abc,,,", ";;;,,,", "x".repeat(4_000), "en;q=0.1, fr;q=0.9", "ÿ\u00e9", "fr\tFR"]) {
+  for (const value of [
+    "",
+    "*",
+    "zz",
+    "fr-FR;q=abc,,,",
+    ";;;,,,",
+    "x".repeat(4_000),
+    "en;q=0.1, fr;q=0.9",
+    "ÿ\u00e9",
+    "fr\tFR",
+  ]) {
     it(`Accept-Language ${JSON.stringify(value.slice(0, 20))} → 200 with the options`, async () => {
       const answer = await send(`/api/customer/orders/${owner().id}/options`, {
         headers: {
@@ -68,7 +84,9 @@ group("encodings: odd Accept-Language", () => {
   }
 
   it("Accept-Language on a refusal → the refusal in some language, 401", async () => {
-    const answer = await send(`/api/customer/orders/${owner().id}/options`, { headers: { "Accept-Language": "*;q=x" } });
+    const answer = await send(`/api/customer/orders/${owner().id}/options`, {
+      headers: { "Accept-Language": "*;q=x" },
+    });
     expect(answer.status).toBe(401);
   });
 });

@@ -40,7 +40,9 @@ group("ids: customer API", () => {
       expect(outcome(answer), answer.text).toEqual({ status: 400, code: "INVALID_INPUT" });
     });
     it(`POST address change / cancellation for an order id ${name} → 400 INVALID_INPUT`, async () => {
-      const address = { address: { firstName: "A", lastName: "B", address1: "1 rue X", city: "Paris", zip: "75001", countryCode: "FR" } };
+      const address = {
+        address: { firstName: "A", lastName: "B", address1: "1 rue X", city: "Paris", zip: "75001", countryCode: "FR" },
+      };
       const change = await send(`/api/customer/orders/${seg(id)}/address-change`, {
         headers: bearer(await strangerToken()),
         body: address,

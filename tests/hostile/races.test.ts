@@ -39,11 +39,16 @@ group("races", () => {
       Array.from({ length: 30 }, (_, i) => changeAddress(order, { address: address(100 + i) }, crypto.randomUUID())),
     );
     const statuses = answers.map((a) => a.status);
-    expect(statuses.filter((s) => s === 200), JSON.stringify(statuses)).toHaveLength(1);
+    expect(
+      statuses.filter((s) => s === 200),
+      JSON.stringify(statuses),
+    ).toHaveLength(1);
     for (const a of answers.filter((x) => x.status !== 200)) {
       expect([409, 422, 429], a.text).toContain(a.status);
     }
-    const applied = await (await database()).changeRequest.count({
+    const applied = await (
+      await database()
+    ).changeRequest.count({
       where: { orderId: order.id, kind: "ADDRESS_CHANGE", status: "APPLIED" },
     });
     expect(applied).toBe(1);

@@ -29,7 +29,11 @@ async function declareHuge(pathname: string, headers: Record<string, string>, de
 async function streamChunked(pathname: string, headers: Record<string, string>, max: number) {
   const connection = await RawConnection.open();
   connection.head("POST", pathname, { "Content-Type": "application/json", "Transfer-Encoding": "chunked", ...headers });
-  const chunk = Buffer.concat([Buffer.from(`${(64 * KiB).toString(16)}\r\n`), Buffer.alloc(64 * KiB, 0x20), Buffer.from("\r\n")]);
+  const chunk = Buffer.concat([
+    Buffer.from(`${(64 * KiB).toString(16)}\r\n`),
+    Buffer.alloc(64 * KiB, 0x20),
+    Buffer.from("\r\n"),
+  ]);
   let offered = 0;
   let answer = null;
   const answered = connection.answer(20_000).then((a) => (answer = a));
@@ -109,7 +113,11 @@ group("sizes: limits per route, refused before reading", () => {
   it("webhook, 50 MB declared, no valid HMAC → 413 within a second", async () => {
     const answer = await declareHuge(
       "/webhooks/orders/updated",
-      { "X-Shopify-Topic": "orders/updated", "X-Shopify-Hmac-Sha256": "AAAA", "X-Shopify-Shop-Domain": hostile().app.shop },
+      {
+        "X-Shopify-Topic": "orders/updated",
+        "X-Shopify-Hmac-Sha256": "AAAA",
+        "X-Shopify-Shop-Domain": hostile().app.shop,
+      },
       50 * MiB,
     );
     expect(answer?.status).toBe(413);
@@ -119,7 +127,11 @@ group("sizes: limits per route, refused before reading", () => {
   it("webhook, chunked past 2 MiB, no valid HMAC → 413, cut before the 8 MiB offered", async () => {
     const { answer, offered } = await streamChunked(
       "/webhooks/orders/updated",
-      { "X-Shopify-Topic": "orders/updated", "X-Shopify-Hmac-Sha256": "AAAA", "X-Shopify-Shop-Domain": hostile().app.shop },
+      {
+        "X-Shopify-Topic": "orders/updated",
+        "X-Shopify-Hmac-Sha256": "AAAA",
+        "X-Shopify-Shop-Domain": hostile().app.shop,
+      },
       8 * MiB,
     );
     expect(answer?.status).toBe(413);
@@ -143,14 +155,23 @@ group("sizes: limits per route, refused before reading", () => {
   });
 
   it("an admin page, 2 MiB declared → 413 within a second", async () => {
-    const answer = await declareHuge("/app/requests/x", { "Content-Type": "application/x-www-form-urlencoded" }, 2 * MiB);
+    const answer = await declareHuge(
+      "/app/requests/x",
+      { "Content-Type": "application/x-www-form-urlencoded" },
+      2 * MiB,
+    );
     expect(answer?.status).toBe(413);
     expect(answer!.ms).toBeLessThan(1_000);
   });
 
   it("20 connections declaring 50 MB at once: each refused within 2 s, /healthz answers meanwhile", async () => {
     const attacks = Array.from({ length: 20 }, () =>
-      declareHuge("/webhooks/orders/updated", { "X-Shopify-Topic": "orders/updated", "X-Shopify-Hmac-Sha256": "AAAA" }, 50 * MiB, 256 * KiB),
+      declareHuge(
+        "/webhooks/orders/updated",
+        { "X-Shopify-Topic": "orders/updated", "X-Shopify-Hmac-Sha256": "AAAA" },
+        50 * MiB,
+        256 * KiB,
+      ),
     );
     const health = await send("/healthz");
     const answers = await Promise.all(attacks);

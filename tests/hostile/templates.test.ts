@@ -11,7 +11,10 @@ const HOSTILE: [string, string][] = [
   ["an endless loop", "{% for i in (1..1000000000) %}{% for j in (1..1000000000) %}x{% endfor %}{% endfor %}"],
   ["a tablerow bomb", "{% tablerow i in (1..100000000) cols:3 %}{{ i }}{% endtablerow %}"],
   ["huge output", "{% for i in (1..2000000) %}xxxxxxxxxxxxxxxxxxxx{% endfor %}"],
-  ["a string doubled to gigabytes", '{% assign s = "xxxxxxxxxx" %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}{{ s }}'],
+  [
+    "a string doubled to gigabytes",
+    '{% assign s = "xxxxxxxxxx" %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}{{ s }}',
+  ],
   ["deep nesting", `${"{% if true %}".repeat(3_000)}x${"{% endif %}".repeat(3_000)}`],
   ["an include", "{% include 'header' %}"],
   ["a render of a system file", "{% render '../../../../etc/passwd' %}"],
@@ -67,9 +70,18 @@ group("templates", () => {
     const answer = await save("<p>Hello {{ customer.first_name }}, {{ request.question | escape }}</p>");
     expect(answer.status, answer.text.slice(0, 300)).toBe(200);
     // back to the default, for the email test
-    const form = new URLSearchParams({ intent: "reset", event: "INFO_REQUESTED", channel: "EMAIL", recipient: "CUSTOMER", locale: "en" });
+    const form = new URLSearchParams({
+      intent: "reset",
+      event: "INFO_REQUESTED",
+      channel: "EMAIL",
+      recipient: "CUSTOMER",
+      locale: "en",
+    });
     const reset = await send("/app/notifications/editor.data", {
-      headers: { ...bearer(await adminSessionToken(hostile().app)), "Content-Type": "application/x-www-form-urlencoded" },
+      headers: {
+        ...bearer(await adminSessionToken(hostile().app)),
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
       body: form.toString(),
     });
     expect(reset.status).toBe(200);

@@ -24,7 +24,9 @@ group("tokens: customer API (customer-account session tokens)", () => {
   const claims = () => customerClaims(order().customerId);
 
   it("a valid token of the order's customer → 200 (the control case)", async () => {
-    const answer = await send(options(), { headers: bearer(await customerSessionToken(hostile().app, order().customerId)) });
+    const answer = await send(options(), {
+      headers: bearer(await customerSessionToken(hostile().app, order().customerId)),
+    });
     expect(answer.status, answer.text).toBe(200);
     expect(answer.json.order.name).toBe(order().name);
   });
@@ -43,7 +45,10 @@ group("tokens: customer API (customer-account session tokens)", () => {
     ["whose dest is not a URL", () => bearer(signJwt({ ...claims(), dest: "not a url" }))],
     ["whose dest is a bare shop domain", () => bearer(signJwt({ ...claims(), dest: hostile().app.shop }))],
     ["whose dest is http://", () => bearer(signJwt({ ...claims(), dest: `http://${hostile().app.shop}` }))],
-    ["whose dest is not a myshopify.com shop", () => bearer(signJwt({ ...claims(), dest: "https://evil.example.com" }))],
+    [
+      "whose dest is not a myshopify.com shop",
+      () => bearer(signJwt({ ...claims(), dest: "https://evil.example.com" })),
+    ],
     ["whose dest is a number", () => bearer(signJwt({ ...claims(), dest: 42 }))],
     ["with no sub", () => bearer(signJwt({ ...claims(), sub: undefined }))],
     ["whose sub is not a customer", () => bearer(signJwt({ ...claims(), sub: "gid://shopify/StaffMember/1" }))],

@@ -38,7 +38,11 @@ export default async function setup(project: TestProject) {
   try {
     env = await startFaultEnvironment({ orders: orders.length, log, dir, store: { store, orders } });
     // A second installed shop for what may erase a shop's data (a misrouted shop/redact): the attacked shop stays whole.
-    await seedDemo(env.db, { shop: VICTIM_SHOP, store: env.simulator.store.snapshot() as never, assetsOrigin: "http://127.0.0.1:9" });
+    await seedDemo(env.db, {
+      shop: VICTIM_SHOP,
+      store: env.simulator.store.snapshot() as never,
+      assetsOrigin: "http://127.0.0.1:9",
+    });
     const logFile = path.join(dir, "web.log");
     web = new SupervisedProcess({
       name: "web",

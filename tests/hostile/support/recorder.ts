@@ -51,7 +51,8 @@ export interface Call {
   timeoutMs?: number;
 }
 
-export const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
+export const BROWSER =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 
 /** One request to the web process (no retries, no redirects followed), recorded. */
 export async function send(pathname: string, init: Call = {}): Promise<Answer> {

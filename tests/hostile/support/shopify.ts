@@ -32,7 +32,9 @@ export async function amendHolds(orderId: string): Promise<Rec[]> {
 /** Mutations the simulator ran on this order (its mutation log), by root field. */
 export async function mutationsOn(orderId: string, rootField: string): Promise<Rec[]> {
   const log = (await control("GET", "/_sim/mutations")) as unknown as Rec[];
-  return log.filter((m) => m.mutation === rootField && JSON.stringify(m.args).includes(`gid://shopify/Order/${orderId}"`));
+  return log.filter(
+    (m) => m.mutation === rootField && JSON.stringify(m.args).includes(`gid://shopify/Order/${orderId}"`),
+  );
 }
 
 /** Injects a fault (`{kind, times?, ms?, operation?}`); `times: -1` lasts until `clearFaults`. */
