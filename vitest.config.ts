@@ -52,6 +52,20 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias },
+        test: {
+          // Hostile input and races against the real production process (tests/hostile/README.md): one web
+          // process for the whole run (support/global-setup.ts), the files one after another.
+          name: "hostile",
+          environment: "node",
+          include: ["tests/hostile/**/*.test.ts"],
+          globalSetup: ["tests/hostile/support/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
         esbuild: { jsx: "automatic", jsxImportSource: "preact" },
         test: {
           name: "extensions",

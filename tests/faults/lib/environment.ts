@@ -119,6 +119,8 @@ export async function startFaultEnvironment(input: {
   keep?: boolean;
   /** How many web instances (ports) to prepare (default 1). */
   instances?: number;
+  /** The store file and its orders (default: `buildFaultStore(orders)`). */
+  store?: { store: Record<string, unknown>; orders: FaultOrder[] };
 }): Promise<FaultEnvironment> {
   const dir = input.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), "amend-faults-"));
   fs.mkdirSync(dir, { recursive: true });
@@ -134,7 +136,7 @@ export async function startFaultEnvironment(input: {
     cleanups.length = 0;
   };
   try {
-    const { store, orders } = buildFaultStore(input.orders);
+    const { store, orders } = (input.store ?? buildFaultStore(input.orders)) as ReturnType<typeof buildFaultStore>;
     fs.writeFileSync(path.join(dir, "store.json"), JSON.stringify(store, null, 1));
     const app: AppCredentials = {
       shop: store.shop.myshopifyDomain,
