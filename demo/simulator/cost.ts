@@ -144,6 +144,18 @@ function connectionItemCost(walk: Walk, set: SelectionSetNode, connection: Graph
   return cost || 1;
 }
 
+/**
+ * The GraphQL Admin API bucket per plan. Shopify publishes the restore rates (shopify.dev, "GraphQL Admin API
+ * rate limits": Standard 100, Advanced 200, Plus 1000, enterprise 2000 points/s); the bucket holds 20 seconds
+ * of restore, as the 2000-point Standard bucket reported in `throttleStatus.maximumAvailable`.
+ */
+export const PLAN_BUCKETS = {
+  STANDARD: { maximumAvailable: 2000, restoreRate: 100 },
+  ADVANCED: { maximumAvailable: 4000, restoreRate: 200 },
+  PLUS: { maximumAvailable: 20000, restoreRate: 1000 },
+  ENTERPRISE: { maximumAvailable: 40000, restoreRate: 2000 },
+} as const satisfies Record<string, BucketOptions>;
+
 export interface BucketOptions {
   maximumAvailable: number;
   restoreRate: number;

@@ -1,6 +1,6 @@
 /**
  * Standalone simulator: `npx tsx demo/simulator/main.ts [--store path] [--port 4010] [--token secret]
- * [--chaos 0.3] [--seed 7] [--bucket 200:20]` (or SIMULATOR_CHAOS, SIMULATOR_CHAOS_SEED, SIMULATOR_CHAOS_KINDS,
+ * [--chaos 0.3] [--seed 7] [--bucket 200:20] [--latency 150]` (or SIMULATOR_CHAOS, SIMULATOR_CHAOS_SEED, SIMULATOR_CHAOS_KINDS,
  * SIMULATOR_BUCKET). Prints the endpoint and waits; Ctrl-C stops it.
  */
 import { parseArgs } from "node:util";
@@ -15,6 +15,7 @@ const { values } = parseArgs({
     chaos: { type: "string" },
     seed: { type: "string" },
     bucket: { type: "string" },
+    latency: { type: "string", default: process.env.SIMULATOR_LATENCY_MS },
   },
 });
 
@@ -30,13 +31,20 @@ try {
     port: Number(values.port),
     accessToken: values.token,
     chaos: chaos ?? undefined,
+    latencyMs: values.latency !== undefined ? Number(values.latency) : undefined,
   });
   console.log(
     `Admin API simulator (${sim.store.shop.myshopifyDomain}, ${sim.store.orders.length} orders, store ${sim.store.source})`,
   );
   console.log(`  GraphQL  POST ${sim.graphqlUrl}  (header X-Shopify-Access-Token)`);
   console.log(`  state    GET  ${sim.url}/demo/state`);
-  console.log(`  control  ${sim.url}/_sim/{calls,faults,fail-rate,chaos,reset,bucket,config,mutations,health}`);
+  console.log(
+    `  control  ${sim.url}/_sim/{calls,faults,fail-rate,chaos,reset,bucket,config,cancellation-requests,mutations,health}`,
+  );
+  const b0 = sim.bucket.options;
+  console.log(
+    `  plan     ${sim.store.plan}: bucket ${b0.maximumAvailable} points, ${b0.restoreRate}/s; latency ${sim.options.latencyMs} ms`,
+  );
   if (chaos) {
     const b = sim.bucket.options;
     console.log(

@@ -11,7 +11,9 @@ import { randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
 import { bag, bagUnits, money, toUnits } from "./money";
 import type { SimContext } from "./resolvers";
+import { supportedActions } from "./resolvers";
 import {
+  type Store,
   destinationFrom,
   holdDisplayReason,
   isOpenFulfillmentOrder,
@@ -120,6 +122,26 @@ function rateHandle(title: string, price: string): string {
   return `shopify-${encodeURIComponent(title)}-${price}`;
 }
 
+const GRAMS_PER: Record<string, number> = { GRAMS: 1, KILOGRAMS: 1000, OUNCES: 28.349523125, POUNDS: 453.59237 };
+function gramsOf(weight: Rec | null | undefined): number {
+  return weight ? weight.value * (GRAMS_PER[weight.unit] ?? 1) : 0;
+}
+
+/** A rate's conditions (order weight, order price) and local-delivery postal codes, as Shopify applies them. */
+function rateApplies(rate: Rec, cart: { grams: number; units: number; zip: string }): boolean {
+  if (
+    rate.zipPrefixes &&
+    !rate.zipPrefixes.some((p: string) => cart.zip.startsWith(p.replace(/\s/g, "").toUpperCase()))
+  )
+    return false;
+  return (rate.methodConditions ?? []).every((c: Rec) => {
+    const actual = c.field === "TOTAL_WEIGHT" ? cart.grams : cart.units;
+    const bound =
+      c.field === "TOTAL_WEIGHT" ? gramsOf(c.conditionCriteria) : toUnits(String(c.conditionCriteria.amount));
+    return c.operator === "GREATER_THAN_OR_EQUAL_TO" ? actual >= bound : actual <= bound;
+  });
+}
+
 const draftOrderCalculate: Mutation = ({ input }, ctx) => {
   const { store } = ctx;
   const currency = input.presentmentCurrencyCode ?? store.shop.currencyCode;
@@ -137,6 +159,7 @@ const draftOrderCalculate: Mutation = ({ input }, ctx) => {
     let sku: string | null = li.sku ?? null;
     let requiresShipping: boolean = li.requiresShipping ?? true;
     let variant: Rec | null = null;
+    let grams = 0;
     if (li.variantId) {
       const known = variantLine(ctx, li.variantId);
       if (!known) {
@@ -149,12 +172,14 @@ const draftOrderCalculate: Mutation = ({ input }, ctx) => {
         return;
       }
       unit = bagUnits(known.originalUnitPriceSet);
+      grams = gramsOf(known.weight);
       title = known.title;
       sku = known.sku ?? sku;
       requiresShipping = li.requiresShipping ?? known.requiresShipping;
       variant = known.variant;
     } else if (li.title && li.originalUnitPriceWithCurrency) {
       unit = toUnits(String(li.originalUnitPriceWithCurrency.amount));
+      grams = gramsOf(li.weight);
       title = li.title;
     } else {
       userErrors.push(
@@ -195,21 +220,31 @@ const draftOrderCalculate: Mutation = ({ input }, ctx) => {
       totalDiscount: money(0, currency),
       totalDiscountSet: bag(0, currency),
       _units: unit * li.quantity,
+      _grams: requiresShipping ? grams * li.quantity : 0,
     });
   });
   if (userErrors.length) return { calculatedDraftOrder: null, userErrors };
 
   const countryCode: string | undefined = input.shippingAddress?.countryCode;
-  const zone = countryCode ? store.zoneFor(countryCode) : undefined;
+  const zone = countryCode ? store.zoneFor(countryCode, input.shippingAddress?.provinceCode) : undefined;
   const shipsSomething = lines.some((l) => l.requiresShipping);
-  // No zone for the country: Shopify offers no rate (the store does not ship there).
+  const cart = {
+    grams: lines.reduce((s, l) => s + l._grams, 0),
+    units: lines.reduce((s, l) => s + l._units, 0),
+    zip: String(input.shippingAddress?.zip ?? "")
+      .replace(/\s/g, "")
+      .toUpperCase(),
+  };
+  // No zone for the country (or province): Shopify offers no rate (the store does not ship there).
   const availableShippingRates =
     zone && shipsSomething
-      ? zone.rates.map((r: Rec) => ({
-          handle: rateHandle(r.title, r.price),
-          title: r.title,
-          price: money(toUnits(r.price), currency),
-        }))
+      ? zone.rates
+          .filter((r: Rec) => rateApplies(r, cart))
+          .map((r: Rec) => ({
+            handle: rateHandle(r.title, r.price),
+            title: r.title,
+            price: money(toUnits(r.price), currency),
+          }))
       : [];
   let shippingUnits = 0;
   let shippingLine: Rec | null = null;
@@ -239,7 +274,7 @@ const draftOrderCalculate: Mutation = ({ input }, ctx) => {
   store.record(
     "draftOrderCalculate",
     { input },
-    `quote to ${countryCode ?? "no address"}: ${availableShippingRates.length} rate(s)`,
+    `quote to ${countryCode ?? "no address"}${input.shippingAddress?.provinceCode ? `-${input.shippingAddress.provinceCode}` : ""}: ${availableShippingRates.length} rate(s)`,
   );
   return {
     calculatedDraftOrder: {
@@ -290,6 +325,18 @@ const fulfillmentOrderHold: Mutation = ({ id, fulfillmentHold }, ctx) => {
     throw new GraphQLError("The Admin API simulator does not model partial holds (fulfillmentOrderLineItems).", {
       extensions: { code: "NOT_IMPLEMENTED" },
     });
+  }
+  if (atService(fo, store) && !supportedActions(fo, true).includes("HOLD")) {
+    return {
+      ...none,
+      userErrors: [
+        err(
+          ["id"],
+          `The fulfillment order was sent to its fulfillment service (request status ${fo.requestStatus}): it cannot be put on hold.`,
+          null,
+        ),
+      ],
+    };
   }
   if (!HOLDABLE.has(fo.status)) {
     return {
@@ -414,6 +461,16 @@ const orderCancel: Mutation = (args, ctx) => {
     return fail(["orderId"], "Order cancellation is already in progress", "INVALID");
   if (o.fulfillments.some((f: Rec) => f.status === "SUCCESS"))
     return fail(["orderId"], "Cannot cancel an order that has fulfillments; cancel the fulfillments first", "INVALID");
+  // Work a fulfillment service has accepted can only be stopped by the service (a cancellation request).
+  const withService = o.fulfillmentOrders.nodes.find(
+    (fo: Rec) => atService(fo, store) && SERVICE_HOLDS_WORK.has(fo.requestStatus) && fo.status !== "CLOSED",
+  );
+  if (withService)
+    return fail(
+      ["orderId"],
+      `Fulfillment order ${legacyId(withService.id)} was accepted by its fulfillment service (request status ${withService.requestStatus}): request its cancellation from the service first`,
+      "INVALID",
+    );
   if (refund != null && refundMethod != null)
     return fail(["refund"], "Specify either refund or refundMethod, not both", "INVALID");
   if (refundMethod?.storeCreditRefund) {
@@ -506,6 +563,168 @@ const orderCancel: Mutation = (args, ctx) => {
   store.record("orderCancel", args, `${o.name}: cancellation started (job ${legacyId(jobId)})`);
   return { job, jobResult, orderCancelUserErrors: [], userErrors: [] };
 };
+
+// ------------------------------------------------------------------------------ fulfillment service requests
+
+/** Request statuses in which the fulfillment service holds the work (accepted, or deciding on a cancellation). */
+const SERVICE_HOLDS_WORK = new Set(["ACCEPTED", "CANCELLATION_REQUESTED", "CANCELLATION_REJECTED"]);
+
+function atService(fo: Rec, store: Store): boolean {
+  return Boolean(store.location(fo.assignedLocation?.location?.id ?? "")?.isFulfillmentService);
+}
+
+function addMerchantRequest(fo: Rec, store: Store, kind: string, message: string | null): void {
+  fo.merchantRequests.nodes.push({
+    id: store.newId("FulfillmentOrderMerchantRequest"),
+    kind,
+    message,
+    sentAt: store.now().toISOString(),
+    requestOptions: {},
+    responseData: null,
+    _fulfillmentOrderId: fo.id,
+  });
+}
+
+/** Closes a fulfillment order and opens its replacement for the work left (unsubmitted, same location). */
+function replaceFulfillmentOrder(fo: Rec, store: Store): Rec {
+  const at = store.now().toISOString();
+  const replacement: Rec = {
+    ...structuredClone({ ...fo, merchantRequests: { nodes: [] }, fulfillmentHolds: [] }),
+    id: store.newId("FulfillmentOrder"),
+    status: "OPEN",
+    requestStatus: "UNSUBMITTED",
+    createdAt: at,
+    updatedAt: at,
+  };
+  delete replacement._statusBeforeHold;
+  replacement.deliveryMethod = { ...fo.deliveryMethod, id: store.newId("DeliveryMethod") };
+  if (fo.destination) replacement.destination = { ...fo.destination, id: store.newId("FulfillmentOrderDestination") };
+  replacement.lineItems = {
+    nodes: fo.lineItems.nodes
+      .filter((foli: Rec) => foli.remainingQuantity > 0)
+      .map((foli: Rec) => ({
+        ...foli,
+        id: store.newId("FulfillmentOrderLineItem"),
+        totalQuantity: foli.remainingQuantity,
+      })),
+  };
+  fo.status = "CLOSED";
+  fo.updatedAt = at;
+  for (const foli of fo.lineItems.nodes) foli.remainingQuantity = 0;
+  const o = store.orderOf(fo)!;
+  o.fulfillmentOrders.nodes.push(replacement);
+  if (
+    o.displayFulfillmentStatus === "IN_PROGRESS" &&
+    !o.fulfillmentOrders.nodes.some((f: Rec) => f.status === "IN_PROGRESS")
+  )
+    o.displayFulfillmentStatus = "UNFULFILLED";
+  o.updatedAt = at;
+  store.reindex();
+  return replacement;
+}
+
+const fulfillmentOrderSubmitCancellationRequest: Mutation = ({ id, message }, ctx) => {
+  const { store } = ctx;
+  const fo = store.fulfillmentOrder(id);
+  if (!fo) return { fulfillmentOrder: null, userErrors: [err(["id"], "Fulfillment order does not exist.")] };
+  if (!atService(fo, store))
+    return {
+      fulfillmentOrder: null,
+      userErrors: [err(["id"], "The fulfillment order is not assigned to a fulfillment service location.")],
+    };
+  // Shopify: only a request the service accepted needs a cancellation request (a SUBMITTED one is withdrawn with fulfillmentOrderCancel).
+  if (fo.requestStatus !== "ACCEPTED" && fo.requestStatus !== "CANCELLATION_REJECTED")
+    return {
+      fulfillmentOrder: null,
+      userErrors: [
+        err(
+          ["id"],
+          `Cannot request cancellation: the fulfillment order's request status is ${fo.requestStatus} (the fulfillment service has not accepted it).`,
+        ),
+      ],
+    };
+  fo.requestStatus = "CANCELLATION_REQUESTED";
+  fo.updatedAt = store.now().toISOString();
+  addMerchantRequest(fo, store, "CANCELLATION_REQUEST", message ?? null);
+  const o = store.orderOf(fo)!;
+  touch(o, ctx);
+  store.reindex();
+  store.record(
+    "fulfillmentOrderSubmitCancellationRequest",
+    { id, message },
+    `${o.name}: cancellation requested from the fulfillment service for ${legacyId(fo.id)}`,
+  );
+  return { fulfillmentOrder: fo, userErrors: [] };
+};
+
+const fulfillmentOrderCancel: Mutation = ({ id }, ctx) => {
+  const { store } = ctx;
+  const none = { fulfillmentOrder: null, replacementFulfillmentOrder: null };
+  const fo = store.fulfillmentOrder(id);
+  if (!fo) return { ...none, userErrors: [err(["id"], "Fulfillment order does not exist.", null)] };
+  // Shopify: works on SUBMITTED (withdrawn at once) or CANCELLATION_REQUESTED fulfillment orders.
+  if (fo.requestStatus !== "SUBMITTED" && fo.requestStatus !== "CANCELLATION_REQUESTED")
+    return {
+      ...none,
+      userErrors: [
+        err(
+          ["id"],
+          `Only a SUBMITTED or CANCELLATION_REQUESTED fulfillment order can be cancelled (request status ${fo.requestStatus}).`,
+          null,
+        ),
+      ],
+    };
+  const before = fo.requestStatus;
+  const replacement = replaceFulfillmentOrder(fo, store);
+  const o = store.orderOf(replacement)!;
+  store.record(
+    "fulfillmentOrderCancel",
+    { id },
+    `${o.name}: ${legacyId(fo.id)} (${before}) cancelled and closed; replacement ${legacyId(replacement.id)} OPEN`,
+  );
+  return { fulfillmentOrder: fo, replacementFulfillmentOrder: replacement, userErrors: [] };
+};
+
+export type ServiceAnswer = "accept" | "reject";
+
+/**
+ * The fulfillment service answering the cancellation requests it received (all pending ones, or one
+ * fulfillment order's): accepted → the fulfillment order is closed and a replacement opened for the work
+ * left, as Shopify does; rejected → the service keeps the work (CANCELLATION_REJECTED, still IN_PROGRESS).
+ */
+export function answerCancellationRequests(
+  store: Store,
+  answer: ServiceAnswer,
+  options: { fulfillmentOrderId?: string; message?: string | null } = {},
+): Rec[] {
+  const pending = store.orders
+    .flatMap((o) => o.fulfillmentOrders.nodes as Rec[])
+    .filter((fo) => fo.requestStatus === "CANCELLATION_REQUESTED")
+    .filter((fo) => !options.fulfillmentOrderId || fo.id === options.fulfillmentOrderId);
+  for (const fo of pending) {
+    const request = [...fo.merchantRequests.nodes].reverse().find((r: Rec) => r.kind === "CANCELLATION_REQUEST");
+    if (request) request.responseData = { answer, message: options.message ?? null };
+    const o = store.orderOf(fo)!;
+    if (answer === "accept") {
+      fo.requestStatus = "CANCELLATION_ACCEPTED";
+      const replacement = replaceFulfillmentOrder(fo, store);
+      store.record(
+        "fulfillment service: cancellation accepted",
+        { id: fo.id, message: options.message ?? null },
+        `${o.name}: ${legacyId(fo.id)} CANCELLATION_ACCEPTED and closed; replacement ${legacyId(replacement.id)} OPEN`,
+      );
+    } else {
+      fo.requestStatus = "CANCELLATION_REJECTED";
+      fo.updatedAt = store.now().toISOString();
+      store.record(
+        "fulfillment service: cancellation rejected",
+        { id: fo.id, message: options.message ?? null },
+        `${o.name}: ${legacyId(fo.id)} CANCELLATION_REJECTED, still ${fo.status}`,
+      );
+    }
+  }
+  return pending;
+}
 
 // ---------------------------------------------------------------------------------------------- order edits
 
@@ -717,6 +936,8 @@ export const MUTATIONS: Record<string, Mutation> = {
   fulfillmentOrderHold,
   fulfillmentOrderReleaseHold,
   orderCancel,
+  fulfillmentOrderSubmitCancellationRequest,
+  fulfillmentOrderCancel,
   orderEditBegin,
   orderEditSetQuantity,
   orderEditCommit,

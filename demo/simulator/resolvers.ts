@@ -142,6 +142,8 @@ const ALWAYS: Record<string, Record<string, Resolver>> = {
     refundable: (o) => ["PAID", "PARTIALLY_PAID", "PARTIALLY_REFUNDED"].includes(o.displayFinancialStatus),
     number: (o) => Number(String(o.name).replace(/\D/g, "")) || Number(legacyId(o.id)),
     taxesIncluded: (o, _a, ctx) => o.taxesIncluded ?? ctx.store.shop.taxesIncluded,
+    // B2B: the PurchasingCompany; D2C: the customer who ordered.
+    purchasingEntity: (o, _a, ctx) => o.purchasingEntity ?? customerFor(o.customer, ctx),
   },
   Customer: {
     orders: (c, a, ctx, info) =>
@@ -157,7 +159,38 @@ const ALWAYS: Record<string, Record<string, Resolver>> = {
     orderId: (fo, _a, ctx) => ctx.store.orderOf(fo)?.id,
     orderName: (fo, _a, ctx) => ctx.store.orderOf(fo)?.name,
     orderProcessedAt: (fo, _a, ctx) => ctx.store.orderOf(fo)?.processedAt,
-    supportedActions: (fo) => supportedActions(fo.status).map((action) => ({ action, externalUrl: null })),
+    supportedActions: (fo, _a, ctx) =>
+      supportedActions(fo, atFulfillmentService(fo, ctx)).map((action) => ({ action, externalUrl: null })),
+    merchantRequests: (fo, a, _ctx, info) =>
+      paginate(
+        fo.merchantRequests.nodes.filter((r: Rec) => !a.kind || r.kind === a.kind),
+        a,
+        info.fieldName,
+      ),
+  },
+  FulfillmentOrderAssignedLocation: {
+    location: (al, _a, ctx) => (al.location ? (ctx.store.location(al.location.id) ?? null) : null),
+  },
+  FulfillmentOrderMerchantRequest: {
+    fulfillmentOrder: (r, _a, ctx) => ctx.store.fulfillmentOrder(r._fulfillmentOrderId),
+  },
+  FulfillmentService: {
+    location: (fs, _a, ctx) => ctx.store.location(fs._locationId) ?? null,
+  },
+  CompanyContact: {
+    // The contact is the customer who placed the B2B order.
+    customer: (c, _a, ctx) => customerFor(ctx.store.orderOf(c)?.customer ?? null, ctx),
+  },
+  CompanyAddress: {
+    formattedAddress: (a, args) =>
+      [
+        args.withName ? fullName(a.firstName, a.lastName) : null,
+        args.withCompanyName ? a.companyName : null,
+        a.address1,
+        a.address2,
+        [a.zip, a.city].filter(Boolean).join(" "),
+        a.country ?? countryName(a.countryCode),
+      ].filter((x): x is string => Boolean(x)),
   },
   FulfillmentOrderLineItem: {
     lineItem: (foli, _a, ctx) => ctx.store.get(foli.lineItem.id),
@@ -262,6 +295,32 @@ const DERIVED: Record<string, Record<string, Resolver>> = {
     totalQuantity: () => 0,
   },
   DiscountCodeApplication: { index: () => 0 },
+  App: {
+    // Another app named by a hold in the store file: what the Admin API shows of any installed app.
+    handle: (a) =>
+      String(a.title)
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-"),
+    apiKey: (a) => `app-${legacyId(a.id)}`,
+    embedded: () => true,
+    published: () => true,
+    shopifyDeveloped: () => false,
+    previouslyInstalled: () => false,
+  },
+  Company: {
+    lifetimeDuration: () => "1 year",
+    hasTimelineComment: () => false,
+    defaultCursor: (c) => Buffer.from(c.id).toString("base64"),
+  },
+  CompanyLocation: {
+    currency: (_l, _a, ctx) => ctx.store.shop.currencyCode,
+    hasTimelineComment: () => false,
+    defaultCursor: (l) => Buffer.from(l.id).toString("base64"),
+    taxExemptions: () => [],
+  },
+  CompanyContact: {
+    lifetimeDuration: () => "1 year",
+  },
 };
 
 function allocated(li: Rec): number {
@@ -272,8 +331,28 @@ function lineBag(li: Rec, ctx: SimContext, units: number): Rec {
   return bag(units, order?.currencyCode ?? ctx.store.shop.currencyCode);
 }
 
-export function supportedActions(status: string): string[] {
-  switch (status) {
+function atFulfillmentService(fo: Rec, ctx: SimContext): boolean {
+  return Boolean(ctx.store.location(fo.assignedLocation?.location?.id ?? "")?.isFulfillmentService);
+}
+
+/** What can be done with a fulfillment order now (at a fulfillment service, the request status decides). */
+export function supportedActions(fo: Rec, atService: boolean): string[] {
+  if (atService && fo.status !== "CLOSED" && fo.status !== "CANCELLED") {
+    switch (fo.requestStatus) {
+      case "UNSUBMITTED":
+      case "REJECTED":
+      case "CANCELLATION_ACCEPTED":
+        return fo.status === "ON_HOLD" ? ["RELEASE_HOLD", "HOLD", "MOVE"] : ["REQUEST_FULFILLMENT", "MOVE", "HOLD"];
+      case "SUBMITTED":
+        return ["CANCEL_FULFILLMENT_ORDER"];
+      case "ACCEPTED":
+      case "CANCELLATION_REJECTED":
+        return ["REQUEST_CANCELLATION"];
+      default:
+        return [];
+    }
+  }
+  switch (fo.status) {
     case "OPEN":
       return ["CREATE_FULFILLMENT", "REPORT_PROGRESS", "MOVE", "HOLD", "SPLIT"];
     case "SCHEDULED":

@@ -22,11 +22,19 @@ import {
   type FragmentDefinitionNode,
   type GraphQLFormattedError,
 } from "graphql";
-import { LeakyBucket, operationCost, rootFieldNames, type BucketOptions, type ThrottleStatus } from "./cost";
+import {
+  LeakyBucket,
+  PLAN_BUCKETS,
+  operationCost,
+  rootFieldNames,
+  type BucketOptions,
+  type ThrottleStatus,
+} from "./cost";
 import { FAULT_KINDS, Faults, type ChaosOptions, type FaultKind, type FaultSpec, type RequestInfo } from "./faults";
+import { answerCancellationRequests, type ServiceAnswer } from "./mutations";
 import { fieldResolver, settleJobs, typeResolver, type SimApp, type SimContext } from "./resolvers";
 import { loadAdminSchema } from "./schema";
-import { Store, readStoreFile, type Rec } from "./store";
+import { PLANS, Store, readStoreFile, type Plan, type Rec } from "./store";
 
 const checkedDocuments = new Map<
   string,
@@ -50,8 +58,12 @@ export interface SimulatorOptions {
   apiVersion?: string;
   /** When set, only this X-Shopify-Access-Token is accepted; otherwise any non-empty one. */
   accessToken?: string;
-  /** Leaky bucket; Shopify's standard plan: 2000 points, 100/s. */
+  /** Leaky bucket; default the store file's `shop.plan` (Standard: 2000 points, 100/s). */
   bucket?: Partial<BucketOptions>;
+  /** Every GraphQL call waits this long before it is answered (Shopify's round trip); default the store file's. */
+  latencyMs?: number;
+  /** The fulfillment service answers each cancellation request before the next call ("accept"/"reject"); default: waits for the control API. */
+  cancellationRequestAnswer?: ServiceAnswer | null;
   /** `job(id)` answers done: false this many times before done: true (default 1). */
   jobPollsBeforeDone?: number;
   /** A job also finishes on its own after this long (default 10 s), polled or not. */
@@ -95,7 +107,9 @@ export interface Simulator {
   bucket: LeakyBucket;
   /** Every GraphQL request received, in order (cleared by reset()). */
   calls: CallRecord[];
-  options: Required<Pick<SimulatorOptions, "jobPollsBeforeDone" | "jobMaxMs" | "staleFulfillmentOrderDestination">>;
+  options: Required<
+    Pick<SimulatorOptions, "jobPollsBeforeDone" | "jobMaxMs" | "staleFulfillmentOrderDestination" | "latencyMs">
+  > & { cancellationRequestAnswer: ServiceAnswer | null };
   /** Store back to its file, faults cleared, calls forgotten, bucket full. */
   reset(): void;
   /** Chaos mode on (p > 0) or off (p = 0), with its bucket when given. */
@@ -111,20 +125,30 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     ? new Store(options.store, { source: "(inline store)", now })
     : Store.fromFile(options.storeFile ?? process.env.DEMO_STORE ?? DEFAULT_STORE_FILE, { now });
   const faults = new Faults();
-  const bucket = new LeakyBucket(
-    { maximumAvailable: options.bucket?.maximumAvailable ?? 2000, restoreRate: options.bucket?.restoreRate ?? 100 },
-    () => now().getTime(),
-  );
+  // The bucket follows the shop's plan unless a size was given (option, chaos or POST /_sim/bucket).
+  let bucketGiven = Boolean(options.bucket);
+  const planBucket = (): BucketOptions => ({ ...PLAN_BUCKETS[store.plan], ...options.bucket });
+  const bucket = new LeakyBucket(planBucket(), () => now().getTime());
   const calls: CallRecord[] = [];
   const chaos = (c: ChaosOptions) => {
     faults.chaos(c);
-    if (c.bucket) bucket.configure(c.bucket);
+    if (c.bucket) {
+      bucket.configure(c.bucket);
+      bucketGiven = true;
+    }
   };
   if (options.chaos) chaos(options.chaos);
   const settings = {
     jobPollsBeforeDone: options.jobPollsBeforeDone ?? 1,
     jobMaxMs: options.jobMaxMs ?? 10_000,
     staleFulfillmentOrderDestination: options.staleFulfillmentOrderDestination ?? false,
+    latencyMs: options.latencyMs ?? store.settings.latencyMs ?? 0,
+    cancellationRequestAnswer: options.cancellationRequestAnswer ?? (null as ServiceAnswer | null),
+  };
+  // After another store is loaded: its plan's bucket and its latency, unless given explicitly.
+  const followStore = () => {
+    if (!bucketGiven) bucket.configure(planBucket());
+    if (options.latencyMs === undefined) settings.latencyMs = store.settings.latencyMs ?? 0;
   };
   const app: SimApp = {
     id: "gid://shopify/App/1",
@@ -158,6 +182,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (typeof body?.query !== "string" || body.query.trim() === "") {
       return send(res, 400, { errors: { query: "Required parameter missing or invalid" } });
     }
+    // Shopify's round trip, before anything is decided (so a throttle or an answer arrives as late as Shopify's).
+    if (settings.latencyMs > 0) await sleep(settings.latencyMs);
     const variables: Record<string, unknown> = body.variables ?? {};
     const call: CallRecord = {
       at: now().toISOString(),
@@ -290,6 +316,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       takeStaleDestinationFault: () => settings.staleFulfillmentOrderDestination || faults.takeStaleDestination(info),
     };
     settleJobs(context);
+    if (settings.cancellationRequestAnswer) answerCancellationRequests(store, settings.cancellationRequestAnswer);
     const result = await execute({
       schema,
       document,
@@ -371,15 +398,37 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         reset();
         if (b.store) store.replace(b.store, "(POST /_sim/reset)");
         else if (b.storeFile) store.replace(readStoreFile(b.storeFile), b.storeFile);
+        if (b.store || b.storeFile) followStore();
         return send(res, 200, { ok: true, orders: store.orders.length });
+      }
+      case "GET /_sim/cancellation-requests":
+        return send(res, 200, pendingCancellationRequests(store));
+      case "POST /_sim/cancellation-requests": {
+        // The fulfillment service answers: { answer: "accept" | "reject", fulfillmentOrderId?, message? }.
+        const b = json();
+        if (b.answer !== "accept" && b.answer !== "reject")
+          return send(res, 400, { errors: 'answer must be "accept" or "reject"' });
+        const answered = answerCancellationRequests(store, b.answer, {
+          fulfillmentOrderId: b.fulfillmentOrderId,
+          message: b.message ?? null,
+        });
+        return send(res, 200, {
+          answered: answered.map((fo) => ({ id: fo.id, requestStatus: fo.requestStatus, status: fo.status })),
+        });
       }
       case "POST /_sim/bucket": {
         const b = json();
+        if (b.plan !== undefined) {
+          if (!PLANS.includes(b.plan)) return send(res, 400, { errors: `plan must be one of ${PLANS.join(", ")}` });
+          bucket.configure(PLAN_BUCKETS[b.plan as Plan]);
+          bucketGiven = true;
+        }
         if (b.maximumAvailable !== undefined || b.restoreRate !== undefined) {
           bucket.configure({
             maximumAvailable: Number(b.maximumAvailable ?? bucket.options.maximumAvailable),
             restoreRate: Number(b.restoreRate ?? bucket.options.restoreRate),
           });
+          bucketGiven = true;
         }
         if (b.drain) bucket.drain();
         else bucket.reset();
@@ -445,6 +494,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         server.close((e) => (e ? reject(e) : resolve()));
       }),
   };
+}
+
+function pendingCancellationRequests(store: Store): Rec[] {
+  return store.orders.flatMap((o) =>
+    (o.fulfillmentOrders.nodes as Rec[])
+      .filter((fo) => fo.requestStatus === "CANCELLATION_REQUESTED")
+      .map((fo) => ({
+        order: o.name,
+        fulfillmentOrderId: fo.id,
+        message: [...fo.merchantRequests.nodes].reverse().find((r: Rec) => r.kind === "CANCELLATION_REQUEST")?.message,
+      })),
+  );
 }
 
 function formatError(error: GraphQLError, code: string): GraphQLFormattedError {

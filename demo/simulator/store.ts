@@ -56,6 +56,25 @@ export const HOLD_REASONS = [
   "UNKNOWN_DELIVERY_DATE",
 ] as const;
 export const CANCEL_REASONS = ["CUSTOMER", "DECLINED", "FRAUD", "INVENTORY", "OTHER", "STAFF"] as const;
+export const DELIVERY_METHOD_TYPES = ["LOCAL", "NONE", "PICKUP_POINT", "PICK_UP", "RETAIL", "SHIPPING"] as const;
+export const REQUEST_STATUSES = [
+  "ACCEPTED",
+  "CANCELLATION_ACCEPTED",
+  "CANCELLATION_REJECTED",
+  "CANCELLATION_REQUESTED",
+  "CLOSED",
+  "REJECTED",
+  "SUBMITTED",
+  "UNSUBMITTED",
+] as const;
+export const MERCHANT_REQUEST_KINDS = ["CANCELLATION_REQUEST", "FULFILLMENT_REQUEST"] as const;
+export const WEIGHT_UNITS = ["GRAMS", "KILOGRAMS", "OUNCES", "POUNDS"] as const;
+export const CONDITION_FIELDS = ["TOTAL_PRICE", "TOTAL_WEIGHT"] as const;
+export const CONDITION_OPERATORS = ["GREATER_THAN_OR_EQUAL_TO", "LESS_THAN_OR_EQUAL_TO"] as const;
+export const FULFILLMENT_SERVICE_TYPES = ["GIFT_CARD", "MANUAL", "THIRD_PARTY"] as const;
+/** The plans whose GraphQL Admin API rate limits Shopify publishes (see PLAN_BUCKETS in cost.ts). */
+export const PLANS = ["STANDARD", "ADVANCED", "PLUS", "ENTERPRISE"] as const;
+export type Plan = (typeof PLANS)[number];
 export const DISCOUNT_APPLICATION_TYPES = [
   "DiscountCodeApplication",
   "AutomaticDiscountApplication",
@@ -73,6 +92,8 @@ const nullableString = z.string().nullable().optional();
 const moneyV2 = z.object({ amount: decimal, currencyCode: currency });
 const moneyBag = z.looseObject({ shopMoney: moneyV2, presentmentMoney: moneyV2.optional() });
 const connection = <T extends z.ZodType>(node: T) => z.looseObject({ nodes: z.array(node) });
+
+const weight = z.object({ value: z.number().min(0), unit: z.enum(WEIGHT_UNITS) });
 
 const address = z
   .looseObject({
@@ -145,6 +166,8 @@ const lineItem = z.looseObject({
     .nullable()
     .optional(),
   requiresShipping: z.boolean().optional(),
+  isGiftCard: z.boolean().optional(),
+  weight: weight.nullable().optional(),
   originalUnitPriceSet: moneyBag,
   discountAllocations: z.array(discountAllocation).optional(),
 });
@@ -155,11 +178,39 @@ const hold = z.looseObject({
   reasonNotes: nullableString,
   handle: nullableString,
   heldByRequestingApp: z.boolean().optional(),
+  // Another app's hold names that app; a merchant's hold (from the admin) has none.
+  heldByApp: z
+    .looseObject({ id: gid("App"), title: z.string().min(1) })
+    .nullable()
+    .optional(),
+});
+
+const merchantRequest = z.looseObject({
+  id: gid("FulfillmentOrderMerchantRequest").optional(),
+  kind: z.enum(MERCHANT_REQUEST_KINDS),
+  message: nullableString,
+  sentAt: dateTime.optional(),
+  requestOptions: z.looseObject({}).nullable().optional(),
+  responseData: z.looseObject({}).nullable().optional(),
 });
 
 const fulfillmentOrder = z.looseObject({
   id: gid("FulfillmentOrder"),
   status: z.enum(FULFILLMENT_ORDER_STATUSES),
+  requestStatus: z.enum(REQUEST_STATUSES).optional(),
+  deliveryMethod: z
+    .looseObject({
+      id: gid("DeliveryMethod").optional(),
+      methodType: z.enum(DELIVERY_METHOD_TYPES),
+      presentedName: nullableString,
+      serviceCode: nullableString,
+    })
+    .optional(),
+  // The location by reference to the store file's `locations`; name and address are copied from it.
+  assignedLocation: z.looseObject({ location: z.object({ id: gid("Location") }) }).optional(),
+  fulfillAt: dateTime.nullable().optional(),
+  fulfillBy: dateTime.nullable().optional(),
+  merchantRequests: connection(merchantRequest).optional(),
   fulfillmentHolds: z.array(hold).optional(),
   destination: z.looseObject({}).nullable().optional(),
   lineItems: connection(
@@ -204,12 +255,79 @@ const order = z.looseObject({
   fulfillmentOrders: connection(fulfillmentOrder).optional(),
   fulfillments: z.array(fulfillment).optional(),
   totalPriceSet: moneyBag.optional(),
+  // B2B: the company, its location (ship-to) and the contact who ordered; absent for a D2C order.
+  purchasingEntity: z
+    .looseObject({
+      company: z.looseObject({ id: gid("Company"), name: z.string().min(1) }),
+      location: z.looseObject({
+        id: gid("CompanyLocation"),
+        name: z.string().min(1),
+        shippingAddress: z
+          .looseObject({ address1: z.string().min(1), countryCode: country })
+          .nullable()
+          .optional(),
+      }),
+      contact: z
+        .looseObject({ id: gid("CompanyContact") })
+        .nullable()
+        .optional(),
+    })
+    .nullable()
+    .optional(),
 });
+
+const methodCondition = z
+  .object({
+    field: z.enum(CONDITION_FIELDS),
+    operator: z.enum(CONDITION_OPERATORS),
+    conditionCriteria: z.union([moneyV2, weight]),
+  })
+  .refine((c) => (c.field === "TOTAL_WEIGHT") === "unit" in c.conditionCriteria, {
+    message: "TOTAL_WEIGHT compares a Weight {value, unit}; TOTAL_PRICE a MoneyV2 {amount, currencyCode}",
+    path: ["conditionCriteria"],
+  });
+
+const rate = z.object({
+  title: z.string().min(1),
+  price: decimal,
+  code: z.string().optional(),
+  // DeliveryMethodDefinition.methodConditions: the rate is offered only when every condition holds.
+  methodConditions: z.array(methodCondition).optional(),
+  // Local delivery: only to addresses whose postal code starts with one of these.
+  zipPrefixes: z.array(z.string().min(1)).min(1).optional(),
+});
+
+// A whole country ("FR") or some of its provinces/states ({ code: "US", provinces: ["CA", "NY"] }).
+const zoneCountry = z.union([country, z.object({ code: country, provinces: z.array(z.string().min(1)).min(1) })]);
 
 const shippingZone = z.looseObject({
   name: z.string().optional(),
-  countries: z.array(country).min(1),
-  rates: z.array(z.object({ title: z.string().min(1), price: decimal, code: z.string().optional() })).min(1),
+  countries: z.array(zoneCountry).min(1),
+  rates: z.array(rate).min(1),
+});
+
+const location = z.looseObject({
+  id: gid("Location"),
+  name: z.string().min(1),
+  address: z
+    .looseObject({
+      address1: nullableString,
+      city: nullableString,
+      zip: nullableString,
+      provinceCode: nullableString,
+      countryCode: country,
+    })
+    .optional(),
+  // Set when a fulfillment service (a warehouse app) manages the location.
+  fulfillmentService: z
+    .looseObject({
+      id: gid("FulfillmentService").optional(),
+      handle: z.string().min(1),
+      serviceName: z.string().min(1),
+      type: z.enum(FULFILLMENT_SERVICE_TYPES).optional(),
+    })
+    .nullable()
+    .optional(),
 });
 
 const shop = z.looseObject({
@@ -220,6 +338,8 @@ const shop = z.looseObject({
   currencyCode: currency,
   url: z.url().optional(),
   contactEmail: z.email().optional(),
+  // The plan sets the API throttle bucket: "STANDARD" (default), "ADVANCED", "PLUS", "ENTERPRISE".
+  plan: z.enum(PLANS).optional(),
 });
 
 export const storeFileSchema = z
@@ -227,7 +347,10 @@ export const storeFileSchema = z
     shop,
     customers: z.array(customer),
     shippingZones: z.array(shippingZone),
+    locations: z.array(location).optional(),
     orders: z.array(order),
+    // Not Shopify data: how the simulator answers (a round-trip latency for benchmarks).
+    simulator: z.object({ latencyMs: z.number().int().min(0).max(60_000).optional() }).optional(),
   })
   .superRefine((s, ctx) => {
     const ids = new Map<string, string>();
@@ -237,19 +360,27 @@ export const storeFileSchema = z
       else ids.set(id, formatPath(path));
     };
     s.customers.forEach((c, i) => unique(c.id, ["customers", i, "id"]));
-    const zoneOf = new Map<string, number>();
+    // Shopify puts a country (or a province) in one zone per shipping profile; two would make the quote ambiguous.
+    const zoneOf = new Map<string, number>(); // "FR" (a whole country) or "US-CA" (one province) → zone
     s.shippingZones.forEach((zone, z) =>
       zone.countries.forEach((c, i) => {
-        // Shopify puts a country in one zone per shipping profile; two would make the quote ambiguous.
-        if (zoneOf.has(c))
+        const code = typeof c === "string" ? c : c.code;
+        const keys = typeof c === "string" ? [code] : c.provinces.map((p) => `${code}-${p}`);
+        // A whole country clashes with its provinces elsewhere, and a province with its whole country.
+        const clash = [...zoneOf.entries()].find(
+          ([k]) => keys.includes(k) || k === code || (typeof c === "string" && k.startsWith(`${code}-`)),
+        );
+        if (clash)
           ctx.addIssue({
             code: "custom",
             path: ["shippingZones", z, "countries", i],
-            message: `${c} is already in shippingZones[${zoneOf.get(c)}]`,
+            message: `${clash[0]} is already in shippingZones[${clash[1]}]`,
           });
-        else zoneOf.set(c, z);
+        else keys.forEach((k) => zoneOf.set(k, z));
       }),
     );
+    const locations = new Map((s.locations ?? []).map((l) => [l.id, l]));
+    s.locations?.forEach((l, i) => unique(l.id, ["locations", i, "id"]));
     s.orders.forEach((o, i) => {
       const at = (...rest: (string | number)[]) => ["orders", i, ...rest];
       unique(o.id, at("id"));
@@ -293,8 +424,39 @@ export const storeFileSchema = z
         checkAllocations(sl.discountAllocations, at("shippingLines", "nodes", j, "discountAllocations")),
       );
       const lineIds = new Set(o.lineItems.nodes.map((li) => li.id));
+      const severalFulfillmentOrders = (o.fulfillmentOrders?.nodes.length ?? 0) > 1;
       o.fulfillmentOrders?.nodes.forEach((fo, j) => {
-        unique(fo.id, at("fulfillmentOrders", "nodes", j, "id"));
+        const foAt = (...rest: (string | number)[]) => at("fulfillmentOrders", "nodes", j, ...rest);
+        unique(fo.id, foAt("id"));
+        if (severalFulfillmentOrders && !fo.lineItems)
+          ctx.addIssue({
+            code: "custom",
+            path: foAt("lineItems"),
+            message: "with several fulfillment orders, each names its lineItems (which lines it fulfills)",
+          });
+        const assigned = fo.assignedLocation?.location.id;
+        if (assigned && !locations.has(assigned))
+          ctx.addIssue({
+            code: "custom",
+            path: foAt("assignedLocation", "location", "id"),
+            message: `no location ${assigned} in locations`,
+          });
+        // Shopify: UNSUBMITTED is the only request status of a fulfillment order not at a fulfillment service.
+        const atService = Boolean(assigned && locations.get(assigned)?.fulfillmentService);
+        if (!atService && fo.requestStatus && fo.requestStatus !== "UNSUBMITTED")
+          ctx.addIssue({
+            code: "custom",
+            path: foAt("requestStatus"),
+            message: `${fo.requestStatus} needs an assignedLocation whose location has a fulfillmentService`,
+          });
+        fo.fulfillmentHolds?.forEach((h, k) => {
+          if (h.heldByRequestingApp && h.heldByApp)
+            ctx.addIssue({
+              code: "custom",
+              path: foAt("fulfillmentHolds", k, "heldByApp"),
+              message: "a hold is either this app's (heldByRequestingApp) or another app's (heldByApp), not both",
+            });
+        });
         fo.fulfillmentHolds?.forEach((h, k) =>
           unique(h.id, at("fulfillmentOrders", "nodes", j, "fulfillmentHolds", k, "id")),
         );
@@ -416,7 +578,10 @@ export class Store {
   shop!: Rec;
   customers!: Rec[];
   shippingZones!: Rec[];
+  locations!: Rec[];
   orders!: Rec[];
+  /** The store file's `simulator` settings (latencyMs). */
+  settings!: Rec;
   log: MutationLogEntry[] = [];
   flowTriggers: FlowTrigger[] = [];
   /** Asynchronous work Shopify answers with a Job (orderCancel), by Job id. */
@@ -452,7 +617,10 @@ export class Store {
     this.shop = materializeShop(copy.shop, copy.shippingZones);
     this.customers = copy.customers.map((c: Rec) => ({ ...c }));
     this.shippingZones = copy.shippingZones;
-    this.orders = copy.orders.map((o: Rec) => materializeOrder(o, this.shop));
+    this.locations = materializeLocations(copy.locations ?? [], this.shop);
+    this.settings = copy.simulator ?? {};
+    const locations = new Map(this.locations.map((l) => [l.id, l]));
+    this.orders = copy.orders.map((o: Rec) => materializeOrder(o, this.shop, locations));
     this.log = [];
     this.flowTriggers = [];
     this.jobs = new Map();
@@ -472,6 +640,7 @@ export class Store {
     this.byId.clear();
     this.owner = new WeakMap();
     for (const c of this.customers) this.byId.set(c.id, c);
+    for (const l of this.locations) this.byId.set(l.id, l);
     for (const o of this.orders) {
       const visit = (value: unknown): void => {
         if (Array.isArray(value)) return value.forEach(visit);
@@ -513,9 +682,24 @@ export class Store {
     this.log.push({ at: this.now().toISOString(), mutation, args: structuredClone(args), effect });
   }
 
-  /** The zone that ships to a country, or undefined (the store does not ship there). */
-  zoneFor(countryCode: string): Rec | undefined {
-    return this.shippingZones.find((z) => z.countries.includes(countryCode));
+  /** The zone that ships to a country (and province), or undefined (the store does not ship there). */
+  zoneFor(countryCode: string, provinceCode?: string | null): Rec | undefined {
+    return this.shippingZones.find((z) =>
+      z.countries.some((c: string | Rec) =>
+        typeof c === "string"
+          ? c === countryCode
+          : c.code === countryCode && Boolean(provinceCode) && c.provinces.includes(provinceCode),
+      ),
+    );
+  }
+
+  location(id: string): Rec | undefined {
+    return this.locations.find((l) => l.id === id);
+  }
+
+  /** The shop's plan, which sets the API throttle bucket. */
+  get plan(): Plan {
+    return this.shop._plan;
   }
 
   snapshot(): Rec {
@@ -523,6 +707,7 @@ export class Store {
       shop: this.shop,
       customers: this.customers,
       shippingZones: this.shippingZones,
+      locations: this.locations,
       orders: this.orders,
       mutationLog: this.log,
       flowTriggers: this.flowTriggers,
@@ -540,9 +725,93 @@ function materializeShop(shop: Rec, zones: Rec[]): Rec {
     orderNumberFormatPrefix: "#",
     orderNumberFormatSuffix: "",
     enabledPresentmentCurrencies: [shop.currencyCode],
-    shipsToCountries: zones.flatMap((z) => z.countries),
+    shipsToCountries: [
+      ...new Set(zones.flatMap((z) => z.countries.map((c: string | Rec) => (typeof c === "string" ? c : c.code)))),
+    ],
     ...shop,
+    _plan: shop.plan ?? "STANDARD",
+    plan: PLAN_DISPLAY[(shop.plan ?? "STANDARD") as Plan],
   };
+}
+
+// Shop.plan (ShopPlan) as the Admin API shows each plan.
+const PLAN_DISPLAY: Record<Plan, Rec> = {
+  STANDARD: { publicDisplayName: "Shopify", displayName: "Shopify", shopifyPlus: false, partnerDevelopment: false },
+  ADVANCED: { publicDisplayName: "Advanced", displayName: "Advanced", shopifyPlus: false, partnerDevelopment: false },
+  PLUS: { publicDisplayName: "Plus", displayName: "Shopify Plus", shopifyPlus: true, partnerDevelopment: false },
+  ENTERPRISE: { publicDisplayName: "Plus", displayName: "Shopify Plus", shopifyPlus: true, partnerDevelopment: false },
+};
+
+/** The shop's locations: the store file's, else one primary location at the shop's address. */
+function materializeLocations(given: Rec[], shop: Rec): Rec[] {
+  const list: Rec[] = given.length
+    ? given
+    : [
+        {
+          id: "gid://shopify/Location/1",
+          name: shop.locationName ?? shop.name,
+          address: {
+            address1: shop.shopAddress?.address1 ?? null,
+            city: shop.shopAddress?.city ?? null,
+            zip: shop.shopAddress?.zip ?? null,
+            countryCode: shop.shopAddress?.countryCodeV2 ?? "FR",
+          },
+        },
+      ];
+  const primary = list.find((l) => !l.fulfillmentService) ?? list[0];
+  return list.map((l) => {
+    const address = {
+      address1: null,
+      address2: null,
+      city: null,
+      zip: null,
+      provinceCode: null,
+      province: l.address?.provinceCode ?? null,
+      phone: null,
+      countryCode: "FR",
+      ...l.address,
+    };
+    address.country = countryName(address.countryCode);
+    address.formatted = [
+      address.address1,
+      address.address2,
+      [address.zip, address.city].filter(Boolean).join(" "),
+      address.country,
+    ].filter(Boolean);
+    return {
+      isActive: true,
+      isPrimary: l === primary,
+      shipsInventory: true,
+      fulfillsOnlineOrders: true,
+      hasActiveInventory: true,
+      hasUnfulfilledOrders: false,
+      activatable: false,
+      deactivatable: l !== primary,
+      deletable: false,
+      addressVerified: true,
+      suggestedAddresses: [],
+      createdAt: "2026-01-01T00:00:00Z",
+      updatedAt: "2026-01-01T00:00:00Z",
+      legacyResourceId: legacyId(l.id),
+      ...l,
+      address,
+      isFulfillmentService: Boolean(l.fulfillmentService),
+      fulfillmentService: l.fulfillmentService
+        ? {
+            id: `gid://shopify/FulfillmentService/${legacyId(l.id)}`,
+            type: "THIRD_PARTY",
+            callbackUrl: null,
+            inventoryManagement: true,
+            requiresShippingMethod: true,
+            trackingSupport: true,
+            fulfillmentOrdersOptIn: true,
+            permitsSkuSharing: true,
+            ...l.fulfillmentService,
+            _locationId: l.id,
+          }
+        : null,
+    };
+  });
 }
 
 export function normalizeBag(value: MoneyBag | undefined | null): Rec | null {
@@ -620,7 +889,7 @@ const FO_STATUS_FROM_DISPLAY: Record<string, string> = {
   REQUEST_DECLINED: "OPEN",
 };
 
-function materializeOrder(o: Rec, shop: Rec): Rec {
+function materializeOrder(o: Rec, shop: Rec, locations: Map<string, Rec>): Rec {
   const n = legacyId(o.id);
   const currencyCode = o.currencyCode ?? shop.currencyCode;
   const customerRecord = o.customer ?? null;
@@ -639,9 +908,22 @@ function materializeOrder(o: Rec, shop: Rec): Rec {
     discountAllocations: normalizeAllocations(li.discountAllocations),
   }));
   const cancelled = Boolean(o.cancelledAt);
+  const givenFos: Rec[] | undefined = o.fulfillmentOrders?.nodes;
+  const remainingOf = (lineId: string): number | undefined =>
+    givenFos?.every((fo) => fo.lineItems)
+      ? givenFos.reduce(
+          (sum, fo) =>
+            sum +
+            fo.lineItems.nodes
+              .filter((foli: Rec) => foli.lineItem.id === lineId)
+              .reduce((s: number, foli: Rec) => s + foli.remainingQuantity, 0),
+          0,
+        )
+      : undefined;
   for (const li of lines) {
     // What is still to ship; order edits may not go below what was already fulfilled.
-    li.unfulfilledQuantity ??= o.displayFulfillmentStatus === "FULFILLED" || cancelled ? 0 : li.currentQuantity;
+    li.unfulfilledQuantity ??=
+      o.displayFulfillmentStatus === "FULFILLED" || cancelled ? 0 : (remainingOf(li.id) ?? li.currentQuantity);
   }
   const shippingLines: Rec[] = (o.shippingLines?.nodes ?? []).map((sl: Rec, i: number) => {
     const discountAllocations = normalizeAllocations(sl.discountAllocations);
@@ -684,16 +966,31 @@ function materializeOrder(o: Rec, shop: Rec): Rec {
     updatedAt: o.createdAt,
     fulfillAt: null,
     fulfillBy: null,
-    assignedLocation: {
-      name: shop.locationName ?? shop.name,
-      address1: shop.shopAddress?.address1 ?? null,
-      city: shop.shopAddress?.city ?? null,
-      zip: shop.shopAddress?.zip ?? null,
-      province: null,
-      phone: null,
-      countryCode: shop.shopAddress?.countryCodeV2 ?? "FR",
-    },
     ...fo,
+    assignedLocation: assignedLocation(
+      fo.assignedLocation?.location.id
+        ? locations.get(fo.assignedLocation.location.id)!
+        : [...locations.values()].find((l) => l.isPrimary)!,
+    ),
+    deliveryMethod: {
+      id: `gid://shopify/DeliveryMethod/${legacyId(fo.id)}`,
+      // Shopify: an order with nothing to ship has no shipping address; one shipped has SHIPPING.
+      methodType: shippingAddress ? "SHIPPING" : "NONE",
+      presentedName: shippingLines[0]?.title ?? null,
+      serviceCode: shippingLines[0]?.code ?? null,
+      ...fo.deliveryMethod,
+    },
+    merchantRequests: {
+      nodes: (fo.merchantRequests?.nodes ?? defaultMerchantRequests(fo.requestStatus)).map((r: Rec, k: number) => ({
+        id: `gid://shopify/FulfillmentOrderMerchantRequest/${legacyId(fo.id)}${k + 1}`,
+        message: null,
+        sentAt: o.createdAt,
+        requestOptions: r.kind === "FULFILLMENT_REQUEST" ? { notify_customer: true } : {},
+        responseData: null,
+        ...r,
+        _fulfillmentOrderId: fo.id,
+      })),
+    },
     destination:
       fo.destination === undefined
         ? destinationFrom(shippingAddress, `gid://shopify/FulfillmentOrderDestination/${legacyId(fo.id)}`, email)
@@ -705,17 +1002,29 @@ function materializeOrder(o: Rec, shop: Rec): Rec {
       displayReason: holdDisplayReason(h.reason),
       ...h,
     })),
-    lineItems: fo.lineItems ?? {
-      nodes: lines.map((li, j) => ({
-        id: `gid://shopify/FulfillmentOrderLineItem/${legacyId(li.id)}${i}${j}`,
-        lineItem: { id: li.id },
-        totalQuantity: li.currentQuantity,
-        remainingQuantity: li.unfulfilledQuantity,
-        requiresShipping: li.requiresShipping,
-        sku: li.sku,
-        productTitle: li.title,
-        variantTitle: li.variantTitle,
-      })),
+    lineItems: {
+      nodes: (
+        fo.lineItems?.nodes ??
+        lines.map((li, j) => ({
+          id: `gid://shopify/FulfillmentOrderLineItem/${legacyId(li.id)}${i}${j}`,
+          lineItem: { id: li.id },
+          totalQuantity: li.currentQuantity,
+          remainingQuantity: li.unfulfilledQuantity,
+        }))
+      ).map((foli: Rec) => {
+        const li = lines.find((l) => l.id === foli.lineItem.id)!;
+        return {
+          requiresShipping: li.requiresShipping,
+          sku: li.sku,
+          productTitle: li.title,
+          variantTitle: li.variantTitle,
+          vendor: li.vendor,
+          weight: li.weight ?? null,
+          warnings: [],
+          financialSummaries: [],
+          ...foli,
+        };
+      }),
     },
   }));
   const fulfilledQty = lines.reduce((s, li) => s + li.currentQuantity, 0);
@@ -760,10 +1069,80 @@ function materializeOrder(o: Rec, shop: Rec): Rec {
     fulfillmentOrders: { nodes: fulfillmentOrders },
     fulfillments: fulfillments.map((f) => ({ requiresShipping: true, trackingInfo: [], ...f })),
     totalRefundedSet: normalizeBag(o.totalRefundedSet) ?? bag(0, currencyCode),
+    purchasingEntity: o.purchasingEntity ? purchasingCompany(o.purchasingEntity, o.createdAt) : null,
   };
   recomputeTotals(out, true);
   if (o.totalPriceSet) out.totalPriceSet = normalizeBag(o.totalPriceSet);
   return out;
+}
+
+/** FulfillmentOrderAssignedLocation: the location's name and address at assignment, and the location. */
+export function assignedLocation(location: Rec): Rec {
+  const a = location.address;
+  return {
+    name: location.name,
+    address1: a.address1,
+    address2: a.address2,
+    city: a.city,
+    zip: a.zip,
+    province: a.province,
+    phone: a.phone,
+    countryCode: a.countryCode,
+    location: { id: location.id },
+  };
+}
+
+/** The merchant requests a request status implies when the store file lists none. */
+function defaultMerchantRequests(requestStatus: string | undefined): Rec[] {
+  switch (requestStatus) {
+    case "SUBMITTED":
+    case "ACCEPTED":
+    case "REJECTED":
+    case "CLOSED":
+      return [{ kind: "FULFILLMENT_REQUEST" }];
+    case "CANCELLATION_REQUESTED":
+    case "CANCELLATION_ACCEPTED":
+    case "CANCELLATION_REJECTED":
+      return [{ kind: "FULFILLMENT_REQUEST" }, { kind: "CANCELLATION_REQUEST" }];
+    default:
+      return [];
+  }
+}
+
+/** PurchasingCompany as the Admin API shows it (company, company location with its ship-to address, contact). */
+function purchasingCompany(p: Rec, at: string): Rec {
+  const company = { createdAt: at, updatedAt: at, customerSince: at, contactCount: 1, ...p.company };
+  const ship = p.location.shippingAddress;
+  return {
+    __typename: "PurchasingCompany",
+    company,
+    location: {
+      createdAt: at,
+      updatedAt: at,
+      ...p.location,
+      company,
+      shippingAddress: ship
+        ? {
+            id: `gid://shopify/CompanyAddress/${legacyId(p.location.id)}`,
+            companyName: company.name,
+            address2: null,
+            city: null,
+            zip: null,
+            province: null,
+            zoneCode: ship.provinceCode ?? null,
+            firstName: null,
+            lastName: null,
+            phone: null,
+            recipient: null,
+            createdAt: at,
+            updatedAt: at,
+            ...ship,
+            country: countryName(ship.countryCode),
+          }
+        : null,
+    },
+    contact: p.contact ? { createdAt: at, updatedAt: at, isMainContact: true, ...p.contact, company } : null,
+  };
 }
 
 export function sumAllocations(allocs: Rec[]): number {
