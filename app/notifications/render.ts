@@ -426,6 +426,9 @@ export function sampleVariables(locale: Locale | string): NotificationVariables 
       reason_label: localeTemplates(resolveLocale(locale)).reasonLabels.CHANGED_MIND,
       note: fr ? "Je me suis trompée de taille." : "I ordered the wrong size.",
       decision_note: fr ? "Votre commande était déjà en préparation." : "Your order was already being packed.",
+      question: fr
+        ? "Souhaitez-vous annuler toute la commande, ou seulement le pull ?"
+        : "Would you like to cancel the whole order, or only the sweater?",
       deadline: fr ? "12 mars 2026 à 18:00" : "March 12, 2026 at 6:00 PM",
       deadline_at: "2026-03-12T17:00:00.000Z",
       message: fr ? "Oui, la taille M me convient." : "Yes, size M is fine.",

@@ -178,6 +178,16 @@ export default function Templates() {
                 <Text as="p" tone="subdued">
                   {n.editorHelp}
                 </Text>
+                <details>
+                  <summary>{n.variablesTitle}</summary>
+                  <ul>
+                    {Object.entries(n.variables).map(([name, meaning]) => (
+                      <li key={name}>
+                        <code>{`{{ ${name} }}`}</code> — {meaning}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
                 {problem ? (
                   <Banner tone="critical">
                     <p>
