@@ -2,7 +2,8 @@
 // template that runs until the render limits stop it, through the real editor route with an admin session token,
 // while /healthz is probed back to back. Figures: /healthz p99 under that load vs the same probe idle (same run;
 // target < 100 ms) and the server's peak RSS vs idle (target within 100 MB).
-// Run: npx tsx bench/hostile-templates.bench.ts      (ROUNDS=3 rounds of 20 saves by default; `npm run build` first)
+// Run: npx tsx bench/hostile-templates.bench.ts      (ROUNDS=3 rounds of 20 saves by default; builds when build/ is missing)
+//      APP_ROOT=/path/to/checkout npx tsx bench/hostile-templates.bench.ts   measures that checkout's build instead
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -10,15 +11,16 @@ import { freshBenchDb } from "./lib/bench-db";
 import { percentile, printTable, type Row } from "./lib/stats";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const APP_ROOT = path.resolve(process.env.APP_ROOT ?? ".");
 const PARALLEL = 20;
 const SHOP = "amend-demo.myshopify.com";
 // Nested loops with no output: no memory to speak of, so only the time limit stops it (250 ms per part).
 const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
 const HOSTILE = "{% for a in (1..100000) %}{% for b in (1..100000) %}{% endfor %}{% endfor %}";
 
-if (!fs.existsSync("build/server/index.js")) {
+if (!fs.existsSync(path.join(APP_ROOT, "build/server/index.js"))) {
   console.log("no production build: running `npm run build`");
-  const built = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
+  const built = spawnSync("npm", ["run", "build"], { cwd: APP_ROOT, stdio: "inherit" });
   if (built.status !== 0) throw new Error("npm run build failed");
 }
 
@@ -42,7 +44,8 @@ await sessionStorage.storeSession(
   }),
 );
 
-const server = spawn(process.execPath, [path.resolve("scripts/serve.mjs")], {
+const server = spawn(process.execPath, [path.join(APP_ROOT, "scripts/serve.mjs")], {
+  cwd: APP_ROOT,
   env: {
     ...process.env,
     NODE_ENV: "production",
@@ -64,7 +67,7 @@ const origin = await new Promise<string>((resolve, reject) => {
   });
   server.on("exit", (code) => reject(new Error(`scripts/serve.mjs exited with ${code} before listening:\n${out}`)));
 });
-console.log(`production server (pid ${server.pid}) at ${origin}`);
+console.log(`production server of ${APP_ROOT} (pid ${server.pid}) at ${origin}`);
 
 /** The server's resident set (MB), from /proc. */
 function rssMb(): number {
