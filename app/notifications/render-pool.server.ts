@@ -16,7 +16,7 @@ import {
 /** Wall-clock budget for one job in a render thread (ms), every part included: past it the thread is replaced. */
 export const RENDER_JOB_TIME_LIMIT_MS = 1_000;
 /** Heap of one render thread (MB): a template that needs more fails, the server's own heap is untouched. */
-export const RENDER_THREAD_HEAP_MB = 96;
+export const RENDER_THREAD_HEAP_MB = 64;
 
 /** What a render thread is asked to do. */
 export type RenderJob =
@@ -203,7 +203,7 @@ export class RenderPool {
 
   private spawn(): void {
     const entry = threadEntry();
-    const resourceLimits = { maxOldGenerationSizeMb: this.heapMb };
+    const resourceLimits = { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 8 };
     const worker = entry.typescript
       ? new Worker(
           // The TypeScript entry through tsx's loader, registered in the thread before the entry loads.

@@ -105,6 +105,20 @@ describe("RenderPool", () => {
     expect(sms).toMatchObject({ part: "sms", line: 1, column: 1, reason: "unknown filter “shout”" });
   });
 
+  it("GIVEN templates that need too much memory or output THEN refused within the thread's heap, and the thread carries on", async () => {
+    const renders = pool({ size: 1 });
+    expect(await renders.validate("{% for i in (1..100000000) %}{{ i }}{% endfor %}")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/too much memory/),
+    });
+    const s = "x".repeat(50);
+    expect(
+      await renders.validate(`{% assign s = '${s}' %}{% for a in (1..20000) %}{{ s }}{% endfor %}`, "text"),
+    ).toMatchObject({ ok: false, message: expect.stringMatching(/longer than|too much memory/) });
+    expect(await renders.validate("<p>{{ order.name }}</p>")).toEqual({ ok: true });
+    expect(renders.stats.threads).toBe(1);
+  });
+
   it("GIVEN more checks waiting than the queue holds THEN the surplus is refused at once, notifications still go first", async () => {
     const renders = pool({ size: 1, maxQueued: { check: 2 } });
     await renders.validate("<p>warm</p>");
