@@ -1,6 +1,6 @@
 import path from "node:path";
 import { vitePlugin as remix } from "@remix-run/dev";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 
 // Shopify CLI passes the tunnel/app URL as SHOPIFY_APP_URL; HMR must go through it when not on localhost.
 const host = new URL(process.env.SHOPIFY_APP_URL || "http://localhost").hostname;
@@ -13,6 +13,29 @@ declare module "@remix-run/node" {
   interface Future {
     v3_singleFetch: true;
   }
+}
+
+/**
+ * The render pool's thread entry as its own file of the server build, build/server/render-thread.js, next to
+ * index.js where the pool looks for it (app/notifications/render-pool.server.ts); shared code goes in a chunk.
+ */
+function renderThreadEntry(): Plugin {
+  let ssr = false;
+  return {
+    name: "amend-render-thread",
+    apply: "build",
+    configResolved(config) {
+      ssr = Boolean(config.build.ssr);
+    },
+    buildStart() {
+      if (!ssr) return;
+      this.emitFile({
+        type: "chunk",
+        id: path.resolve(__dirname, "app/notifications/render-thread.server.ts"),
+        fileName: "render-thread.js",
+      });
+    },
+  };
 }
 
 export default defineConfig({
@@ -34,6 +57,7 @@ export default defineConfig({
         v3_routeConfig: false,
       },
     }),
+    renderThreadEntry(),
   ],
   build: { assetsInlineLimit: 0 },
   optimizeDeps: { include: ["@shopify/app-bridge-react", "@shopify/polaris"] },

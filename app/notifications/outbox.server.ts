@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { prisma, type DbTx } from "~/db.server";
 import { routesFor, type Channel, type NotificationEvent, type Recipient } from "./events";
-import { renderNotification, TemplateError, type RenderedNotification, type TemplateOverride } from "./render";
+import { TemplateError, type RenderedNotification, type TemplateOverride } from "./render";
+import { renderPool } from "./render-pool.server";
 import { resolveLocale } from "./templates";
 import { buildVariables, type BuildVariablesInput } from "./variables";
 
@@ -187,46 +188,53 @@ export async function enqueueNotifications(tx: DbTx, input: EnqueueInput): Promi
     return v;
   };
 
-  const rows = [];
-  for (const p of keyed) {
-    if (existingKeys.has(p.key)) continue;
-    const override = templates.find((t) => t.channel === p.channel && t.recipient === p.role && t.locale === p.locale);
-    const base = {
-      event: input.event,
-      channel: p.channel,
-      recipient: p.role,
-      locale: p.locale,
-      variables: variablesFor(p.locale),
-    };
-    let rendered: RenderedNotification;
-    try {
-      rendered = renderNotification({ ...base, template: override ? toOverride(override) : null });
-    } catch (err) {
-      if (!(override && err instanceof TemplateError)) throw err;
-      // The shop's template failed on these values: the reader still hears, in the default words.
-      result.warnings.push(
-        `The shop's ${p.channel} template for ${input.event} to ${p.role} (${p.locale}) failed: ${err.message}; the default template was used.`,
-      );
-      rendered = renderNotification({ ...base, template: null });
-    }
-    rows.push({
-      shop: input.shop,
-      requestId: input.requestId,
-      event: input.event,
-      channel: p.channel,
-      recipientRole: p.role,
-      recipient: p.address,
-      locale: p.locale,
-      fromName: p.channel === "EMAIL" ? branding?.shopName || input.shop : null,
-      replyTo: p.channel === "EMAIL" && p.role === "CUSTOMER" ? ownerEmail : null,
-      subject: rendered.channel === "EMAIL" ? rendered.subject : null,
-      html: rendered.channel === "EMAIL" ? rendered.html : null,
-      text: rendered.text,
-      status: "PENDING",
-      messageId: newMessageId(),
-      idempotencyKey: p.key,
-    });
-  }
+  // Rendered in the render pool, all at once: a slow shop template costs its own time budget, not the event loop.
+  const renders = await Promise.all(
+    keyed
+      .filter((p) => !existingKeys.has(p.key))
+      .map(async (p) => {
+        const override = templates.find(
+          (t) => t.channel === p.channel && t.recipient === p.role && t.locale === p.locale,
+        );
+        const base = {
+          event: input.event,
+          channel: p.channel,
+          recipient: p.role,
+          locale: p.locale,
+          variables: variablesFor(p.locale),
+        };
+        let rendered: RenderedNotification;
+        let warning: string | null = null;
+        try {
+          rendered = await renderPool().render({ ...base, template: override ? toOverride(override) : null });
+        } catch (err) {
+          if (!(override && err instanceof TemplateError)) throw err;
+          // The shop's template failed on these values: the reader still hears, in the default words.
+          warning = `The shop's ${p.channel} template for ${input.event} to ${p.role} (${p.locale}) failed: ${err.message}; the default template was used.`;
+          rendered = await renderPool().render({ ...base, template: null });
+        }
+        const row = {
+          shop: input.shop,
+          requestId: input.requestId,
+          event: input.event,
+          channel: p.channel,
+          recipientRole: p.role,
+          recipient: p.address,
+          locale: p.locale,
+          fromName: p.channel === "EMAIL" ? branding?.shopName || input.shop : null,
+          replyTo: p.channel === "EMAIL" && p.role === "CUSTOMER" ? ownerEmail : null,
+          subject: rendered.channel === "EMAIL" ? rendered.subject : null,
+          html: rendered.channel === "EMAIL" ? rendered.html : null,
+          text: rendered.text,
+          status: "PENDING",
+          messageId: newMessageId(),
+          idempotencyKey: p.key,
+        };
+        return { row, warning };
+      }),
+  );
+  const rows = renders.map((r) => r.row);
+  for (const r of renders) if (r.warning) result.warnings.push(r.warning);
   if (rows.length > 0) {
     const created = await tx.outboxMessage.createManyAndReturn({ data: rows });
     result.queued.push(...created.map(toQueued));

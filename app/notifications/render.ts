@@ -16,6 +16,8 @@ export const MAX_OUTPUT_LENGTH = 250_000;
 
 /** A template refused: where, and what to fix — shown to the merchant next to the editor. */
 export class TemplateError extends Error {
+  /** What is wrong, without the part and position (as the editor shows it). */
+  readonly reason: string;
   constructor(
     message: string,
     readonly line: number,
@@ -27,6 +29,7 @@ export class TemplateError extends Error {
       part ? `${part}: ${message} (line ${line}, column ${column})` : `${message} (line ${line}, column ${column})`,
     );
     this.name = "TemplateError";
+    this.reason = message;
   }
 }
 
@@ -118,6 +121,7 @@ function renderPart(engine: Liquid, source: string, variables: NotificationVaria
 /**
  * Checks a merchant's template before it is saved: it must parse, and render against sample
  * variables within the time, memory and size limits. `kind` "html" is an email body; "text" anything else.
+ * Synchronous: the server calls it through the render pool (render-pool.server.ts), never on its event loop.
  */
 export function validateTemplate(source: string, kind: "html" | "text" = "html"): TemplateCheck {
   try {
@@ -129,13 +133,7 @@ export function validateTemplate(source: string, kind: "html" | "text" = "html")
     );
     return { ok: true };
   } catch (err) {
-    if (err instanceof TemplateError)
-      return {
-        ok: false,
-        line: err.line,
-        column: err.column,
-        message: err.message.replace(/ \(line \d+, column \d+\)$/, "").replace(/^\w+: /, ""),
-      };
+    if (err instanceof TemplateError) return { ok: false, line: err.line, column: err.column, message: err.reason };
     throw err;
   }
 }
@@ -174,7 +172,10 @@ export interface RenderedSms {
 
 export type RenderedNotification = RenderedEmail | RenderedSms;
 
-/** Renders one notification; throws TemplateError (with part, line and column) when a template fails. */
+/**
+ * Renders one notification; throws TemplateError (with part, line and column) when a template fails.
+ * Synchronous: the server calls it through the render pool (render-pool.server.ts), never on its event loop.
+ */
 export function renderNotification(input: RenderInput & { channel: "EMAIL" }): RenderedEmail;
 export function renderNotification(input: RenderInput & { channel: "SMS" }): RenderedSms;
 export function renderNotification(input: RenderInput): RenderedNotification;
@@ -425,6 +426,9 @@ export function sampleVariables(locale: Locale | string): NotificationVariables 
       reason_label: localeTemplates(resolveLocale(locale)).reasonLabels.CHANGED_MIND,
       note: fr ? "Je me suis trompée de taille." : "I ordered the wrong size.",
       decision_note: fr ? "Votre commande était déjà en préparation." : "Your order was already being packed.",
+      question: fr
+        ? "Souhaitez-vous annuler toute la commande, ou seulement le pull ?"
+        : "Would you like to cancel the whole order, or only the sweater?",
       deadline: fr ? "12 mars 2026 à 18:00" : "March 12, 2026 at 6:00 PM",
       deadline_at: "2026-03-12T17:00:00.000Z",
       message: fr ? "Oui, la taille M me convient." : "Yes, size M is fine.",

@@ -42,8 +42,10 @@ export interface NotificationVariables {
     reason_label: string;
     /** The customer's note with the request. */
     note: string;
-    /** The staff's note with a decision (reject, approve, ask for information, store cancellation). */
+    /** The staff's note with a decision (reject, approve, store cancellation). */
     decision_note: string;
+    /** The staff member's question to the customer (INFO_REQUESTED): their latest message on the request. */
+    question: string;
     /** The decision deadline, formatted for the reader's locale ("" when none). */
     deadline: string;
     deadline_at: string;
@@ -83,6 +85,7 @@ export interface BuildVariablesInput {
     reason?: string | null;
     note?: string | null;
     decisionNote?: string | null;
+    question?: string | null;
     deadlineAt?: Date | null;
     message?: string | null;
     failureMessage?: string | null;
@@ -167,6 +170,7 @@ export function buildVariables(input: BuildVariablesInput): NotificationVariable
       reason_label: reason ? (strings.reasonLabels[reason] ?? reason) : "",
       note: request?.note ?? "",
       decision_note: request?.decisionNote ?? "",
+      question: request?.question ?? "",
       deadline,
       deadline_at: request?.deadlineAt ? request.deadlineAt.toISOString() : "",
       message: request?.message ?? "",

@@ -73,7 +73,12 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     return { intent: "preview", ...(await previewTemplate(prisma, admin.shop, key.data, source.data)) };
   if (form.intent === "save") {
     const result = await saveTemplate(prisma, admin.shop, key.data, source.data);
-    return result.ok ? { ok: true, intent: "save" } : Response.json({ intent: "save", ...result }, { status: 422 });
+    if (result.ok) return { ok: true, intent: "save" };
+    const wait = result.problem.retryAfterSeconds;
+    return Response.json(
+      { intent: "save", ...result },
+      wait ? { status: 503, headers: { "Retry-After": String(wait) } } : { status: 422 },
+    );
   }
   if (form.intent === "test") {
     const result = await sendTest(prisma, admin.shop, key.data, source.data, form.to ?? "");
@@ -173,6 +178,16 @@ export default function Templates() {
                 <Text as="p" tone="subdued">
                   {n.editorHelp}
                 </Text>
+                <details>
+                  <summary>{n.variablesTitle}</summary>
+                  <ul>
+                    {Object.entries(n.variables).map(([name, meaning]) => (
+                      <li key={name}>
+                        <code>{`{{ ${name} }}`}</code> — {meaning}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
                 {problem ? (
                   <Banner tone="critical">
                     <p>

@@ -12,7 +12,8 @@ import {
   type Recipient,
 } from "~/notifications/events";
 import { newMessageId, normalizeAddress, parseStaffRecipients, resend } from "~/notifications/outbox.server";
-import { renderNotification, sampleVariables, TemplateError, validateTemplate } from "~/notifications/render";
+import { sampleVariables, TemplateError } from "~/notifications/render";
+import { RenderBusyError, renderPool } from "~/notifications/render-pool.server";
 import { defaultTemplate } from "~/notifications/templates";
 import { LOCALES } from "~/domain/types";
 import { ServiceError } from "./errors";
@@ -139,10 +140,28 @@ export async function templateFor(db: DbTx, shop: string, key: TemplateKey) {
   return { source, customised: Boolean(own) };
 }
 
-export type TemplateProblem = { part: string; line: number; column: number; message: string };
+export type TemplateProblem = {
+  part: string;
+  line: number;
+  column: number;
+  message: string;
+  /** Set when the template was not checked because the render pool was full: try again after this long. */
+  retryAfterSeconds?: number;
+};
 
-/** Checks each part of a template (subject and text as text, the email body as HTML). */
-export function checkTemplate(channel: Channel, source: TemplateSource): TemplateProblem | null {
+/** The render pool had no room for the check: nothing is wrong with the template, it was not checked. */
+function busyProblem(part: string): TemplateProblem {
+  return {
+    part,
+    line: 1,
+    column: 1,
+    message: "too many templates are being checked right now: try again in a few seconds",
+    retryAfterSeconds: 5,
+  };
+}
+
+/** Checks each part of a template (subject and text as text, the email body as HTML), in the render pool. */
+export async function checkTemplate(channel: Channel, source: TemplateSource): Promise<TemplateProblem | null> {
   const parts: [string, string | undefined, "html" | "text"][] =
     channel === "EMAIL"
       ? [
@@ -153,7 +172,13 @@ export function checkTemplate(channel: Channel, source: TemplateSource): Templat
       : [["body", source.body, "text"]];
   for (const [part, text, kind] of parts) {
     if (!text) continue;
-    const check = validateTemplate(text, kind);
+    let check;
+    try {
+      check = await renderPool().validate(text, kind);
+    } catch (error) {
+      if (error instanceof RenderBusyError) return busyProblem(part);
+      throw error;
+    }
     if (!check.ok) return { part, line: check.line, column: check.column, message: check.message };
   }
   return null;
@@ -161,7 +186,7 @@ export function checkTemplate(channel: Channel, source: TemplateSource): Templat
 
 /** Renders the template on the sample order in the key's locale, with the shop's branding. */
 export async function previewTemplate(db: DbTx, shop: string, key: TemplateKey, source: TemplateSource) {
-  const problem = checkTemplate(key.channel, source);
+  const problem = await checkTemplate(key.channel, source);
   if (problem) return { ok: false as const, problem };
   const branding = await db.shopBranding.findUnique({ where: { shop } });
   const variables = sampleVariables(key.locale);
@@ -172,15 +197,19 @@ export async function previewTemplate(db: DbTx, shop: string, key: TemplateKey, 
     ...(branding?.shopName ? { name: branding.shopName } : {}),
   };
   try {
-    const rendered = renderNotification({
-      ...key,
-      variables,
-      template: { subject: source.subject ?? null, body: source.body, textBody: source.textBody ?? null },
-    });
+    const rendered = await renderPool().render(
+      {
+        ...key,
+        variables,
+        template: { subject: source.subject ?? null, body: source.body, textBody: source.textBody ?? null },
+      },
+      "check",
+    );
     return rendered.channel === "EMAIL"
       ? { ok: true as const, subject: rendered.subject, html: rendered.html, text: rendered.text }
       : { ok: true as const, subject: null, html: null, text: rendered.text };
   } catch (error) {
+    if (error instanceof RenderBusyError) return { ok: false as const, problem: busyProblem("body") };
     if (error instanceof TemplateError)
       return {
         ok: false as const,
@@ -194,7 +223,7 @@ export async function previewTemplate(db: DbTx, shop: string, key: TemplateKey, 
 export async function saveTemplate(db: DbTx, shop: string, key: TemplateKey, source: TemplateSource) {
   if (!findRoute(key.event, key.channel, key.recipient))
     throw new ServiceError("INVALID_INPUT", "This notification does not exist.", { field: "recipient" });
-  const problem = checkTemplate(key.channel, source);
+  const problem = await checkTemplate(key.channel, source);
   if (problem) return { ok: false as const, problem };
   const data = { subject: source.subject ?? null, body: source.body, textBody: source.textBody || null };
   await db.notificationTemplate.upsert({

@@ -21,7 +21,11 @@ interface RequestPayload {
 }
 
 /** The request's view as notification facts (what the templates can say). */
-function factsOf(request: ChangeRequest, latestCustomerMessage: string | null, adminUrl: string | null) {
+function factsOf(
+  request: ChangeRequest,
+  latest: { customer: string | null; staff: string | null },
+  adminUrl: string | null,
+) {
   const payload = JSON.parse(request.payload) as RequestPayload;
   const contact = payload.contact;
   return {
@@ -39,8 +43,9 @@ function factsOf(request: ChangeRequest, latestCustomerMessage: string | null, a
         reason: payload.reason ?? null,
         note: payload.note ?? null,
         decisionNote: request.decisionNote,
+        question: latest.staff,
         deadlineAt: request.deadlineAt,
-        message: latestCustomerMessage,
+        message: latest.customer,
         failureMessage: request.failureMessage,
         adminUrl,
       },
@@ -58,14 +63,19 @@ function factsOf(request: ChangeRequest, latestCustomerMessage: string | null, a
  */
 export function outboxNotifier(options: { adminUrlFor?: (request: ChangeRequest) => string | null } = {}): NotifyPort {
   return async (tx, { request, event, eventId }) => {
-    const latest =
-      event === "CUSTOMER_REPLIED"
-        ? await tx.requestMessage.findFirst({
-            where: { requestId: request.id, author: "CUSTOMER" },
-            orderBy: { at: "desc" },
-          })
-        : null;
-    const { facts, customer } = factsOf(request, latest?.body ?? null, options.adminUrlFor?.(request) ?? null);
+    // The message the event is about: the customer's reply, or the staff member's question.
+    const author = event === "CUSTOMER_REPLIED" ? "CUSTOMER" : event === "INFO_REQUESTED" ? "STAFF" : null;
+    const latest = author
+      ? await tx.requestMessage.findFirst({ where: { requestId: request.id, author }, orderBy: { at: "desc" } })
+      : null;
+    const { facts, customer } = factsOf(
+      request,
+      {
+        customer: author === "CUSTOMER" ? (latest?.body ?? null) : null,
+        staff: author === "STAFF" ? (latest?.body ?? null) : null,
+      },
+      options.adminUrlFor?.(request) ?? null,
+    );
     await enqueueNotifications(tx, {
       shop: request.shop,
       requestId: request.id,

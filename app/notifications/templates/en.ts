@@ -136,7 +136,7 @@ export const en: LocaleTemplates = {
         p(
           "Before we can decide on your {{ request.kind_label }} request for order {{ order.name }}, we need more information from you.",
         ),
-        quote("request.decision_note", "Our question:"),
+        quote("request.question", "Our question:"),
         p(
           "Please answer from your order page{% if request.deadline != blank %} before {{ request.deadline }}{% endif %}. We will continue as soon as we hear from you.",
         ),

@@ -145,7 +145,7 @@ export const fr: LocaleTemplates = {
         p(
           "Avant de décider de votre demande de {{ request.kind_label }} pour la commande {{ order.name }}, nous avons besoin de précisions de votre part.",
         ),
-        quote("request.decision_note", "Notre question :"),
+        quote("request.question", "Notre question :"),
         p(
           "Merci de répondre depuis la page de votre commande{% if request.deadline != blank %} avant le {{ request.deadline }}{% endif %}. Nous reprendrons dès votre réponse.",
         ),

@@ -209,7 +209,7 @@ describe("address change", () => {
   it("GIVEN the mutation still in flight from an earlier attempt (a killed process) THEN 503, still APPLYING, no FAILED, and the job applies it once", async () => {
     shopify.failNext.applyShippingAddress = "in-flight";
     const error = await rejected(requestAddressChange(deps, { ...CUSTOMER, orderId: ORDER, address: lyon }));
-    expect([error.status, error.code]).toEqual([503, "SHOPIFY_UNAVAILABLE"]);
+    expect([error.status, error.code]).toEqual([503, "IN_PROGRESS"]);
     const stuck = await prisma.changeRequest.findFirstOrThrow();
     expect([stuck.status, stuck.failureMessage]).toEqual(["APPLYING", null]);
     expect(notified.map((n) => n.event)).not.toContain("REQUEST_FAILED");
