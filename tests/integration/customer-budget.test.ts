@@ -75,6 +75,8 @@ describe("the shop's Admin API budget under one customer's burst of reads", () =
       body: { address: lyon },
     });
     expect(changed.status).toBe(200);
-    expect((await read(camille, "5001")).body.addressChange.currentAddress.city).toBe("Lyon");
+    const after = await read(camille, "5001");
+    expect(after.status, JSON.stringify(after.body)).toBe(200);
+    expect(after.body.addressChange.currentAddress.city).toBe("Lyon");
   });
 });
