@@ -152,11 +152,6 @@ export function countryHasProvinces(countryCode: string): boolean {
   return code in COUNTRY_PROVINCES || PROVINCE_REQUIRED_UNCHECKED.has(code);
 }
 
-/** The example postal code for a country with a checked format, e.g. "75002" for FR. */
-export function zipExample(countryCode: string): string | null {
-  return ZIP_FORMATS[countryCode.toUpperCase()]?.example ?? null;
-}
-
 export const PHONE_EXAMPLE = "+33 6 12 34 56 78";
 
 /**
