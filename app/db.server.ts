@@ -1,6 +1,5 @@
-import { createRequire } from "node:module";
 import { PrismaClient } from "@prisma/client";
-import { PrismaPg } from "@prisma/adapter-pg";
+import { postgresClient } from "~/db/postgres-client.server";
 import { TunedSqlite } from "~/db/sqlite-adapter.server";
 
 declare global {
@@ -14,21 +13,7 @@ export function databaseProvider(url = process.env.DATABASE_URL ?? ""): Database
   return /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
 }
 
-/**
- * The same models for both providers; Prisma ties a generated client to one, so PostgreSQL has its own
- * (scripts/prisma-postgresql.mjs generates it at install, sharing @prisma/client's runtime and types).
- */
-function postgresClient(url: string): PrismaClient {
-  const require = createRequire(import.meta.url);
-  const { PrismaClient: PostgresPrismaClient } = require(".prisma/client-postgresql") as {
-    PrismaClient: new (options: { adapter: PrismaPg }) => unknown;
-  };
-  const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-  return new PostgresPrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max, connectionTimeoutMillis: 5000 }),
-  }) as PrismaClient;
-}
-
+/** SQLite through the tuned adapter, or PostgreSQL through its own generated client (app/db/). */
 export function createPrismaClient(url = process.env.DATABASE_URL ?? "file:./prisma/dev.db"): PrismaClient {
   if (databaseProvider(url) === "postgresql") return postgresClient(url);
   return new PrismaClient({ adapter: new TunedSqlite({ url, timeout: 5000 }) });
