@@ -38,6 +38,7 @@ export default tseslint.config(
     files: [
       "extensions/{order-actions,order-page,order-status-block,thank-you-block}/src/**/*.{ts,tsx}",
       "extensions/_shared/*.{ts,tsx}",
+      "app/domain/mailing-address.ts",
     ],
     rules: {
       "no-restricted-syntax": [

@@ -1,24 +1,20 @@
-import type { MailingAddress } from "./types";
+import {
+  ADDRESS_FIELDS,
+  ADDRESS_LIMITS,
+  type AddressField,
+  type MailingAddress,
+  normalizePhone,
+  PHONE_EXAMPLE,
+  REQUIRED_ADDRESS_FIELDS,
+} from "./mailing-address";
+
+export { ADDRESS_FIELDS, ADDRESS_LIMITS, type AddressField, normalizePhone, PHONE_EXAMPLE };
 
 /**
  * Business validation of a shipping address (routes check the shape with zod first): required
  * fields per country, postal-code formats, province codes, lengths and phone format. Each error
  * names its field, so the customer knows exactly what to fix.
  */
-
-export type AddressField = keyof MailingAddress;
-export const ADDRESS_FIELDS = [
-  "firstName",
-  "lastName",
-  "company",
-  "address1",
-  "address2",
-  "city",
-  "provinceCode",
-  "zip",
-  "countryCode",
-  "phone",
-] as const satisfies readonly AddressField[];
 
 export const ADDRESS_ERROR_CODES = ["REQUIRED", "TOO_LONG", "INVALID"] as const;
 export type AddressErrorCode = (typeof ADDRESS_ERROR_CODES)[number];
@@ -41,20 +37,6 @@ export interface AddressValidationOptions {
   /** The store's checkout requires a phone number. */
   requirePhone?: boolean;
 }
-
-/** Maximum lengths, after trimming (Shopify's limits for MailingAddress). */
-export const ADDRESS_LIMITS: Record<AddressField, number> = {
-  firstName: 255,
-  lastName: 255,
-  company: 255,
-  address1: 255,
-  address2: 255,
-  city: 255,
-  provinceCode: 20,
-  zip: 20,
-  countryCode: 2,
-  phone: 30,
-};
 
 /**
  * Countries without postal codes, or where it is optional (IE: Eircode is not required by
@@ -152,24 +134,6 @@ export function countryHasProvinces(countryCode: string): boolean {
   return code in COUNTRY_PROVINCES || PROVINCE_REQUIRED_UNCHECKED.has(code);
 }
 
-/** The example postal code for a country with a checked format, e.g. "75002" for FR. */
-export function zipExample(countryCode: string): string | null {
-  return ZIP_FORMATS[countryCode.toUpperCase()]?.example ?? null;
-}
-
-export const PHONE_EXAMPLE = "+33 6 12 34 56 78";
-
-/**
- * "+33 (0)6 12-34-56-78" → "+33612345678"; "0033…" counts as "+33…". Returns null when the
- * result is not "+" and 7–15 digits: a national number without its country code is refused,
- * because a carrier abroad cannot call it.
- */
-export function normalizePhone(input: string): string | null {
-  let phone = input.replace(/\(0\)/g, "").replace(/[\s\-().]/g, "");
-  if (phone.startsWith("00")) phone = `+${phone.slice(2)}`;
-  return /^\+[1-9]\d{6,14}$/.test(phone) ? phone : null;
-}
-
 /** Trimmed text, or null for absent/blank; undefined for a value of the wrong type. */
 function text(value: unknown): string | null | undefined {
   if (value === null || value === undefined) return null;
@@ -211,8 +175,9 @@ export function validateAddress(
     }
   }
 
-  const required: AddressField[] = ["address1", "city", "countryCode"];
-  if (opts.requireLastName !== false) required.push("lastName");
+  const required: AddressField[] = REQUIRED_ADDRESS_FIELDS.filter(
+    (f) => f !== "lastName" || opts.requireLastName !== false,
+  );
   if (opts.requirePhone) required.push("phone");
 
   const country = values.countryCode;

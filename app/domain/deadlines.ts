@@ -120,18 +120,6 @@ export function windowDeadlineMs(createdAt: Date | string, windowMinutes: number
   return toMillis(createdAt, "createdAt") + windowMinutes * MINUTE_MS;
 }
 
-/** When the merchant's window after the order closes; null = no time limit. */
-export function windowDeadline(createdAt: Date | string, windowMinutes: number | null): Date | null {
-  const ms = windowDeadlineMs(createdAt, windowMinutes);
-  return ms === null ? null : new Date(ms);
-}
-
-/** True while `now` is before the window's deadline (always true without a limit). */
-export function isWindowOpen(createdAt: Date | string, windowMinutes: number | null, now: Date): boolean {
-  const ms = windowDeadlineMs(createdAt, windowMinutes);
-  return ms === null || now.getTime() < ms;
-}
-
 /**
  * When a request waiting for the merchant (PENDING / NEEDS_INFO) reaches the store's decision
  * deadline, counted from `since` (its creation, or the customer's last reply — the service
@@ -142,9 +130,4 @@ export function decisionDeadline(since: Date | string, policy: StorePolicy, kind
   if (hours === null) return null;
   assertDuration(hours, "decisionDeadlineHours");
   return new Date(toMillis(since, "since") + hours * HOUR_MS);
-}
-
-/** True once `now` has reached the deadline; a null deadline is never due. */
-export function isDue(deadlineAt: Date | string | null, now: Date): boolean {
-  return deadlineAt !== null && now.getTime() >= toMillis(deadlineAt, "deadlineAt");
 }

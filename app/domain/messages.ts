@@ -2,7 +2,6 @@ import { en, type Messages } from "../i18n/en";
 import { fr } from "../i18n/fr";
 import type { AddressError, AddressErrorCode, AddressField } from "./address";
 import { formatMoney } from "./money";
-import type { CancellationInputError } from "./rules";
 import {
   LOCALES,
   REQUEST_KINDS,
@@ -72,10 +71,6 @@ export function requestKindLabel(kind: RequestKind, locale: string): string {
   return messagesFor(locale).requestKinds[kind];
 }
 
-export function addressFieldLabel(field: AddressField, locale: string): string {
-  return messagesFor(locale).addressFields[field];
-}
-
 /** "Postal code doesn't look right. Please check it. For example: 75002." */
 export function addressErrorMessage(error: Pick<AddressError, "field" | "code" | "params">, locale: string): string {
   const m = messagesFor(locale);
@@ -85,11 +80,6 @@ export function addressErrorMessage(error: Pick<AddressError, "field" | "code" |
   });
   const example = error.params?.example;
   return example ? `${text} ${interpolate(m.addressErrorExample, { example })}` : text;
-}
-
-export function cancellationInputErrorMessage(error: CancellationInputError, locale: string): string {
-  const texts: Record<string, string> = messagesFor(locale).cancellationErrors[error.field];
-  return interpolate(texts[error.code] ?? texts.INVALID, { max: error.params?.max ?? "" });
 }
 
 const isAddressErrorCode = (code: string | undefined): code is AddressErrorCode =>

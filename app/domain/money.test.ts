@@ -11,7 +11,6 @@ import {
   MoneyError,
   normalizeAmount,
   parseDecimal,
-  subtractMoney,
   sumMoney,
 } from "./money";
 import { eur } from "./test-fixtures";
@@ -70,12 +69,10 @@ describe("comparison", () => {
 });
 
 describe("arithmetic", () => {
-  it("adds and subtracts exactly at the larger scale", () => {
+  it("adds exactly at the larger scale", () => {
     expect(addMoney(eur("5.00"), eur("12.5"))).toEqual(eur("17.50"));
     expect(addMoney(eur("0.1"), eur("0.2"))).toEqual(eur("0.3"));
     expect(addMoney(eur("12.5"), eur("0.001"))).toEqual(eur("12.501"));
-    expect(subtractMoney(eur("4.90"), eur("7.9"))).toEqual(eur("-3.00"));
-    expect(subtractMoney(eur("0.05"), eur("0.05"))).toEqual(eur("0.00"));
   });
 
   it("sums a list, an empty one being zero in the given currency", () => {

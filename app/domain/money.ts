@@ -78,27 +78,14 @@ export function compareMoney(a: Money, b: Money): -1 | 0 | 1 {
   return compareDecimal(a.amount, b.amount);
 }
 
-export function moneyEquals(a: Money, b: Money): boolean {
-  return compareMoney(a, b) === 0;
-}
-
-function combine(a: Money, b: Money, sign: 1n | -1n, operation: string): Money {
-  assertSameCurrency(a, b, operation);
+/** a + b, at the larger of the two scales ("5.00" + "12.5" = "17.50"). */
+export function addMoney(a: Money, b: Money): Money {
+  assertSameCurrency(a, b, "add");
   const x = parseDecimal(a.amount);
   const y = parseDecimal(b.amount);
   const scale = Math.max(x.scale, y.scale);
-  const units = unitsAt(x, scale) + sign * unitsAt(y, scale);
+  const units = unitsAt(x, scale) + unitsAt(y, scale);
   return { amount: formatDecimal({ units, scale }), currencyCode: a.currencyCode };
-}
-
-/** a + b, at the larger of the two scales ("5.00" + "12.5" = "17.50"). */
-export function addMoney(a: Money, b: Money): Money {
-  return combine(a, b, 1n, "add");
-}
-
-/** a − b, at the larger of the two scales. */
-export function subtractMoney(a: Money, b: Money): Money {
-  return combine(a, b, -1n, "subtract");
 }
 
 /** The sum of `items`, all in `currencyCode` (an empty list is zero in that currency). */

@@ -1,3 +1,5 @@
+import type { MailingAddress } from "./mailing-address";
+
 /**
  * The vocabulary of Amend, shared by domain, services, API, database and tests.
  * One name for one thing: these names are also those of the database, the APIs and the docs.
@@ -83,19 +85,8 @@ export interface Money {
   currencyCode: string;
 }
 
-/** Shopify's MailingAddressInput names. */
-export interface MailingAddress {
-  firstName?: string | null;
-  lastName?: string | null;
-  company?: string | null;
-  address1: string;
-  address2?: string | null;
-  city: string;
-  provinceCode?: string | null;
-  zip?: string | null;
-  countryCode: string;
-  phone?: string | null;
-}
+/** Shopify's MailingAddressInput names (shared with the customer extensions). */
+export type { MailingAddress };
 
 export type FulfillmentOrderStatus =
   "OPEN" | "SCHEDULED" | "ON_HOLD" | "IN_PROGRESS" | "INCOMPLETE" | "CLOSED" | "CANCELLED";

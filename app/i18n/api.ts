@@ -4,7 +4,6 @@ import type { Locale } from "~/domain/types";
 export const apiErrors: Record<Locale, Record<string, string>> = {
   en: {
     INVALID_INPUT: "Some of what was sent is missing or not valid: {field}.",
-    INVALID_BODY: "The request body must be JSON.",
     RULES_FAILED: "This change isn't possible right now.",
     REQUEST_NOT_FOUND: "We couldn't find this request.",
     INVALID_TRANSITION: "This request has moved on and can't be changed this way anymore. Please reload the page.",
@@ -21,7 +20,6 @@ export const apiErrors: Record<Locale, Record<string, string>> = {
   },
   fr: {
     INVALID_INPUT: "Certaines informations manquent ou ne sont pas valides : {field}.",
-    INVALID_BODY: "Le contenu de la demande doit être en JSON.",
     RULES_FAILED: "Cette modification n’est pas possible pour le moment.",
     REQUEST_NOT_FOUND: "Nous n’avons pas trouvé cette demande.",
     INVALID_TRANSITION: "Cette demande a évolué et ne peut plus être modifiée ainsi. Veuillez recharger la page.",

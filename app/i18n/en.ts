@@ -93,17 +93,6 @@ export const en = {
   /** Appended to an address error that has an example value. */
   addressErrorExample: "For example: {example}.",
 
-  cancellationErrors: {
-    reason: {
-      REQUIRED: "Please choose a reason for cancelling.",
-      INVALID: "Please choose one of the reasons offered.",
-    },
-    note: {
-      TOO_LONG: "Your note is too long: {max} characters at most.",
-      INVALID: "Your note couldn't be read. Please type it again.",
-    },
-  },
-
   /** Durations, by plural category (Intl.PluralRules); "other" is the fallback. */
   durations: {
     minute: { one: "{count} minute", other: "{count} minutes" },

@@ -86,17 +86,6 @@ export const fr: Messages = {
 
   addressErrorExample: "Par exemple : {example}.",
 
-  cancellationErrors: {
-    reason: {
-      REQUIRED: "Choisissez la raison de l'annulation.",
-      INVALID: "Choisissez l'une des raisons proposées.",
-    },
-    note: {
-      TOO_LONG: "Votre message est trop long : {max} caractères au maximum.",
-      INVALID: "Votre message n'a pas pu être lu. Saisissez-le à nouveau.",
-    },
-  },
-
   durations: {
     minute: { one: "{count} minute", other: "{count} minutes" },
     hour: { one: "{count} heure", other: "{count} heures" },

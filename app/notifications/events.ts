@@ -88,7 +88,3 @@ export function findRoute(
 export function routesFor(event: NotificationEvent): NotificationRoute[] {
   return NOTIFICATION_ROUTES.filter((r) => r.event === event);
 }
-
-export function isNotificationEvent(value: string): value is NotificationEvent {
-  return (NOTIFICATION_EVENTS as readonly string[]).includes(value);
-}

@@ -3,7 +3,7 @@ import type { AmendApplyShippingAddressMutation, AmendShippingAddressReadBackQue
 import { AddressNotAppliedError, OrderNotFoundError, ShopifyUserError } from "./errors";
 import type { AdminClient } from "./graphql-client.server";
 import type { LedgerDb } from "./ledger.server";
-import { runOnce } from "./ledger.server";
+import { ledgerEntry, runOnce } from "./ledger.server";
 import { mapMailingAddress } from "./order-facts.server";
 import { toMailingAddressInput } from "./shipping-quote.server";
 
@@ -127,17 +127,14 @@ export async function applyShippingAddress(
   const { orderId, address } = args;
   return runOnce(
     db,
-    { shop: args.shop, requestId: args.requestId, key: `${args.requestId}:orderUpdate`, operation: "orderUpdate" },
+    ledgerEntry(args, "orderUpdate"),
     async () => {
       const data = await client.request<AmendApplyShippingAddressMutation>(APPLY_SHIPPING_ADDRESS_MUTATION, {
         input: { id: orderId, shippingAddress: toMailingAddressInput(address) },
       });
       const payload = data.orderUpdate;
       if (payload?.userErrors.length) {
-        throw new ShopifyUserError(
-          "orderUpdate",
-          payload.userErrors.map((e) => ({ field: e.field ?? null, message: e.message, code: null })),
-        );
+        throw ShopifyUserError.of("orderUpdate", payload.userErrors);
       }
       if (!payload?.order) throw new OrderNotFoundError(orderId);
       if (addressMismatches(payload.order, address).length === 0) return applied(payload.order);

@@ -7,7 +7,7 @@ import type {
 import { OrderNotFoundError, ShopifyUserError } from "./errors";
 import type { AdminClient } from "./graphql-client.server";
 import type { LedgerDb } from "./ledger.server";
-import { runOnce } from "./ledger.server";
+import { ledgerEntry, runOnce } from "./ledger.server";
 
 export const ORDER_EDIT_BEGIN_MUTATION = `#graphql
 mutation AmendOrderEditBegin($id: ID!) {
@@ -77,12 +77,6 @@ export function mapCalculatedLines(calculated: { id: string }[], lineItemIds: st
   return map;
 }
 
-const userError = (operation: string, errors: { field?: string[] | null; message: string }[]) =>
-  new ShopifyUserError(
-    operation,
-    errors.map((e) => ({ field: e.field ?? null, message: e.message, code: null })),
-  );
-
 /**
  * Cancels some items of an order by editing it: `orderEditBegin` → `orderEditSetQuantity` (restock)
  * per line → `orderEditCommit`, once per request. Staged edits are invisible until the commit, so only
@@ -110,12 +104,7 @@ export async function cancelLineItems(
 
   return runOnce(
     db,
-    {
-      shop: args.shop,
-      requestId: args.requestId,
-      key: `${args.requestId}:orderEditCommit`,
-      operation: "orderEditCommit",
-    },
+    ledgerEntry(args, "orderEditCommit"),
     async () => {
       // begin and set-quantity only stage changes: resending them after a lost answer is harmless
       const begun = await client.request<AmendOrderEditBeginMutation>(
@@ -124,14 +113,14 @@ export async function cancelLineItems(
         { idempotent: true },
       );
       const begin = begun.orderEditBegin;
-      if (begin?.userErrors.length) throw userError("orderEditBegin", begin.userErrors);
+      if (begin?.userErrors.length) throw ShopifyUserError.of("orderEditBegin", begin.userErrors);
       const calculatedOrder = begin?.calculatedOrder;
       if (!calculatedOrder) throw new OrderNotFoundError(args.orderId);
       const calculatedIds = mapCalculatedLines(calculatedOrder.lineItems.nodes, [...targets.keys()]);
       for (const [lineItemId, keep] of targets) {
         const calculatedLineItemId = calculatedIds.get(lineItemId);
         if (!calculatedLineItemId) {
-          throw userError("orderEditSetQuantity", [
+          throw ShopifyUserError.of("orderEditSetQuantity", [
             { field: ["lineItemId"], message: `Line item ${lineItemId} is not on order ${args.orderId}` },
           ]);
         }
@@ -141,7 +130,7 @@ export async function cancelLineItems(
           { idempotent: true },
         );
         if (set.orderEditSetQuantity?.userErrors.length)
-          throw userError("orderEditSetQuantity", set.orderEditSetQuantity.userErrors);
+          throw ShopifyUserError.of("orderEditSetQuantity", set.orderEditSetQuantity.userErrors);
       }
       const committed = await client.request<AmendOrderEditCommitMutation>(ORDER_EDIT_COMMIT_MUTATION, {
         id: calculatedOrder.id,
@@ -149,7 +138,7 @@ export async function cancelLineItems(
         staffNote: args.staffNote,
       });
       const commit = committed.orderEditCommit;
-      if (commit?.userErrors.length) throw userError("orderEditCommit", commit.userErrors);
+      if (commit?.userErrors.length) throw ShopifyUserError.of("orderEditCommit", commit.userErrors);
       const nodes = commit?.order?.lineItems.nodes ?? [];
       return (
         atTargets(nodes) ?? {

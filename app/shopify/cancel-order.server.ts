@@ -4,7 +4,7 @@ import type { AmendCancelJobQuery, AmendCancelOrderMutation, AmendOrderCancelled
 import { OrderNotFoundError, ShopifyUnavailableError, ShopifyUserError } from "./errors";
 import type { AdminClient } from "./graphql-client.server";
 import type { LedgerDb } from "./ledger.server";
-import { runOnce } from "./ledger.server";
+import { ledgerEntry, runOnce } from "./ledger.server";
 
 export const CANCEL_ORDER_MUTATION = `#graphql
 mutation AmendCancelOrder(
@@ -133,7 +133,7 @@ export async function cancelOrder(
 
   return runOnce(
     db,
-    { shop: args.shop, requestId: args.requestId, key: `${args.requestId}:orderCancel`, operation: "orderCancel" },
+    ledgerEntry(args, "orderCancel"),
     async ({ resend }) => {
       const data = await client.request<AmendCancelOrderMutation>(CANCEL_ORDER_MUTATION, {
         orderId,
@@ -152,10 +152,7 @@ export async function cancelOrder(
           const done = await followOrderOnly(readCancelled, maxPolls, sleep);
           if (done) return done;
         }
-        throw new ShopifyUserError(
-          "orderCancel",
-          errors.map((e) => ({ field: e.field ?? null, message: e.message, code: e.code ?? null })),
-        );
+        throw ShopifyUserError.of("orderCancel", errors);
       }
       if (payload?.job && !payload.job.done) return follow(payload.job.id);
       const cancelled = await readCancelled();

@@ -17,6 +17,17 @@ export class ShopifyUserError extends Error {
     super(`${operation} was refused by Shopify: ${userErrors[0]?.message ?? "no message"}`);
   }
 
+  /** From a mutation payload's `userErrors` as the query selected them (no `code` selected → null). */
+  static of(
+    operation: string,
+    errors: readonly { field?: string[] | null; message: string; code?: string | null }[],
+  ): ShopifyUserError {
+    return new ShopifyUserError(
+      operation,
+      errors.map((e) => ({ field: e.field ?? null, message: e.message, code: e.code ?? null })),
+    );
+  }
+
   /** Whether any of the errors carries this code. */
   hasCode(code: string): boolean {
     return this.userErrors.some((e) => e.code === code);

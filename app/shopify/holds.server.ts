@@ -7,7 +7,7 @@ import type {
 import { OrderNotFoundError, ShopifyUserError } from "./errors";
 import type { AdminClient } from "./graphql-client.server";
 import type { LedgerDb } from "./ledger.server";
-import { runOnce } from "./ledger.server";
+import { ledgerEntry, runOnce } from "./ledger.server";
 
 export const HOLD_FULFILLMENT_ORDER_MUTATION = `#graphql
 mutation AmendHoldFulfillmentOrder($id: ID!, $hold: FulfillmentOrderHoldInput!) {
@@ -85,12 +85,7 @@ export async function holdForCancellation(
     };
     const hold = await runOnce(
       db,
-      {
-        shop: args.shop,
-        requestId: args.requestId,
-        key: `${args.requestId}:fulfillmentOrderHold:${fo.id}`,
-        operation: "fulfillmentOrderHold",
-      },
+      ledgerEntry(args, "fulfillmentOrderHold", fo.id),
       async () => {
         const data = await client.request<AmendHoldFulfillmentOrderMutation>(HOLD_FULFILLMENT_ORDER_MUTATION, {
           id: fo.id,
@@ -104,10 +99,7 @@ export async function holdForCancellation(
           if (existing) return existing;
         }
         if (errors.length > 0) {
-          throw new ShopifyUserError(
-            "fulfillmentOrderHold",
-            errors.map((e) => ({ field: e.field ?? null, message: e.message, code: e.code ?? null })),
-          );
+          throw ShopifyUserError.of("fulfillmentOrderHold", errors);
         }
         return { fulfillmentOrderId: fo.id, holdId: payload?.fulfillmentHold?.id ?? null };
       },
@@ -136,12 +128,7 @@ export async function releaseHold(
     if (holdIds.length === 0) continue;
     await runOnce(
       db,
-      {
-        shop: args.shop,
-        requestId: args.requestId,
-        key: `${args.requestId}:fulfillmentOrderReleaseHold:${fo.id}`,
-        operation: "fulfillmentOrderReleaseHold",
-      },
+      ledgerEntry(args, "fulfillmentOrderReleaseHold", fo.id),
       async () => {
         const data = await client.request<AmendReleaseFulfillmentHoldMutation>(RELEASE_FULFILLMENT_HOLD_MUTATION, {
           id: fo.id,
@@ -149,10 +136,7 @@ export async function releaseHold(
         });
         const errors = data.fulfillmentOrderReleaseHold?.userErrors ?? [];
         if (errors.length > 0) {
-          throw new ShopifyUserError(
-            "fulfillmentOrderReleaseHold",
-            errors.map((e) => ({ field: e.field ?? null, message: e.message, code: e.code ?? null })),
-          );
+          throw ShopifyUserError.of("fulfillmentOrderReleaseHold", errors);
         }
         return fo.id;
       },

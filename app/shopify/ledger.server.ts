@@ -14,6 +14,17 @@ export interface LedgerEntry {
   operation: string;
 }
 
+/** The entry of one effect of a request: keyed "<requestId>:<operation>", then ":<target>" when there are several. */
+export function ledgerEntry(
+  request: { shop: string; requestId: string },
+  operation: string,
+  target?: string,
+): LedgerEntry {
+  const key =
+    target === undefined ? `${request.requestId}:${operation}` : `${request.requestId}:${operation}:${target}`;
+  return { shop: request.shop, requestId: request.requestId, key, operation };
+}
+
 export interface SendContext {
   /** True when this effect was sent before and Shopify's state did not show it applied. */
   resend: boolean;

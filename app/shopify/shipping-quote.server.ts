@@ -52,10 +52,7 @@ export async function quoteShipping(
   );
   const payload = data.draftOrderCalculate;
   if (payload?.userErrors.length) {
-    throw new ShopifyUserError(
-      "draftOrderCalculate",
-      payload.userErrors.map((e) => ({ field: e.field ?? null, message: e.message, code: null })),
-    );
+    throw ShopifyUserError.of("draftOrderCalculate", payload.userErrors);
   }
   const rates = payload?.calculatedDraftOrder?.availableShippingRates ?? [];
   return {

@@ -1,3 +1,4 @@
+import type { AddressField } from "../../app/domain/mailing-address";
 import { APP_URL } from "./config";
 
 /** The customer API's shapes (app/api/customer.server.ts: presentOptions, presentRequest). */
@@ -7,18 +8,8 @@ export interface Reason {
   field?: string;
 }
 
-export interface Address {
-  firstName?: string | null;
-  lastName?: string | null;
-  company?: string | null;
-  address1?: string | null;
-  address2?: string | null;
-  city?: string | null;
-  provinceCode?: string | null;
-  zip?: string | null;
-  countryCode?: string | null;
-  phone?: string | null;
-}
+/** An address as the API sends and takes it: every MailingAddressInput field, each possibly blank. */
+export type Address = { [K in AddressField]?: string | null };
 
 export interface Country {
   code: string;

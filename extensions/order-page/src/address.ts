@@ -1,19 +1,16 @@
+import {
+  ADDRESS_FIELDS,
+  ADDRESS_LIMITS,
+  type AddressField,
+  PHONE_EXAMPLE,
+  REQUIRED_ADDRESS_FIELDS,
+  normalizePhone,
+} from "../../../app/domain/mailing-address";
 import type { Address, Country } from "../../_shared/api";
 
-/** Shopify's MailingAddressInput names, in the order the form shows them. */
-export const FIELDS = [
-  "firstName",
-  "lastName",
-  "company",
-  "address1",
-  "address2",
-  "city",
-  "countryCode",
-  "provinceCode",
-  "zip",
-  "phone",
-] as const;
-export type Field = (typeof FIELDS)[number];
+/** The form's fields: the server's (app/domain/mailing-address.ts), bundled from the same file. */
+export const FIELDS = ADDRESS_FIELDS;
+export type Field = AddressField;
 export type Values = Record<Field, string>;
 
 /** A problem with a field, as a translation key and its values. */
@@ -21,9 +18,6 @@ export interface FieldError {
   key: string;
   params?: Record<string, string | number>;
 }
-
-// the server's limits (app/domain/address.ts ADDRESS_LIMITS)
-const MAX: Partial<Record<Field, number>> = { zip: 20, phone: 30, provinceCode: 20 };
 
 export function initialValues(address: Address | null, countries: Country[]): Values {
   const values = Object.fromEntries(FIELDS.map((f) => [f, address?.[f] || ""])) as Values;
@@ -33,27 +27,20 @@ export function initialValues(address: Address | null, countries: Country[]): Va
   return values;
 }
 
-/** E.164 as the server normalizes it: spaces, dashes, dots, brackets and "(0)" ignored; 00 → +. */
-export function phoneOk(input: string): boolean {
-  let phone = input.replace(/\(0\)/g, "").replace(/[\s\-().]/g, "");
-  if (phone.startsWith("00")) phone = `+${phone.slice(2)}`;
-  return /^\+[1-9]\d{6,14}$/.test(phone);
-}
-
 /** What the shopper must fix before sending; the server checks again (formats per country, province codes). */
 export function validate(values: Values, country: Country | undefined): Partial<Record<Field, FieldError>> {
   const errors: Partial<Record<Field, FieldError>> = {};
-  const required: Field[] = ["lastName", "address1", "city", "countryCode"];
+  const required: Field[] = REQUIRED_ADDRESS_FIELDS.slice();
   if (country?.zipRequired) required.push("zip");
   if (country?.provinces.length) required.push("provinceCode");
   for (const field of FIELDS) {
     const value = values[field].trim();
-    const max = MAX[field] || 255;
+    const max = ADDRESS_LIMITS[field];
     if (!value && required.includes(field)) errors[field] = { key: "form.required" };
     else if (value.length > max) errors[field] = { key: "form.tooLong", params: { max } };
   }
-  if (!errors.phone && values.phone.trim() && !phoneOk(values.phone)) {
-    errors.phone = { key: "form.phoneInvalid", params: { example: "+33 6 12 34 56 78" } };
+  if (!errors.phone && values.phone.trim() && normalizePhone(values.phone) === null) {
+    errors.phone = { key: "form.phoneInvalid", params: { example: PHONE_EXAMPLE } };
   }
   return errors;
 }
