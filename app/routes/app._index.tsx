@@ -4,7 +4,7 @@ import { BlockStack, Box, Button, Card, DataTable, EmptyState, InlineGrid, Layou
 import { requireAdmin } from "~/admin/auth.server";
 import { adminMessages, fill, formatDateTime, formatElapsed } from "~/admin/i18n";
 import { adminLocale } from "~/admin/locale.server";
-import { AdminErrorPage } from "~/admin/ui";
+import { AdminErrorPage } from "~/admin/components/admin-error-page";
 import { prisma } from "~/db.server";
 import { REQUEST_KINDS, REQUEST_STATUSES } from "~/domain/types";
 import { homeStats } from "~/services/admin-home.server";

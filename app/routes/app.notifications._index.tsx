@@ -18,8 +18,9 @@ import { useEffect, useState } from "react";
 import { requireAdmin } from "~/admin/auth.server";
 import { adminMessages, fill } from "~/admin/i18n";
 import { adminLocale } from "~/admin/locale.server";
-import { NotificationTabs } from "~/admin/notifications-tabs";
-import { AdminErrorPage, useToast } from "~/admin/ui";
+import { NotificationTabs } from "~/admin/components/notification-tabs";
+import { AdminErrorPage } from "~/admin/components/admin-error-page";
+import { useToast } from "~/admin/components/use-toast";
 import { prisma } from "~/db.server";
 import { CHANNELS, NOTIFICATION_EVENTS, RECIPIENTS, type NotificationEvent } from "~/notifications/events";
 import {

@@ -18,8 +18,9 @@ import { requireAdmin } from "~/admin/auth.server";
 import { toAdminError } from "~/admin/errors.server";
 import { adminMessages, fill, formatDateTime } from "~/admin/i18n";
 import { adminLocale } from "~/admin/locale.server";
-import { NotificationTabs } from "~/admin/notifications-tabs";
-import { AdminErrorPage, useToast } from "~/admin/ui";
+import { NotificationTabs } from "~/admin/components/notification-tabs";
+import { AdminErrorPage } from "~/admin/components/admin-error-page";
+import { useToast } from "~/admin/components/use-toast";
 import { prisma } from "~/db.server";
 import { LogQuerySchema, deliveryLog, resendMessage } from "~/services/admin-notifications.server";
 
