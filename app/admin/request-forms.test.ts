@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDecisionForm, parseStoreCancelForm } from "./request-forms";
+import { parseBulkDecisionForm, parseDecisionForm, parseStoreCancelForm } from "./request-forms";
 
 const formOf = (fields: Record<string, string>) => {
   const form = new FormData();
@@ -67,5 +67,41 @@ describe("parseStoreCancelForm", () => {
       { ...base, "qty:gid://shopify/LineItem/1": "-1" },
     ])
       expect(parseStoreCancelForm(formOf(fields))).toEqual({ ok: false, code: "INVALID_INPUT" });
+  });
+});
+
+describe("parseBulkDecisionForm", () => {
+  const form = (intent: string, ids: string[], note?: string) => {
+    const f = formOf(note === undefined ? { intent } : { intent, note });
+    ids.forEach((id) => f.append("ids", id));
+    return f;
+  };
+
+  it("accepts approve or reject of up to 250 requests with one note", () => {
+    expect(parseBulkDecisionForm(form("reject", ["a", "b"], "Sorry"))).toEqual({
+      ok: true,
+      data: { intent: "reject", ids: ["a", "b"], note: "Sorry" },
+    });
+    expect(
+      parseBulkDecisionForm(
+        form(
+          "approve",
+          Array.from({ length: 250 }, (_, i) => `r${i}`),
+        ),
+      ).ok,
+    ).toBe(true);
+  });
+
+  it("refuses another action, no request, more than 250, or an id longer than 64 characters", () => {
+    for (const f of [
+      form("askInfo", ["a"], "?"),
+      form("approve", []),
+      form(
+        "approve",
+        Array.from({ length: 251 }, (_, i) => `r${i}`),
+      ),
+      form("approve", ["x".repeat(65)]),
+    ])
+      expect(parseBulkDecisionForm(f)).toEqual({ ok: false, code: "INVALID_INPUT" });
   });
 });

@@ -51,3 +51,28 @@ export type RequestActionResult = {
   scope?: string;
   error?: { code: string; message?: string };
 };
+
+const BulkSchema = z.object({
+  intent: z.enum(["approve", "reject"]),
+  ids: z.array(z.string().min(1).max(64)).min(1).max(250),
+  note: z.string().max(2000).optional(),
+});
+
+/** The inbox's bulk decision: approve or reject up to 250 requests with one note. */
+export function parseBulkDecisionForm(form: FormData): FormResult<z.infer<typeof BulkSchema>> {
+  const parsed = BulkSchema.safeParse({
+    intent: form.get("intent"),
+    ids: form.getAll("ids"),
+    note: form.get("note") ?? undefined,
+  });
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, code: "INVALID_INPUT" };
+}
+
+/** What the inbox's bulk decision answers: how many were decided, and each one that failed with its code. */
+export type BulkDecisionResult = {
+  ok: boolean;
+  intent?: "approve" | "reject";
+  done?: number;
+  failed?: { id: string; orderName: string | null; code: string }[];
+  error?: { code: string };
+};
