@@ -8,7 +8,7 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { requireAdmin } from "~/admin/auth.server";
 import { adminMessages } from "~/admin/i18n";
 import { adminLocale, localeCookie } from "~/admin/locale.server";
-import { PageSkeleton } from "~/admin/ui";
+import { PageSkeleton } from "~/admin/components/page-skeleton";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 

@@ -203,6 +203,40 @@ describe("merchant-initiated cancellation", () => {
     expect((res as unknown as Response).status).toBe(400);
     expect(await prisma.storeCancellation.count()).toBe(0);
   });
+
+  it("GIVEN items scope with every quantity 0 THEN 400 CHOOSE_ITEMS and the order is untouched", async () => {
+    const r = await cancellation("5007", "#1007");
+    const res = await run(
+      action as never,
+      await adminFetch("amend-demo", `/app/requests/${r.id}`, {
+        form: {
+          intent: "storeCancel",
+          scope: "ITEMS",
+          reason: "OUT_OF_STOCK",
+          actionKey: crypto.randomUUID(),
+          "qty:gid://shopify/LineItem/60009": "0",
+        },
+      }),
+      { id: r.id },
+    );
+    expect([(res as unknown as Response).status, (await body(res)).error.code]).toEqual([400, "CHOOSE_ITEMS"]);
+    expect(sim.store.orders.find((o) => o.name === "#1007")?.cancelledAt).toBeFalsy();
+    expect(await prisma.storeCancellation.count()).toBe(0);
+  });
+
+  it("GIVEN shop B's session WHEN it cancels the order of shop A's request THEN 404 and Shopify is untouched", async () => {
+    const r = await cancellation("5006", "#1006");
+    const res = await run(
+      action as never,
+      await adminFetch("other-shop", `/app/requests/${r.id}`, {
+        form: { intent: "storeCancel", scope: "WHOLE_ORDER", reason: "OUT_OF_STOCK", actionKey: crypto.randomUUID() },
+      }),
+      { id: r.id },
+    );
+    expect([(res as unknown as Response).status, (await body(res)).error.code]).toEqual([404, "REQUEST_NOT_FOUND"]);
+    expect(sim.store.orders.find((o) => o.name === "#1006")?.cancelledAt).toBeFalsy();
+    expect(await prisma.storeCancellation.count()).toBe(0);
+  });
 });
 
 describe("the admin order block's API (session token, CORS)", () => {

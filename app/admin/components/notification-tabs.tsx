@@ -1,6 +1,6 @@
 import { useLocation, useNavigate } from "@remix-run/react";
 import { Tabs } from "@shopify/polaris";
-import { adminMessages } from "./i18n";
+import { adminMessages } from "~/admin/i18n";
 
 const TABS = [
   { id: "switches", url: "/app/notifications" },

@@ -1,0 +1,84 @@
+import type { FetcherWithComponents } from "@remix-run/react";
+import { BlockStack, Box, Button, Card, InlineStack, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
+import { adminMessages } from "~/admin/i18n";
+import type { NotificationResult, NotificationsView } from "./notifications-page";
+
+/** The emails' branding: logo, its width and the accent colour, with a live swatch and logo preview. */
+export function BrandingCard({
+  branding: saved,
+  fetcher: branding,
+  locale,
+}: {
+  branding: NotificationsView["branding"];
+  fetcher: FetcherWithComponents<NotificationResult>;
+  locale: string;
+}) {
+  const t = adminMessages(locale);
+  const n = t.notifications;
+  const [logoUrl, setLogoUrl] = useState(saved.logoUrl);
+  const [logoWidth, setLogoWidth] = useState(String(saved.logoWidth));
+  const [accentColor, setAccentColor] = useState(saved.accentColor);
+  const brandErrors = branding.data?.fieldErrors ?? {};
+  return (
+    <Card>
+      <branding.Form method="post">
+        <input type="hidden" name="intent" value="branding" />
+        <BlockStack gap="300">
+          <Text as="h2" variant="headingMd">
+            {n.brandingTitle}
+          </Text>
+          <TextField
+            label={n.logoUrl}
+            name="logoUrl"
+            helpText={n.logoUrlHelp}
+            value={logoUrl}
+            onChange={setLogoUrl}
+            autoComplete="off"
+            error={brandErrors.logoUrl ? n.brandingErrors.logoUrl : undefined}
+          />
+          <TextField
+            label={n.logoWidth}
+            name="logoWidth"
+            type="number"
+            min={40}
+            max={400}
+            value={logoWidth}
+            onChange={setLogoWidth}
+            autoComplete="off"
+            error={brandErrors.logoWidth ? n.brandingErrors.logoWidth : undefined}
+          />
+          <InlineStack gap="200" blockAlign="end">
+            <Box minWidth="160px">
+              <TextField
+                label={n.accentColor}
+                name="accentColor"
+                helpText={n.accentHelp}
+                value={accentColor}
+                onChange={setAccentColor}
+                autoComplete="off"
+                error={brandErrors.accentColor ? n.brandingErrors.accentColor : undefined}
+              />
+            </Box>
+            <div
+              aria-hidden
+              style={{
+                width: 32,
+                height: 32,
+                borderRadius: 6,
+                background: /^#[0-9a-f]{3,6}$/i.test(accentColor) ? accentColor : "transparent",
+                border: "1px solid #ccc",
+              }}
+            />
+          </InlineStack>
+          {logoUrl.startsWith("https://") ? (
+            <img src={logoUrl} alt="" style={{ width: Math.min(400, Number(logoWidth) || 120), maxWidth: "100%" }} />
+          ) : null}
+          <Button submit variant="primary" loading={branding.state !== "idle"} disabled={branding.state !== "idle"}>
+            {t.common.save}
+          </Button>
+        </BlockStack>
+      </branding.Form>
+    </Card>
+  );
+}

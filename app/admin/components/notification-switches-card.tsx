@@ -1,0 +1,81 @@
+import type { FetcherWithComponents } from "@remix-run/react";
+import { BlockStack, Button, Card, Checkbox, DataTable, InlineStack, Text } from "@shopify/polaris";
+import { useState } from "react";
+import { adminMessages } from "~/admin/i18n";
+import { CHANNELS, NOTIFICATION_EVENTS, RECIPIENTS, type NotificationEvent } from "~/notifications/events";
+import type { NotificationResult, NotificationsView } from "./notifications-page";
+
+/** One switch per notification that exists (event × channel × recipient), saved together. */
+export function NotificationSwitchesCard({
+  routes,
+  switches,
+  locale,
+}: {
+  routes: NotificationsView["routes"];
+  switches: FetcherWithComponents<NotificationResult>;
+  locale: string;
+}) {
+  const t = adminMessages(locale);
+  const n = t.notifications;
+  const [on, setOn] = useState(
+    () => new Set(routes.filter((r) => r.enabled).map((r) => `${r.event}|${r.channel}|${r.recipient}`)),
+  );
+
+  const cells = (event: NotificationEvent) =>
+    CHANNELS.flatMap((channel) =>
+      RECIPIENTS.map((recipient) => {
+        const key = `${event}|${channel}|${recipient}`;
+        const exists = routes.some((r) => `${r.event}|${r.channel}|${r.recipient}` === key);
+        if (!exists) return "—";
+        return (
+          <Checkbox
+            key={key}
+            label={`${n.events[event]} — ${n.channels[channel]} — ${n.recipients[recipient]}`}
+            labelHidden
+            checked={on.has(key)}
+            onChange={(checked) =>
+              setOn((prev) => {
+                const next = new Set(prev);
+                if (checked) next.add(key);
+                else next.delete(key);
+                return next;
+              })
+            }
+          />
+        );
+      }),
+    );
+
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          {n.switchesTitle}
+        </Text>
+        <DataTable
+          columnContentTypes={["text", ...CHANNELS.flatMap(() => RECIPIENTS.map(() => "text" as const))]}
+          headings={[
+            n.event,
+            ...CHANNELS.flatMap((c) => RECIPIENTS.map((r) => `${n.channels[c]} · ${n.recipients[r]}`)),
+          ]}
+          rows={NOTIFICATION_EVENTS.map((e) => [n.events[e], ...cells(e)])}
+        />
+        <InlineStack align="end">
+          <Button
+            variant="primary"
+            loading={switches.state !== "idle"}
+            disabled={switches.state !== "idle"}
+            onClick={() => {
+              const form = new FormData();
+              form.set("intent", "switches");
+              on.forEach((k) => form.append("on", k));
+              switches.submit(form, { method: "post" });
+            }}
+          >
+            {t.common.save}
+          </Button>
+        </InlineStack>
+      </BlockStack>
+    </Card>
+  );
+}

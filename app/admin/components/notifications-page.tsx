@@ -1,0 +1,59 @@
+import { useFetcher } from "@remix-run/react";
+import { BlockStack, Layout, Page } from "@shopify/polaris";
+import { useEffect } from "react";
+import { adminMessages } from "~/admin/i18n";
+import type { notificationOverview } from "~/services/admin-notifications.server";
+import { BrandingCard } from "./branding-card";
+import { NotificationSwitchesCard } from "./notification-switches-card";
+import { NotificationTabs } from "./notification-tabs";
+import { StaffRecipientsCard } from "./staff-recipients-card";
+import { useToast } from "./use-toast";
+
+export type NotificationsView = { locale: string } & Awaited<ReturnType<typeof notificationOverview>>;
+export type NotificationResult = {
+  ok: boolean;
+  intent?: string;
+  fieldErrors?: Record<string, string>;
+  invalid?: string[];
+};
+
+/** The notification switches, the staff who hear about events, and the emails' branding. */
+export function NotificationsPage({ data }: { data: NotificationsView }) {
+  const n = adminMessages(data.locale).notifications;
+  const switches = useFetcher<NotificationResult>();
+  const branding = useFetcher<NotificationResult>();
+  const staff = useFetcher<NotificationResult>();
+  const toast = useToast();
+
+  for (const [fetcher, message] of [
+    [switches, n.switchesSaved],
+    [branding, n.brandingSaved],
+    [staff, n.staffSaved],
+  ] as const) {
+    // eslint-disable-next-line react-hooks/rules-of-hooks
+    useEffect(() => {
+      if (fetcher.state === "idle" && fetcher.data?.ok) toast.show(message);
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+    }, [fetcher.state, fetcher.data]);
+  }
+
+  return (
+    <Page title={n.title}>
+      <BlockStack gap="400">
+        <NotificationTabs locale={data.locale} />
+        {toast.banner}
+        <Layout>
+          <Layout.Section>
+            <BlockStack gap="400">
+              <NotificationSwitchesCard routes={data.routes} switches={switches} locale={data.locale} />
+              <StaffRecipientsCard data={data} staff={staff} />
+            </BlockStack>
+          </Layout.Section>
+          <Layout.Section variant="oneThird">
+            <BrandingCard branding={data.branding} fetcher={branding} locale={data.locale} />
+          </Layout.Section>
+        </Layout>
+      </BlockStack>
+    </Page>
+  );
+}

@@ -1,0 +1,63 @@
+import type { FetcherWithComponents } from "@remix-run/react";
+import { Banner, BlockStack, Box, Button, Card, InlineStack, Text } from "@shopify/polaris";
+import { adminMessages, fill } from "~/admin/i18n";
+import { NOTIFICATION_EVENTS } from "~/notifications/events";
+import { ControlledField } from "./controlled-field";
+import type { NotificationResult, NotificationsView } from "./notifications-page";
+
+/** Who on the staff hears about each event that notifies staff: emails and phones. */
+export function StaffRecipientsCard({
+  data,
+  staff,
+}: {
+  data: NotificationsView;
+  staff: FetcherWithComponents<NotificationResult>;
+}) {
+  const t = adminMessages(data.locale);
+  const n = t.notifications;
+  return (
+    <Card>
+      <staff.Form method="post">
+        <input type="hidden" name="intent" value="staff" />
+        <BlockStack gap="300">
+          <Text as="h2" variant="headingMd">
+            {n.staffTitle}
+          </Text>
+          <Text as="p" tone="subdued">
+            {n.staffHelp}
+          </Text>
+          {staff.data?.invalid ? (
+            <Banner tone="critical">
+              <p>{fill(n.invalidAddresses, { list: staff.data.invalid.join(", ") })}</p>
+            </Banner>
+          ) : null}
+          {NOTIFICATION_EVENTS.filter((e) => data.routes.some((r) => r.event === e && r.recipient === "STAFF")).map(
+            (e) => (
+              <InlineStack key={e} gap="300" wrap={false} blockAlign="start">
+                <Box width="50%">
+                  <ControlledField
+                    label={`${n.events[e]} — ${n.staffEmails}`}
+                    name={`emails:${e}`}
+                    initial={(data.staff[e]?.emails ?? []).join("\n")}
+                  />
+                </Box>
+                <Box width="50%">
+                  <ControlledField
+                    label={`${n.events[e]} — ${n.staffPhones}`}
+                    name={`phones:${e}`}
+                    initial={(data.staff[e]?.phones ?? []).join("\n")}
+                  />
+                </Box>
+              </InlineStack>
+            ),
+          )}
+          <InlineStack align="end">
+            <Button submit variant="primary" loading={staff.state !== "idle"} disabled={staff.state !== "idle"}>
+              {t.common.save}
+            </Button>
+          </InlineStack>
+        </BlockStack>
+      </staff.Form>
+    </Card>
+  );
+}

@@ -1,0 +1,107 @@
+import type { FetcherWithComponents } from "@remix-run/react";
+import { Banner, BlockStack, Button, Card, RadioButton, Select, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
+import { adminMessages, fill } from "~/admin/i18n";
+import type { RequestDetailView } from "~/admin/presenters/request-detail";
+import type { RequestActionResult } from "~/admin/request-forms";
+import { STORE_CANCEL_REASONS, type Locale } from "~/domain/types";
+
+/**
+ * The store cancels the order, or some of its items, with its own reason. Nothing shows for an order that
+ * is cancelled or unavailable; the form keeps what the merchant chose while the page lives.
+ */
+export function StoreCancelCard({
+  order,
+  actionKey,
+  cancel,
+  busy,
+  error,
+  locale,
+}: {
+  order: RequestDetailView["order"];
+  actionKey: string;
+  cancel: FetcherWithComponents<RequestActionResult>;
+  busy: boolean;
+  error: string | null;
+  locale: Locale;
+}) {
+  const t = adminMessages(locale);
+  const d = t.detail;
+  const [scope, setScope] = useState<"WHOLE_ORDER" | "ITEMS">("WHOLE_ORDER");
+  const [storeReason, setStoreReason] = useState<string>(STORE_CANCEL_REASONS[0]);
+  const [storeNote, setStoreNote] = useState("");
+  const [quantities, setQuantities] = useState<Record<string, string>>({});
+  if (!order || order.cancelled) return null;
+  return (
+    <Card>
+      <cancel.Form method="post">
+        <input type="hidden" name="intent" value="storeCancel" />
+        <input type="hidden" name="actionKey" value={actionKey} />
+        <input type="hidden" name="scope" value={scope} />
+        <BlockStack gap="300">
+          <Text as="h2" variant="headingMd">
+            {d.storeCancel}
+          </Text>
+          <Text as="p" tone="subdued">
+            {d.storeCancelHelp}
+          </Text>
+          {error ? (
+            <Banner tone="critical">
+              <p>{error}</p>
+            </Banner>
+          ) : null}
+          <BlockStack gap="100">
+            <RadioButton
+              label={d.wholeOrder}
+              id="scope-whole"
+              name="scopeChoice"
+              checked={scope === "WHOLE_ORDER"}
+              onChange={() => setScope("WHOLE_ORDER")}
+            />
+            <RadioButton
+              label={d.someItems}
+              id="scope-items"
+              name="scopeChoice"
+              checked={scope === "ITEMS"}
+              onChange={() => setScope("ITEMS")}
+            />
+          </BlockStack>
+          {scope === "ITEMS"
+            ? order.lineItems.map((l) => (
+                <TextField
+                  key={l.id}
+                  name={`qty:${l.id}`}
+                  type="number"
+                  min={0}
+                  max={l.quantity}
+                  label={fill(d.quantityToCancel, { title: l.title, quantity: String(l.quantity) })}
+                  value={quantities[l.id] ?? "0"}
+                  onChange={(v) => setQuantities((q) => ({ ...q, [l.id]: v }))}
+                  autoComplete="off"
+                />
+              ))
+            : null}
+          <Select
+            name="reason"
+            label={d.storeReason}
+            options={STORE_CANCEL_REASONS.map((code) => ({ label: t.storeReasons[code], value: code }))}
+            value={storeReason}
+            onChange={setStoreReason}
+          />
+          <TextField
+            name="note"
+            label={d.storeNote}
+            value={storeNote}
+            onChange={setStoreNote}
+            multiline={2}
+            maxLength={2000}
+            autoComplete="off"
+          />
+          <Button submit tone="critical" disabled={busy} loading={cancel.state !== "idle"}>
+            {scope === "ITEMS" ? d.confirmItemsCancel : d.confirmStoreCancel}
+          </Button>
+        </BlockStack>
+      </cancel.Form>
+    </Card>
+  );
+}

@@ -1,0 +1,23 @@
+import { formatDateTime, formatElapsed } from "~/admin/i18n";
+import type { Locale } from "~/domain/types";
+import type { HomeStats } from "~/services/admin-home.server";
+
+/** Home's data: what needs action, the oldest waiting request, and the last 30 days' figures. */
+export function presentHome(stats: HomeStats, locale: Locale) {
+  return {
+    locale,
+    needsAction: stats.needsAction,
+    oldest: stats.oldestWaiting
+      ? {
+          id: stats.oldestWaiting.id,
+          orderName: stats.oldestWaiting.orderName,
+          since: formatDateTime(stats.oldestWaiting.createdAt, locale),
+        }
+      : null,
+    byKindAndStatus: stats.last30.byKindAndStatus,
+    addressChangesApplied: stats.last30.addressChangesApplied,
+    median: stats.last30.medianDecisionMs === null ? null : formatElapsed(stats.last30.medianDecisionMs, locale),
+  };
+}
+
+export type HomeView = ReturnType<typeof presentHome>;

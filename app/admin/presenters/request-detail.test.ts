@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { presentRequestDetail, type RequestDetail } from "./request-detail";
+
+const at = new Date("2026-11-01T09:30:00Z");
+
+/** A request as the service reads it: the row with its history, the decoded payload and the order facts. */
+function detail(overrides: Partial<RequestDetail> = {}, row: Record<string, unknown> = {}): RequestDetail {
+  return {
+    request: {
+      id: "r1",
+      shop: "amend-demo.myshopify.com",
+      kind: "CANCELLATION",
+      status: "PENDING",
+      orderId: "5001",
+      orderName: "#1001",
+      customerName: "Camille Martin",
+      customerEmail: "camille@example.fr",
+      decisionNote: null,
+      failureMessage: null,
+      deadlineAt: null,
+      createdAt: at,
+      events: [
+        { id: "e1", requestId: "r1", actor: "CUSTOMER", fromStatus: null, toStatus: "PENDING", message: null, at },
+      ],
+      messages: [{ id: "m1", requestId: "r1", author: "STAFF", body: "Which size?", at }],
+      ...row,
+    } as unknown as RequestDetail["request"],
+    payload: { reason: "CHANGED_MIND", note: "Mauvaise taille" },
+    evaluation: [{ code: "FULFILLMENT_STARTED", passed: true }],
+    order: {
+      displayFinancialStatus: "PAID",
+      displayFulfillmentStatus: "UNFULFILLED",
+      cancelledAt: null,
+      lineItems: [{ id: "gid://shopify/LineItem/1", title: "Candle", quantity: 2, price: "12.00" }],
+    } as unknown as RequestDetail["order"],
+    storeCancellations: [],
+    actions: ["approve", "reject", "askInfo", "withdraw"] as RequestDetail["actions"],
+    ...overrides,
+  };
+}
+
+describe("presentRequestDetail", () => {
+  it("names the customer's reason in the merchant's language and formats every date in it", () => {
+    const fr = presentRequestDetail(detail(), { locale: "fr", shop: "amend-demo.myshopify.com", demo: false });
+    expect(fr.request).toMatchObject({ reason: "J'ai changé d'avis", note: "Mauvaise taille", address: null });
+    expect(fr.request.created).toBe("1 nov. 2026, 09:30");
+    expect(fr.events).toEqual([
+      { id: "e1", actor: "CUSTOMER", from: null, to: "PENDING", message: null, at: fr.request.created },
+    ]);
+    expect(fr.messages).toEqual([{ id: "m1", author: "STAFF", body: "Which size?", at: fr.request.created }]);
+    const en = presentRequestDetail(detail(), { locale: "en", shop: "amend-demo.myshopify.com", demo: false });
+    expect(en.request.reason).toBe("I changed my mind");
+    expect(en.request.created).toBe("Nov 1, 2026, 9:30 AM");
+  });
+
+  it("links the order in Shopify admin, or the simulator's state page in the offline demo", () => {
+    const ctx = { locale: "en" as const, shop: "amend-demo.myshopify.com" };
+    expect(presentRequestDetail(detail(), { ...ctx, demo: false }).orderUrl).toBe("shopify:admin/orders/5001");
+    expect(presentRequestDetail(detail(), { ...ctx, demo: true }).orderUrl).toBe("/demo/state");
+  });
+
+  it("keeps only the actions staff can take from the admin, and the order's summary", () => {
+    const view = presentRequestDetail(detail(), { locale: "en", shop: "s", demo: false });
+    expect(view.actions).toEqual(["approve", "reject", "askInfo"]);
+    expect(view.order).toEqual({
+      financial: "PAID",
+      fulfillment: "UNFULFILLED",
+      cancelled: false,
+      lineItems: [{ id: "gid://shopify/LineItem/1", title: "Candle", quantity: 2 }],
+    });
+  });
+
+  it("shows an address change's old and new address, and no order when Shopify could not say", () => {
+    const address = { address1: "4 place Bellecour", city: "Lyon", zip: "69002", countryCode: "FR" };
+    const previousAddress = { address1: "18 rue du Sentier", city: "Paris", zip: "75002", countryCode: "FR" };
+    const view = presentRequestDetail(
+      detail({ payload: { address, previousAddress }, order: null }, { kind: "ADDRESS_CHANGE" }),
+      { locale: "en", shop: "s", demo: false },
+    );
+    expect(view.request).toMatchObject({ kind: "ADDRESS_CHANGE", address, previousAddress, reason: null, note: null });
+    expect(view.order).toBeNull();
+  });
+
+  it("an unknown reason code is shown as it is, and a non-text reason or note not at all", () => {
+    const view = presentRequestDetail(detail({ payload: { reason: "SOMETHING_NEW", note: 42 } }), {
+      locale: "en",
+      shop: "s",
+      demo: false,
+    });
+    expect(view.request.reason).toBe("SOMETHING_NEW");
+    expect(view.request.note).toBeNull();
+  });
+});

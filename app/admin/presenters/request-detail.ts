@@ -1,0 +1,65 @@
+import { STAFF_ACTIONS } from "~/admin/constants";
+import { formatDateTime } from "~/admin/i18n";
+import { messagesFor } from "~/domain/messages";
+import type { Locale, MailingAddress } from "~/domain/types";
+import type { requestDetail } from "~/services/admin-requests.server";
+
+export type RequestDetail = Awaited<ReturnType<typeof requestDetail>>;
+
+/** The request page's data: the request, its rules, history and order, in the merchant's language. */
+export function presentRequestDetail(detail: RequestDetail, context: { locale: Locale; shop: string; demo: boolean }) {
+  const { locale } = context;
+  const { request: r, payload, order } = detail;
+  const customerReasons = messagesFor(locale).customerReasons as Record<string, string>;
+  return {
+    locale,
+    shop: context.shop,
+    // outside Shopify admin (the offline demo) the order lives in the simulator's state page
+    orderUrl: context.demo ? "/demo/state" : `shopify:admin/orders/${r.orderId}`,
+    request: {
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      orderId: r.orderId,
+      orderName: r.orderName,
+      customerName: r.customerName,
+      customerEmail: r.customerEmail,
+      created: formatDateTime(r.createdAt, locale),
+      deadline: r.deadlineAt ? formatDateTime(r.deadlineAt, locale) : null,
+      decisionNote: r.decisionNote,
+      failureMessage: r.failureMessage,
+      reason: typeof payload.reason === "string" ? (customerReasons[payload.reason] ?? payload.reason) : null,
+      note: typeof payload.note === "string" ? payload.note : null,
+      address: (payload.address as MailingAddress | undefined) ?? null,
+      previousAddress: (payload.previousAddress as MailingAddress | undefined) ?? null,
+    },
+    evaluation: detail.evaluation,
+    events: r.events.map((e) => ({
+      id: e.id,
+      actor: e.actor,
+      from: e.fromStatus,
+      to: e.toStatus,
+      message: e.message,
+      at: formatDateTime(e.at, locale),
+    })),
+    messages: r.messages.map((m) => ({ id: m.id, author: m.author, body: m.body, at: formatDateTime(m.at, locale) })),
+    order: order
+      ? {
+          financial: order.displayFinancialStatus,
+          fulfillment: order.displayFulfillmentStatus,
+          cancelled: Boolean(order.cancelledAt),
+          lineItems: order.lineItems.map((l) => ({ id: l.id, title: l.title, quantity: l.quantity })),
+        }
+      : null,
+    storeCancellations: detail.storeCancellations.map((c) => ({
+      id: c.id,
+      scope: c.scope,
+      reason: c.reason,
+      at: formatDateTime(c.createdAt, locale),
+    })),
+    actions: detail.actions.filter((a) => (STAFF_ACTIONS as readonly string[]).includes(a)),
+  };
+}
+
+/** What the request page renders: the presented request and the page view's store-cancel action key. */
+export type RequestDetailView = ReturnType<typeof presentRequestDetail> & { actionKey: string };
