@@ -14,8 +14,7 @@ export async function adminApi(
   request: Request,
   handler: (ctx: AdminApiContext) => Promise<unknown>,
 ): Promise<Response> {
-  // only an admin's token, naming its shop (the library builds a URL from `dest` first and checks no `iss`);
-  // the library verifies the signature and `aud` next
+  // only an admin's token naming its shop: the library checks no `iss` (it verifies the signature and `aud` next)
   const claims = unverifiedClaims(request);
   if (claims && !isAdminSessionToken(claims))
     return Response.json(

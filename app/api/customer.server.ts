@@ -159,14 +159,6 @@ export async function readBody<T extends z.ZodType>(request: Request, schema: T)
   return parsed.data;
 }
 
-/** The numeric order id of the path; anything else is a 400. */
-export function orderIdParam(params: Record<string, string | undefined>): string {
-  const id = params.orderId ?? "";
-  if (!/^\d{1,20}$/.test(id))
-    throw new ServiceError("INVALID_INPUT", "orderId must be the numeric order id.", { field: "orderId" });
-  return id;
-}
-
 interface Payload {
   address?: unknown;
   previousAddress?: unknown;

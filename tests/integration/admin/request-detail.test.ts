@@ -298,6 +298,17 @@ describe("the admin order block's API (session token, CORS)", () => {
     expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("PENDING");
   });
 
+  it("GET an order's requests for an id no order can have (1 000 digits, zero-padded past 20, not digits) THEN 400 INVALID_INPUT", async () => {
+    for (const orderId of ["9".repeat(1_000), `0${"9".repeat(25)}`, "-1", "５００１"]) {
+      const res = (await run(
+        orderRequests as never,
+        await adminFetch("amend-demo", `/api/admin/orders/${encodeURIComponent(orderId)}/requests`, { origin }),
+        { orderId },
+      )) as unknown as Response;
+      expect([res.status, (await body(res)).error.code], orderId.slice(0, 30)).toEqual([400, "INVALID_INPUT"]);
+    }
+  });
+
   it("OPTIONS (CORS preflight) THEN 204 with CORS headers; no token THEN 401", async () => {
     const preflight = new Request("https://my-test-app.myshopify.io/api/admin/orders/5001/requests", {
       method: "OPTIONS",
