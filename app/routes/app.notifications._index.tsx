@@ -16,6 +16,7 @@ import {
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { requireAdmin } from "~/admin/auth.server";
+import { readForm } from "~/admin/form.server";
 import { adminMessages, fill } from "~/admin/i18n";
 import { adminLocale } from "~/admin/locale.server";
 import { NotificationTabs } from "~/admin/notifications-tabs";
@@ -36,7 +37,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const admin = await requireAdmin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "switches") {
     await saveSwitches(prisma, admin.shop, new Set(form.getAll("on").map(String)));

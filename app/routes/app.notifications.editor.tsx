@@ -15,6 +15,7 @@ import {
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { requireAdmin } from "~/admin/auth.server";
+import { readForm } from "~/admin/form.server";
 import { adminMessages, fill } from "~/admin/i18n";
 import { adminLocale } from "~/admin/locale.server";
 import { NotificationTabs } from "~/admin/notifications-tabs";
@@ -56,7 +57,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const admin = await requireAdmin(request);
-  const form = Object.fromEntries(await request.formData()) as Record<string, string>;
+  const form = Object.fromEntries(await readForm(request)) as Record<string, string>;
   const key = TemplateKeySchema.safeParse(form);
   if (!key.success) return Response.json({ ok: false, code: "INVALID_INPUT" }, { status: 400 });
   if (form.intent === "reset") {

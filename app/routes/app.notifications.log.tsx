@@ -15,6 +15,7 @@ import {
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { requireAdmin } from "~/admin/auth.server";
+import { readForm } from "~/admin/form.server";
 import { toAdminError } from "~/admin/errors.server";
 import { adminMessages, fill, formatDateTime } from "~/admin/i18n";
 import { adminLocale } from "~/admin/locale.server";
@@ -49,7 +50,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const admin = await requireAdmin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     const result = await resendMessage(
       prisma,

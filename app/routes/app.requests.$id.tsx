@@ -21,6 +21,7 @@ import {
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { requireAdmin } from "~/admin/auth.server";
+import { readForm } from "~/admin/form.server";
 import { toAdminError } from "~/admin/errors.server";
 import { adminMessages, fill, formatDateTime } from "~/admin/i18n";
 import { adminLocale } from "~/admin/locale.server";
@@ -111,7 +112,7 @@ const StoreCancelSchema = z.object({
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const admin = await requireAdmin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const requestId = String(params.id ?? "");
   try {

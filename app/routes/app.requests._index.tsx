@@ -21,6 +21,7 @@ import {
 import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { requireAdmin } from "~/admin/auth.server";
+import { readForm } from "~/admin/form.server";
 import { toAdminError } from "~/admin/errors.server";
 import { adminMessages, fill, formatDateTime } from "~/admin/i18n";
 import { adminLocale } from "~/admin/locale.server";
@@ -93,7 +94,7 @@ const BulkSchema = z.object({
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const admin = await requireAdmin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = BulkSchema.safeParse({
     intent: form.get("intent"),
     ids: form.getAll("ids"),

@@ -115,6 +115,21 @@ describe("POST /app/requests/:id (staff decisions)", () => {
     expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("PENDING");
   });
 
+  it("WHEN the decision comes as JSON, or as a broken multipart, instead of a form THEN 400 INVALID_INPUT and nothing changes", async () => {
+    const r = await cancellation();
+    const json = await adminFetch("amend-demo", `/app/requests/${r.id}`, { json: { intent: "approve" } });
+    const multipart = new Request(json.url, {
+      method: "POST",
+      headers: { Authorization: json.headers.get("Authorization")!, "Content-Type": "multipart/form-data; boundary=x" },
+      body: "--x\r\nContent-Disposition: form-data; name=intent\r\n\r\napprove",
+    });
+    for (const request of [json, multipart]) {
+      const res = (await run(action as never, request, { id: r.id })) as unknown as Response;
+      expect([res.status, (await body(res)).error.code]).toEqual([400, "INVALID_INPUT"]);
+    }
+    expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("PENDING");
+  });
+
   it("WHEN a decided request is approved again THEN 409 INVALID_TRANSITION", async () => {
     const r = await cancellation();
     await run(
