@@ -1,5 +1,5 @@
 import { setLogShop } from "~/logger.server";
-import { shopOfDest, unverifiedClaims } from "~/http/session-token.server";
+import { isAdminSessionToken, unverifiedClaims } from "~/http/session-token.server";
 import { authenticate } from "~/shopify.server";
 import { errorBody, toHttpError } from "~/http/errors.server";
 
@@ -14,11 +14,11 @@ export async function adminApi(
   request: Request,
   handler: (ctx: AdminApiContext) => Promise<unknown>,
 ): Promise<Response> {
-  // the library builds a URL from the token's `dest` before anything else: a token without a shop's is refused here
+  // only an admin's token naming its shop: the library checks no `iss` (it verifies the signature and `aud` next)
   const claims = unverifiedClaims(request);
-  if (claims && !shopOfDest(claims.dest))
+  if (claims && !isAdminSessionToken(claims))
     return Response.json(
-      { error: { code: "UNAUTHORIZED", message: "The session token names no shop." } },
+      { error: { code: "UNAUTHORIZED", message: "This is not an admin session token of a shop." } },
       { status: 401 },
     );
   const ctx = await authenticate.admin(request);

@@ -16,7 +16,7 @@ import { allowedActions } from "~/domain/state-machine";
 import type { CustomerReason, Locale, RequestKind, RequestStatus } from "~/domain/types";
 import { apiErrors } from "~/i18n/api";
 import { errorBody, toHttpError, type HttpError } from "~/http/errors.server";
-import { isForThisApp, shopOfDest } from "~/http/session-token.server";
+import { customerIdOfSub, isForThisApp, shopOfDest } from "~/http/session-token.server";
 import { setLogShop } from "~/logger.server";
 import type { RequestWithHistory } from "~/models/change-request.server";
 import { servicesFor } from "~/services/context.server";
@@ -94,7 +94,8 @@ export function customerEndpoint(surface: "customerAccount" | "checkout", handle
     const shop = shopOfDest(sessionToken.dest);
     if (!shop || !isForThisApp(sessionToken.aud)) return answer(401, refusal(locale, "UNAUTHORIZED"));
     setLogShop(shop);
-    const customerId = sessionToken.sub?.match(/Customer\/(\d+)$/)?.[1];
+    // a customer's token only: an admin's (a staff id as `sub`) or one with no signed-in customer is refused
+    const customerId = customerIdOfSub(sessionToken.sub);
     if (!customerId) return answer(401, refusal(locale, "LOGIN_REQUIRED"));
 
     for (const [limiter, key] of [
@@ -156,14 +157,6 @@ export async function readBody<T extends z.ZodType>(request: Request, schema: T)
     });
   }
   return parsed.data;
-}
-
-/** The numeric order id of the path; anything else is a 400. */
-export function orderIdParam(params: Record<string, string | undefined>): string {
-  const id = params.orderId ?? "";
-  if (!/^\d{1,20}$/.test(id))
-    throw new ServiceError("INVALID_INPUT", "orderId must be the numeric order id.", { field: "orderId" });
-  return id;
 }
 
 interface Payload {

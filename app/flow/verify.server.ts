@@ -1,7 +1,7 @@
-import crypto from "node:crypto";
 import { z } from "zod";
 import { env } from "~/env.server";
 import { PayloadTooLargeError, payloadTooLargeResponse, readBodyText } from "~/http/body-limit.server";
+import { isShopifyHmac } from "~/http/hmac.server";
 
 /** An error answer as the rest of the API gives it: `{ error: { code, message, field? } }`. */
 export function flowError(status: number, code: string, message: string, field?: string): Response {
@@ -10,10 +10,7 @@ export function flowError(status: number, code: string, message: string, field?:
 
 /** Flow signs the raw body: base64 HMAC-SHA256 with the app's secret, in X-Shopify-Hmac-Sha256. */
 export function validFlowHmac(rawBody: string, header: string | null, secret = env().SHOPIFY_API_SECRET): boolean {
-  if (!header) return false;
-  const expected = crypto.createHmac("sha256", secret).update(rawBody, "utf8").digest();
-  const given = Buffer.from(header, "base64");
-  return given.length === expected.length && crypto.timingSafeEqual(given, expected);
+  return isShopifyHmac(rawBody, header, secret);
 }
 
 /**

@@ -8,3 +8,10 @@ export function requestIdParam(value: string | undefined): string {
   if (!value || !REQUEST_ID.test(value)) throw new ServiceError("REQUEST_NOT_FOUND", "There is no such request.");
   return value;
 }
+
+/** The numeric order id of a path (1–20 digits, what Shopify's ids fit in); anything else is a 400. */
+export function orderIdParam(value: string | undefined): string {
+  if (!value || !/^\d{1,20}$/.test(value))
+    throw new ServiceError("INVALID_INPUT", "orderId must be the numeric order id.", { field: "orderId" });
+  return value;
+}

@@ -19,6 +19,26 @@ export function isForThisApp(aud: unknown, clientId = env().SHOPIFY_API_KEY): bo
   return aud === clientId || (Array.isArray(aud) && aud.includes(clientId));
 }
 
+/** The customer's numeric id from a customer-account token's `sub` (`gid://shopify/Customer/<id>`), else null. */
+export function customerIdOfSub(sub: unknown): string | null {
+  return typeof sub === "string" ? (sub.match(/^gid:\/\/shopify\/Customer\/(\d{1,20})$/)?.[1] ?? null) : null;
+}
+
+/**
+ * Whether (unverified) claims are an admin session token's, as App Bridge and admin extensions send it: `iss`
+ * is the admin of the shop `dest` names (`https://<shop>/admin`) and `sub` a staff user id. A customer-account
+ * or checkout token (no `iss`, a Customer gid as `sub`) is signed with the same secret but is not one.
+ */
+export function isAdminSessionToken(claims: Record<string, unknown>): boolean {
+  const shop = shopOfDest(claims.dest);
+  return (
+    shop !== null &&
+    claims.iss === `https://${shop}/admin` &&
+    typeof claims.sub === "string" &&
+    /^\d{1,20}$/.test(claims.sub)
+  );
+}
+
 /**
  * The claims of the request's bearer token, read without verifying it: only to refuse a malformed token early
  * (the library verifies it afterwards). The token is the bearer token, or the admin's `id_token` parameter.

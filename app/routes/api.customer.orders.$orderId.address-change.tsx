@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { customerEndpoint, preflightLoader, orderIdParam, presentRequest, readBody } from "~/api/customer.server";
+import { orderIdParam } from "~/http/params.server";
+import { customerEndpoint, preflightLoader, presentRequest, readBody } from "~/api/customer.server";
 import { requestAddressChange } from "~/services/customer-requests.server";
 
 const field = z.string().max(255).nullish();
@@ -20,7 +21,7 @@ const Body = z.object({
 });
 
 export const action = customerEndpoint("customerAccount", async ({ request, params, deps, customer, locale }) => {
-  const orderId = orderIdParam(params);
+  const orderId = orderIdParam(params.orderId);
   const { address } = await readBody(request, Body);
   const created = await requestAddressChange(deps, {
     ...customer,

@@ -1,9 +1,10 @@
-import { customerEndpoint, orderIdParam, presentOptions } from "~/api/customer.server";
+import { orderIdParam } from "~/http/params.server";
+import { customerEndpoint, presentOptions } from "~/api/customer.server";
 import { getOptions } from "~/services/customer-requests.server";
 
 const options = customerEndpoint("customerAccount", async ({ params, deps, customer, locale }) => ({
   status: 200,
-  body: presentOptions(await getOptions(deps, { ...customer, orderId: orderIdParam(params) }), locale),
+  body: presentOptions(await getOptions(deps, { ...customer, orderId: orderIdParam(params.orderId) }), locale),
 }));
 
 export const loader = options;

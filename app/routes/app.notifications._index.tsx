@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/admin/auth.server";
 import { AdminErrorPage } from "~/admin/components/admin-error-page";
 import { NotificationsPage } from "~/admin/components/notifications-page";
+import { readForm } from "~/admin/form.server";
 import { adminLocale } from "~/admin/locale.server";
 import { staffRecipientsFrom, switchesFrom } from "~/admin/notification-forms";
 import { prisma } from "~/db.server";
@@ -20,7 +21,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const admin = await requireAdmin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "switches") {
     await saveSwitches(prisma, admin.shop, switchesFrom(form));

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/admin/auth.server";
 import { AdminErrorPage } from "~/admin/components/admin-error-page";
 import { TemplateEditorPage } from "~/admin/components/template-editor-page";
+import { readForm } from "~/admin/form.server";
 import { adminLocale } from "~/admin/locale.server";
 import { prisma } from "~/db.server";
 import { NOTIFICATION_ROUTES } from "~/notifications/events";
@@ -39,7 +40,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const admin = await requireAdmin(request);
-  const form = Object.fromEntries(await request.formData()) as Record<string, string>;
+  const form = Object.fromEntries(await readForm(request)) as Record<string, string>;
   const key = TemplateKeySchema.safeParse(form);
   if (!key.success) return Response.json({ ok: false, code: "INVALID_INPUT" }, { status: 400 });
   if (form.intent === "reset") {

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/admin/auth.server";
 import { AdminErrorPage } from "~/admin/components/admin-error-page";
 import { DeliveryLogPage } from "~/admin/components/delivery-log-page";
+import { readForm } from "~/admin/form.server";
 import { toAdminError } from "~/admin/errors.server";
 import { adminLocale } from "~/admin/locale.server";
 import { presentDeliveryLog } from "~/admin/presenters/delivery-log";
@@ -19,7 +20,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const admin = await requireAdmin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     const result = await resendMessage(
       prisma,

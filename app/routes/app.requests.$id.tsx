@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/admin/auth.server";
 import { AdminErrorPage } from "~/admin/components/admin-error-page";
 import { RequestDetailPage } from "~/admin/components/request-detail-page";
+import { readForm } from "~/admin/form.server";
 import { toAdminError } from "~/admin/errors.server";
 import { adminLocale } from "~/admin/locale.server";
 import { presentRequestDetail } from "~/admin/presenters/request-detail";
@@ -29,7 +30,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const admin = await requireAdmin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const requestId = String(params.id ?? "");
   const refuse = (code: string) => Response.json({ ok: false, intent, error: { code } }, { status: 400 });

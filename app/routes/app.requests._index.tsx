@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/admin/auth.server";
 import { AdminErrorPage } from "~/admin/components/admin-error-page";
 import { InboxPage } from "~/admin/components/inbox-page";
+import { readForm } from "~/admin/form.server";
 import { toAdminError } from "~/admin/errors.server";
 import { adminLocale } from "~/admin/locale.server";
 import { presentInbox } from "~/admin/presenters/inbox";
@@ -22,7 +23,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const admin = await requireAdmin(request);
-  const input = parseBulkDecisionForm(await request.formData());
+  const input = parseBulkDecisionForm(await readForm(request));
   if (!input.ok) return Response.json({ ok: false, error: { code: input.code } }, { status: 400 });
   const deps = await adminServices(admin);
   const result = await decideMany(deps, { ids: input.data.ids, action: input.data.intent, note: input.data.note });

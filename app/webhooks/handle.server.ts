@@ -3,6 +3,8 @@ import { InvalidShopError } from "@shopify/shopify-api";
 import { prisma } from "~/db.server";
 import { logger, setLogShop } from "~/logger.server";
 import { authenticate } from "~/shopify.server";
+import { PayloadTooLargeError, payloadTooLargeResponse, readBodyBytes } from "~/http/body-limit.server";
+import { isShopifyHmac } from "~/http/hmac.server";
 import { isShopDomain } from "~/http/session-token.server";
 import { needsProcessing, processClaimedDelivery, receiveWebhook, type WebhookTopic } from "~/services/webhooks.server";
 
@@ -14,7 +16,7 @@ import { needsProcessing, processClaimedDelivery, receiveWebhook, type WebhookTo
 export async function verifiedWebhook(request: Request, accepts: WebhookTopic) {
   let context;
   try {
-    context = await authenticate.webhook(request);
+    context = await authenticate.webhook(await utf8Delivery(request));
   } catch (error) {
     // past a valid HMAC the library looks up the shop's session (a malformed domain throws) and parses the body
     if (!(error instanceof InvalidShopError || error instanceof SyntaxError)) throw error;
@@ -50,4 +52,24 @@ async function handleWebhook(request: Request, accepts: WebhookTopic): Promise<R
     });
   }
   return new Response(null, { status: 200 });
+}
+
+/**
+ * The delivery with its body read (within the webhook limit: 413) and checked to be UTF-8. The library signs the
+ * body decoded as text, so a signed body that is not UTF-8 would be its 401: it is refused here as the 400 it is
+ * (401 still when a signature is given and is not the body's; no signature is the library's 400 too).
+ */
+async function utf8Delivery(request: Request): Promise<Request> {
+  const bytes = await readBodyBytes(request).catch((error: unknown) => {
+    throw error instanceof PayloadTooLargeError ? payloadTooLargeResponse(error.limit) : error;
+  });
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const signature = request.headers.get("X-Shopify-Hmac-Sha256");
+    const forged = signature !== null && !isShopifyHmac(bytes, signature);
+    logger.warn({ forged }, "webhook refused: the body is not UTF-8");
+    throw new Response(null, { status: forged ? 401 : 400 });
+  }
+  return new Request(request.url, { method: request.method, headers: request.headers, body: Buffer.from(bytes) });
 }

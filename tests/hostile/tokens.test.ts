@@ -53,6 +53,10 @@ group("tokens: customer API (customer-account session tokens)", () => {
     ["with no sub", () => bearer(signJwt({ ...claims(), sub: undefined }))],
     ["whose sub is not a customer", () => bearer(signJwt({ ...claims(), sub: "gid://shopify/StaffMember/1" }))],
     ["whose sub is an object", () => bearer(signJwt({ ...claims(), sub: { id: 1 } }))],
+    [
+      "that is an admin's (staff) token",
+      () => bearer(signJwt({ ...claims(), iss: `https://${hostile().app.shop}/admin`, sub: "42" })),
+    ],
   ];
   for (const [name, headers] of refused) {
     it(`a token ${name} → 401`, async () => {

@@ -9,6 +9,7 @@ import { action as cancellation } from "~/routes/api.customer.orders.$orderId.ca
 import { action as reply } from "~/routes/api.customer.requests.$requestId.messages";
 import { action as withdraw } from "~/routes/api.customer.requests.$requestId.withdraw";
 import { callCustomerApi, simOrder as simOrderOf, type Route } from "../support/customer-api";
+import { adminToken } from "../support/admin";
 import { customerToken, installShop } from "../support/shopify-session";
 
 const SHOP = "amend-demo.myshopify.com";
@@ -127,6 +128,20 @@ describe("GET /api/customer/orders/:orderId/options", () => {
       token: await customerToken("amend-demo", null),
     });
     expect([res.status, res.body.error.code]).toEqual([401, "LOGIN_REQUIRED"]);
+  });
+
+  it("GIVEN a token whose sub is no customer (an object, a staff member, an admin's token) THEN 401, never a 500", async () => {
+    const path = "/api/customer/orders/5001/options";
+    for (const token of [
+      await customerToken("amend-demo", null, { sub: { id: CAMILLE } }),
+      await customerToken("amend-demo", null, { sub: ["gid://shopify/Customer/7001"] }),
+      await customerToken("amend-demo", null, { sub: "gid://shopify/StaffMember/7001" }),
+      await adminToken("amend-demo"),
+    ]) {
+      const res = await call(options as Route, path, { token });
+      expect([res.status, res.body?.error.code]).toEqual([401, "LOGIN_REQUIRED"]);
+      expect(JSON.stringify(res.body)).not.toContain("#1001");
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import "../support/app-env";
+import crypto from "node:crypto";
 import { getHmac, RequestType, setUpValidRequest, API_SECRET_KEY, TEST_SHOP } from "@shopify/shopify-api/test-helpers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
@@ -168,6 +169,30 @@ describe("webhooks", () => {
     });
     const notJsonAnswer = await call(ordersCancelled, notJson).catch((e: unknown) => e as Response);
     expect(notJsonAnswer.status).toBe(400);
+    expect(await prisma.webhookDelivery.count()).toBe(0);
+  });
+
+  it("GIVEN a body that is not UTF-8 THEN 400 when Shopify's signature is the body's, 401 when it is not; nothing stored", async () => {
+    const raw = Buffer.from([0xff, 0xfe, 0x7b, 0x7d]);
+    const delivery = (signature: string) =>
+      new Request("https://my-test-app.myshopify.io/webhooks/customers/data_request", {
+        method: "POST",
+        body: raw,
+        headers: {
+          "X-Shopify-Hmac-Sha256": signature,
+          "X-Shopify-Shop-Domain": TEST_SHOP,
+          "X-Shopify-Topic": "customers/data_request",
+          "X-Shopify-API-Version": "2026-10",
+          "X-Shopify-Webhook-Id": "w-not-utf8",
+        },
+      });
+    const signature = crypto.createHmac("sha256", API_SECRET_KEY).update(raw).digest("base64");
+    const signedAnswer = await call(dataRequest, delivery(signature)).catch((e: unknown) => e as Response);
+    expect(signedAnswer.status).toBe(400);
+    const forgedAnswer = await call(dataRequest, delivery(getHmac("{}", API_SECRET_KEY))).catch(
+      (e: unknown) => e as Response,
+    );
+    expect(forgedAnswer.status).toBe(401);
     expect(await prisma.webhookDelivery.count()).toBe(0);
   });
 

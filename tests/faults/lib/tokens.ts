@@ -24,8 +24,11 @@ export async function customerSessionToken(app: AppCredentials, customerId: stri
   return token;
 }
 
-/** An embedded admin session token (staff user), as authenticate.admin verifies it. */
+/** An embedded admin session token (staff user) with Shopify's claims (the helper leaves the scheme out of `iss`). */
 export async function adminSessionToken(app: AppCredentials): Promise<string> {
-  const { token } = await getJwt(storeName(app.shop), app.apiKey, app.apiSecret, { jti: crypto.randomUUID() });
+  const { token } = await getJwt(storeName(app.shop), app.apiKey, app.apiSecret, {
+    iss: `https://${app.shop}/admin`,
+    jti: crypto.randomUUID(),
+  });
   return token;
 }

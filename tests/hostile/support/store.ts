@@ -8,6 +8,7 @@ import { buildFaultStore, type FaultOrder } from "../../faults/lib/store";
 /** Slot → the customer who owns its order (two slots may share one, e.g. a key reused on another order). */
 const SLOTS = {
   "idem-replay": "idem-replay",
+  "idem-kind": "idem-kind",
   "idem-order-a": "idem-orders",
   "idem-order-b": "idem-orders",
   "idem-body": "idem-body",

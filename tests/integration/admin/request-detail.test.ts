@@ -6,8 +6,8 @@ import { action, loader } from "~/routes/app.requests.$id";
 import { loader as orderRequests } from "~/routes/api.admin.orders.$orderId.requests";
 import { action as decision } from "~/routes/api.admin.requests.$requestId.decision";
 import { routeAdminApiTo } from "~/shopify/admin-origin.server";
-import { SHOP_A, SHOP_B, adminFetch, adminGet, body, run, seedRequest } from "../../support/admin";
-import { installShop } from "../../support/shopify-session";
+import { SHOP_A, SHOP_B, adminFetch, adminGet, adminToken, body, run, seedRequest } from "../../support/admin";
+import { customerToken, installShop } from "../../support/shopify-session";
 
 let sim: Awaited<ReturnType<typeof startSimulator>>;
 beforeAll(async () => {
@@ -112,6 +112,21 @@ describe("POST /app/requests/:id (staff decisions)", () => {
     );
     expect((res as unknown as Response).status).toBe(400);
     expect((await body(res)).error.code).toBe("NOTE_REQUIRED");
+    expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("PENDING");
+  });
+
+  it("WHEN the decision comes as JSON, or as a broken multipart, instead of a form THEN 400 INVALID_INPUT and nothing changes", async () => {
+    const r = await cancellation();
+    const json = await adminFetch("amend-demo", `/app/requests/${r.id}`, { json: { intent: "approve" } });
+    const multipart = new Request(json.url, {
+      method: "POST",
+      headers: { Authorization: json.headers.get("Authorization")!, "Content-Type": "multipart/form-data; boundary=x" },
+      body: "--x\r\nContent-Disposition: form-data; name=intent\r\n\r\napprove",
+    });
+    for (const request of [json, multipart]) {
+      const res = (await run(action as never, request, { id: r.id })) as unknown as Response;
+      expect([res.status, (await body(res)).error.code]).toEqual([400, "INVALID_INPUT"]);
+    }
     expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("PENDING");
   });
 
@@ -293,6 +308,54 @@ describe("the admin order block's API (session token, CORS)", () => {
       headers: { Origin: origin, Authorization: `Bearer ${token}` },
     });
     expect(((await run(orderRequests as never, noShop, { orderId: "5001" })) as unknown as Response).status).toBe(401);
+  });
+
+  it("a customer's session token (same secret), or an admin token of another shop's admin THEN 401 on the admin API and pages", async () => {
+    const r = await cancellation();
+    const customer = await customerToken("amend-demo", "7001");
+    const strangers = [
+      customer,
+      await adminToken("amend-demo", { iss: "https://other-shop.myshopify.com/admin" }),
+      await adminToken("amend-demo", { sub: "gid://shopify/Customer/7001" }),
+    ];
+    for (const token of strangers) {
+      const headers = { Origin: origin, Authorization: `Bearer ${token}` };
+      const list = (await run(
+        orderRequests as never,
+        new Request("https://my-test-app.myshopify.io/api/admin/orders/5001/requests", { headers }),
+        { orderId: "5001" },
+      )) as unknown as Response;
+      expect(list.status).toBe(401);
+      expect(await list.text()).not.toContain(r.id);
+      const decided = (await run(
+        decision as never,
+        new Request(`https://my-test-app.myshopify.io/api/admin/requests/${r.id}/decision`, {
+          method: "POST",
+          headers: { ...headers, "Content-Type": "application/json" },
+          body: JSON.stringify({ action: "reject" }),
+        }),
+        { requestId: r.id },
+      )) as unknown as Response;
+      expect(decided.status).toBe(401);
+      const page = (await run(
+        loader as never,
+        new Request(`https://my-test-app.myshopify.io/app/requests/${r.id}?embedded=1&id_token=${token}`),
+        { id: r.id },
+      )) as unknown as Response;
+      expect(page.status).toBe(401);
+    }
+    expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("PENDING");
+  });
+
+  it("GET an order's requests for an id no order can have (1 000 digits, zero-padded past 20, not digits) THEN 400 INVALID_INPUT", async () => {
+    for (const orderId of ["9".repeat(1_000), `0${"9".repeat(25)}`, "-1", "５００１"]) {
+      const res = (await run(
+        orderRequests as never,
+        await adminFetch("amend-demo", `/api/admin/orders/${encodeURIComponent(orderId)}/requests`, { origin }),
+        { orderId },
+      )) as unknown as Response;
+      expect([res.status, (await body(res)).error.code], orderId.slice(0, 30)).toEqual([400, "INVALID_INPUT"]);
+    }
   });
 
   it("OPTIONS (CORS preflight) THEN 204 with CORS headers; no token THEN 401", async () => {
