@@ -96,7 +96,9 @@ async function probe(done: Promise<unknown>): Promise<{ latencies: number[]; pea
 
 /** One save of the editor's form, as App Bridge's fetch sends it: the admin session token as Bearer. */
 async function save(template: { subject: string; body: string; textBody: string }) {
+  // an admin session token names the shop's admin in `iss` (the library's helper leaves the scheme out)
   const { token } = await getJwt(SHOP.replace(".myshopify.com", ""), API_KEY, API_SECRET_KEY, {
+    iss: `https://${SHOP}/admin`,
     jti: crypto.randomUUID(),
   });
   const form = new URLSearchParams({

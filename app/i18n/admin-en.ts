@@ -321,7 +321,7 @@ export const adminEn = {
     editor: "Template",
     editorHelp:
       "Liquid, as in Shopify's notifications: {{ order.name }}, {{ customer.first_name }}, {{ request.question }}…",
-    variablesTitle: "Variables",
+    variablesTitle: "Available variables",
     variables: {
       "shop.name": "your store's name",
       "order.name": "the order, e.g. #1042",

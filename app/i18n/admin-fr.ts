@@ -322,7 +322,7 @@ export const adminFr: AdminMessages = {
     editor: "Modèle",
     editorHelp:
       "Liquid, comme les notifications de Shopify : {{ order.name }}, {{ customer.first_name }}, {{ request.question }}…",
-    variablesTitle: "Variables",
+    variablesTitle: "Variables disponibles",
     variables: {
       "shop.name": "le nom de votre boutique",
       "order.name": "la commande, par ex. #1042",

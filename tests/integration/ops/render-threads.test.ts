@@ -2,9 +2,9 @@ import "../../support/app-env";
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { API_KEY, API_SECRET_KEY, getJwt } from "@shopify/shopify-api/test-helpers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { adminToken } from "../../support/admin";
 import { installShop } from "../../support/shopify-session";
 
 // Templates rendered by the production build (`npm run build` first; skipped without one): the web process
@@ -48,7 +48,7 @@ afterAll(() => {
 });
 
 async function editor(form: Record<string, string>) {
-  const { token } = await getJwt("amend-demo", API_KEY, API_SECRET_KEY, { jti: crypto.randomUUID() });
+  const token = await adminToken("amend-demo", { jti: crypto.randomUUID() });
   const res = await fetch(`${origin}/app/notifications/editor.data`, {
     method: "POST",
     body: new URLSearchParams({ event: "CANCELLATION_REJECTED", channel: "EMAIL", recipient: "CUSTOMER", ...form }),
