@@ -96,7 +96,7 @@ export async function startBackgroundWork(options: BackgroundOptions = {}): Prom
       const holds = await releaseLeftoverHolds(systemDeps);
       if (holds.released || holds.pending.length)
         log.info({ released: holds.released, changeRequestIds: holds.pending }, "hold release job");
-      await processPendingWebhooks({ db: prisma, clock: () => new Date() });
+      await processPendingWebhooks(systemDeps);
     })()
       .catch((err: Error) => log.error({ err }, "periodic jobs"))
       .finally(() => (running = null));

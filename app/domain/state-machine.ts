@@ -19,6 +19,7 @@ export const REQUEST_ACTIONS = [
   "failed",
   "retry",
   "supersede",
+  "serviceRefused",
 ] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
@@ -39,6 +40,8 @@ export interface TransitionRule {
    * trigger (flow/triggers.ts) also fires it for the shops whose workflows use it.
    */
   notifies: Readonly<Record<RequestKind, NotificationEvent>> | null;
+  /** A second notification, to someone else, in the same transaction (e.g. staff are told, and the customer too). */
+  alsoNotifies?: Readonly<Partial<Record<RequestKind, NotificationEvent>>>;
   hold: HoldEffect;
   /** The transition's message is also posted in the request's thread, by its actor. */
   postsMessage: boolean;
@@ -126,6 +129,17 @@ export const TRANSITIONS: Readonly<Record<RequestAction, TransitionRule>> = {
     to: "APPLYING",
     actors: ["STAFF", "SYSTEM"],
     notifies: null,
+    hold: "keep",
+    postsMessage: false,
+  },
+  // the order's fulfillment service refused to stop its work: staff are told (they may retry or reject), and the
+  // customer is told the truth at once — the order was not cancelled and ships as normal
+  serviceRefused: {
+    from: ["APPLYING"],
+    to: "FAILED",
+    actors: ["SYSTEM"],
+    notifies: both("REQUEST_FAILED"),
+    alsoNotifies: { CANCELLATION: "CANCELLATION_REJECTED" },
     hold: "keep",
     postsMessage: false,
   },

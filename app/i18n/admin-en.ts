@@ -151,6 +151,10 @@ export const adminEn = {
       "This search matches a great many requests: only the first of them are listed. Type more of the name, the email or the order number.",
   },
   detail: {
+    serviceWaiting:
+      "Waiting for {service} to accept the cancellation request (the fulfillment service is preparing the order).",
+    serviceRefused: "{service} refused to cancel: the order is already being prepared.",
+    serviceSaid: 'The service said: "{reason}".',
     title: "Request for {order}",
     order: "Order",
     openInShopify: "Open {order} in Shopify admin",

@@ -150,6 +150,10 @@ export const adminFr: AdminMessages = {
       "Cette recherche correspond à un très grand nombre de demandes : seules les premières sont listées. Précisez le nom, l'e-mail ou le numéro de commande.",
   },
   detail: {
+    serviceWaiting:
+      "En attente de l'accord de {service} pour l'annulation (le prestataire logistique prépare la commande).",
+    serviceRefused: "{service} a refusé d'annuler : la commande est déjà en préparation.",
+    serviceSaid: "Réponse du prestataire : « {reason} ».",
     title: "Demande pour {order}",
     order: "Commande",
     openInShopify: "Ouvrir {order} dans l'admin Shopify",

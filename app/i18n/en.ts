@@ -100,6 +100,14 @@ export const en = {
     day: { one: "{count} day", other: "{count} days" },
   },
 
+  /** What the customer is told when the store's fulfillment service could not stop the order (a cancellation). */
+  fulfillmentService: {
+    cancellationRefused:
+      "Your order is already being prepared by our warehouse ({service}), which could not stop it. It was not cancelled.",
+    cancellationRefusedWithReason:
+      "Your order is already being prepared by our warehouse ({service}), which could not stop it ({reason}). It was not cancelled.",
+  },
+
   /** The merchant admin (app/routes/app.*), in its own file. */
   admin: adminEn,
 };

@@ -92,5 +92,12 @@ export const fr: Messages = {
     day: { one: "{count} jour", other: "{count} jours" },
   },
 
+  fulfillmentService: {
+    cancellationRefused:
+      "Votre commande est déjà en préparation chez notre entrepôt ({service}), qui n'a pas pu l'arrêter. Elle n'a pas été annulée.",
+    cancellationRefusedWithReason:
+      "Votre commande est déjà en préparation chez notre entrepôt ({service}), qui n'a pas pu l'arrêter ({reason}). Elle n'a pas été annulée.",
+  },
+
   admin: adminFr,
 };

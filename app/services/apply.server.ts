@@ -4,7 +4,9 @@ import { getPolicy } from "~/models/settings.server";
 import { orderGid } from "~/shopify";
 import { MutationInFlightError, ShopifyUnavailableError } from "~/shopify/errors";
 import { ServiceError } from "./errors";
-import { applyTransition } from "./lifecycle.server";
+import { interpolate, messagesFor } from "~/domain/messages";
+import type { ServiceRefusal } from "~/shopify";
+import { applyTransition, recordSystemEvent } from "./lifecycle.server";
 import type { ServiceDeps } from "./ports";
 import { viaShopify } from "./shopify-calls";
 
@@ -45,6 +47,17 @@ async function carryToShopify(deps: ServiceDeps, request: ChangeRequest, facts?:
       if (!current) throw new Error(`Order ${request.orderName} no longer exists in Shopify.`);
       await deps.shopify.applyShippingAddress({ requestId: request.id, facts: current, address });
     } else {
+      const services = await deps.shopify.requestCancellationAtServices({
+        requestId: request.id,
+        orderGid: orderGid(request.orderId),
+        round: await applyingRound(deps, request.id),
+        message: CANCELLATION_REQUEST_MESSAGE,
+      });
+      if (services.refused.length > 0) return refusedByService(deps, request, services.refused);
+      if (services.waitingFor.length > 0) {
+        if (services.submitted.length === 0) return request;
+        return recordSystemEvent(deps, request, waitingMessage(services.waitingFor));
+      }
       const policy = await getPolicy(deps.db, deps.shop);
       await deps.shopify.cancelOrder({
         requestId: request.id,
@@ -74,6 +87,55 @@ async function carryToShopify(deps: ServiceDeps, request: ChangeRequest, facts?:
     action: "applied",
     actor: "SYSTEM",
     data: { appliedAt: deps.clock(), failureMessage: null },
+  });
+}
+
+/** What Amend tells a fulfillment service when it asks it to stop preparing the order. */
+export const CANCELLATION_REQUEST_MESSAGE =
+  "The customer asked to cancel this order and the store approved it (Amend).";
+
+/** Each approve or retry starts a round: a service that refused in an earlier round is asked again. */
+async function applyingRound(deps: ServiceDeps, requestId: string): Promise<number> {
+  return deps.db.requestEvent.count({
+    where: { requestId, toStatus: "APPLYING", OR: [{ fromStatus: null }, { fromStatus: { not: "APPLYING" } }] },
+  });
+}
+
+const names = (services: string[]) => [...new Set(services)].join(", ");
+
+/** The SYSTEM event recorded while the request waits (the admin shows it, translated: admin-requests presenter). */
+export function waitingMessage(services: string[]): string {
+  return `Waiting for ${names(services)} to accept the cancellation request (the fulfillment service is preparing the order).`;
+}
+
+export function refusalMessage(refused: ServiceRefusal[]): string {
+  const reasons = refused.map((r) => r.message).filter((m): m is string => !!m);
+  return (
+    `${names(refused.map((r) => r.service))} refused to cancel: the order is already being prepared.` +
+    (reasons.length ? ` The service said: "${reasons.join('"; "')}".` : "")
+  );
+}
+
+/**
+ * The fulfillment service would not stop its work: the order cannot be cancelled. FAILED (staff may ask again with
+ * retry, or reject), staff are told the service's answer, and the customer is told that the order was not cancelled
+ * and why — in their language, as the decision note their email quotes.
+ */
+function refusedByService(deps: ServiceDeps, request: ChangeRequest, refused: ServiceRefusal[]) {
+  const message = refusalMessage(refused);
+  const texts = messagesFor(request.locale).fulfillmentService;
+  const reason = refused.map((r) => r.message).find((m) => !!m);
+  const service = names(refused.map((r) => r.service));
+  const decisionNote = reason
+    ? interpolate(texts.cancellationRefusedWithReason, { service, reason })
+    : interpolate(texts.cancellationRefused, { service });
+  return applyTransition(deps, {
+    requestId: request.id,
+    from: "APPLYING",
+    action: "serviceRefused",
+    actor: "SYSTEM",
+    message,
+    data: { failureMessage: message, decisionNote },
   });
 }
 

@@ -14,6 +14,7 @@ export function shopifyPort(gateway: ShopifyGateway): ShopifyPort {
     applyShippingAddress: async (input) => void (await gateway.applyShippingAddress(input)),
     holdForCancellation: (input) => gateway.holdForCancellation(input),
     releaseHold: (input) => gateway.releaseHold(input),
+    requestCancellationAtServices: (input) => gateway.requestCancellationAtServices(input),
     cancelOrder: ({ requestId, orderGid, options }) =>
       gateway.cancelOrder({ requestId, orderGid, options: customerCancelOptions(options) }),
   };

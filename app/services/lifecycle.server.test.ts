@@ -33,6 +33,8 @@ const EFFECTS: [RequestAction, RequestKind, Actor[], string | null, string | nul
   ["retry", "CANCELLATION", ["STAFF", "SYSTEM"], null, null, "keep"],
   ["supersede", "ADDRESS_CHANGE", ["SYSTEM"], null, null, "forget"],
   ["supersede", "CANCELLATION", ["SYSTEM"], null, null, "forget"],
+  ["serviceRefused", "ADDRESS_CHANGE", ["SYSTEM"], "REQUEST_FAILED", "request-failed-to-apply", "keep"],
+  ["serviceRefused", "CANCELLATION", ["SYSTEM"], "REQUEST_FAILED", "request-failed-to-apply", "keep"],
 ];
 
 describe("the lifecycle table's effects", () => {
@@ -48,6 +50,12 @@ describe("the lifecycle table's effects", () => {
       expect([effects.actors, effects.notification, effects.flowTrigger, effects.hold]).toEqual([actors, n, f, hold]);
     },
   );
+
+  it("a fulfillment service's refusal also tells the customer of a cancellation that it was not made", () => {
+    expect(transitionEffects("serviceRefused", "CANCELLATION").alsoNotification).toBe("CANCELLATION_REJECTED");
+    expect(transitionEffects("serviceRefused", "ADDRESS_CHANGE").alsoNotification).toBeNull();
+    expect(transitionEffects("failed", "CANCELLATION").alsoNotification).toBeNull();
+  });
 
   it("actors are enforced: anyone else is refused with a clear error", () => {
     for (const [action, , actors] of EFFECTS) {

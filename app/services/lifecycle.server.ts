@@ -26,6 +26,8 @@ export interface TransitionEffects {
   to: RequestStatus;
   actors: readonly Actor[];
   notification: NotificationEvent | null;
+  /** The table's second notification for this kind (null: none). */
+  alsoNotification: NotificationEvent | null;
   flowTrigger: FlowTriggerHandle | null;
   hold: HoldEffect;
 }
@@ -37,6 +39,7 @@ export function transitionEffects(action: RequestAction, kind: RequestKind): Tra
     to: rule.to,
     actors: rule.actors,
     notification,
+    alsoNotification: rule.alsoNotifies?.[kind] ?? null,
     flowTrigger: notification ? flowTriggerFor(notification) : null,
     hold: rule.hold,
   };
@@ -95,8 +98,9 @@ export async function applyTransition(deps: LifecycleDeps, command: TransitionCo
       });
       if (rule.postsMessage && command.message)
         await addMessage(tx, request.id, command.actor === "CUSTOMER" ? "CUSTOMER" : "STAFF", command.message);
-      const event = rule.notifies?.[request.kind as RequestKind];
-      if (event) {
+      const kind = request.kind as RequestKind;
+      for (const event of [rule.notifies?.[kind], rule.alsoNotifies?.[kind]]) {
+        if (!event) continue;
         if (!deps.notify) throw new Error(`${command.action} notifies ${event}: applyTransition needs a notifier`);
         await deps.notify(tx, { request, event, eventId });
       }
@@ -143,4 +147,25 @@ export async function releaseLeftoverHold(deps: LifecycleDeps, request: ChangeRe
     return updated;
   }
   return deps.db.changeRequest.update({ where: { id: request.id }, data: { holdApplied: false, jobLeaseUntil: null } });
+}
+
+/** A SYSTEM note on the request's history that does not move it (e.g. what it is waiting for). */
+export async function recordSystemEvent(
+  deps: Pick<ServiceDeps, "db">,
+  request: ChangeRequest,
+  message: string,
+): Promise<ChangeRequest> {
+  const [updated] = await deps.db.$transaction([
+    deps.db.changeRequest.update({ where: { id: request.id }, data: { updatedAt: new Date() } }),
+    deps.db.requestEvent.create({
+      data: {
+        requestId: request.id,
+        actor: "SYSTEM",
+        fromStatus: request.status,
+        toStatus: request.status,
+        message,
+      },
+    }),
+  ]);
+  return updated;
 }

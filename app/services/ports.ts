@@ -3,6 +3,7 @@ import type { Db, DbTx } from "~/db.server";
 import type { StorePolicy } from "~/domain/policy";
 import type { MailingAddress, OrderFacts, ShippingQuote } from "~/domain/types";
 import type { NotificationEvent } from "~/notifications/events";
+import type { ServiceCancellation } from "~/shopify";
 
 /** What the use cases need from Shopify (implemented by app/shopify's gateway, or a test double). */
 export interface ShopifyPort {
@@ -11,6 +12,12 @@ export interface ShopifyPort {
   applyShippingAddress(input: { requestId: string; facts: OrderFacts; address: MailingAddress }): Promise<void>;
   holdForCancellation(input: { requestId: string; facts: OrderFacts }): Promise<unknown>;
   releaseHold(input: { requestId: string; orderGid: string }): Promise<unknown>;
+  requestCancellationAtServices(input: {
+    requestId: string;
+    orderGid: string;
+    round: number;
+    message: string;
+  }): Promise<ServiceCancellation>;
   cancelOrder(input: { requestId: string; orderGid: string; options: StorePolicy["cancellation"] }): Promise<unknown>;
 }
 

@@ -4,7 +4,38 @@ import type { WebhookDelivery } from "@prisma/client";
 import type { Db } from "~/db.server";
 import { insertClaimedDelivery, markDeliveryProcessed } from "~/models/webhook-deliveries.server";
 import { openRequestsForOrder } from "~/models/change-request.server";
+import { requestsAskingService } from "~/shopify/fulfillment-service.server";
+import { applyRequest } from "./apply.server";
+import type { NotifyPort, ShopifyPort } from "./ports";
 import { supersedeForOrder } from "./system-jobs.server";
+
+/** What processing a delivery needs: the database and clock; a fulfillment service's answer also the shop's Shopify and notifications. */
+export interface WebhookDeps {
+  db: Db;
+  clock: () => Date;
+  notify?: NotifyPort;
+  shopifyFor?: (shop: string) => Promise<ShopifyPort>;
+}
+
+const ServiceAnswerPayload = z.object({
+  fulfillment_order: z.object({ id: z.union([z.number(), z.string()]).transform(String) }),
+});
+
+/**
+ * A fulfillment service answered a cancellation request: the requests that asked it are carried on. The answer itself
+ * is read again from Shopify (applyRequest), so a late, repeated or out-of-order delivery decides nothing on its own.
+ */
+async function carryOnAfterServiceAnswer(deps: WebhookDeps, shop: string, payload: unknown) {
+  const { fulfillment_order } = ServiceAnswerPayload.parse(payload);
+  const ids = await requestsAskingService(deps.db, { shop, fulfillmentOrderId: fulfillment_order.id });
+  const waiting = await deps.db.changeRequest.findMany({ where: { id: { in: ids }, shop, status: "APPLYING" } });
+  if (waiting.length === 0) return { carriedOn: [] };
+  if (!deps.shopifyFor || !deps.notify) throw new Error("a fulfillment service's answer needs the shop's Shopify");
+  const shopDeps = { db: deps.db, clock: deps.clock, notify: deps.notify, shop, shopify: await deps.shopifyFor(shop) };
+  const carried = [];
+  for (const request of waiting) carried.push(await applyRequest(shopDeps, request));
+  return { carriedOn: carried.map((r) => ({ id: r.id, status: r.status })) };
+}
 
 /** The topics Amend subscribes to (shopify.app.toml), as authenticate.webhook names them. */
 export type WebhookTopic =
@@ -13,6 +44,8 @@ export type WebhookTopic =
   | "ORDERS_UPDATED"
   | "ORDERS_FULFILLED"
   | "ORDERS_CANCELLED"
+  | "FULFILLMENT_ORDERS_CANCELLATION_REQUEST_ACCEPTED"
+  | "FULFILLMENT_ORDERS_CANCELLATION_REQUEST_REJECTED"
   | "CUSTOMERS_DATA_REQUEST"
   | "CUSTOMERS_REDACT"
   | "SHOP_REDACT";
@@ -152,10 +185,7 @@ export async function redactShop(db: Db, shop: string) {
  * Does the work of a delivery this process has claimed (status PROCESSING, lease held): the one it stored a
  * moment ago (receiveWebhook), after the 200 was sent, or one a sweep claimed. Runs once either way.
  */
-export async function processClaimedDelivery(
-  deps: { db: Db; clock: () => Date },
-  delivery: WebhookDelivery,
-): Promise<void> {
+export async function processClaimedDelivery(deps: WebhookDeps, delivery: WebhookDelivery): Promise<void> {
   const { eventId } = delivery;
   const payload = JSON.parse(delivery.payload) as unknown;
   try {
@@ -171,6 +201,10 @@ export async function processClaimedDelivery(
         }
         break;
       }
+      case "FULFILLMENT_ORDERS_CANCELLATION_REQUEST_ACCEPTED":
+      case "FULFILLMENT_ORDERS_CANCELLATION_REQUEST_REJECTED":
+        result = await carryOnAfterServiceAnswer(deps, delivery.shop, payload);
+        break;
       case "CUSTOMERS_DATA_REQUEST": {
         const { customer } = CustomerPayload.parse(payload);
         result = await customerDataExport(deps.db, delivery.shop, customer.id);
@@ -205,10 +239,7 @@ export async function processClaimedDelivery(
  * Deliveries received but not processed (the process stopped after answering, or a worker died holding one):
  * claimed by this worker — each by exactly one worker when several run — and processed now.
  */
-export async function processPendingWebhooks(
-  deps: { db: Db; clock: () => Date },
-  olderThanMs = 30_000,
-): Promise<number> {
+export async function processPendingWebhooks(deps: WebhookDeps, olderThanMs = 30_000): Promise<number> {
   const now = deps.clock();
   const claimed = await claimWebhookDeliveries(deps.db, {
     now,

@@ -9,6 +9,7 @@ import {
   type AdminGraphql,
   type AdminLog,
 } from "./graphql-client.server";
+import { requestCancellationAtServices, type ServiceCancellation } from "./fulfillment-service.server";
 import { holdForCancellation, releaseHold, type PlacedHold } from "./holds.server";
 import type { LedgerDb } from "./ledger.server";
 import { getOrderFacts } from "./order-facts.server";
@@ -22,6 +23,7 @@ export type { CancelledLines, LineToCancel } from "./cancel-items.server";
 export { customerCancelOptions, STORE_REASON_TO_SHOPIFY } from "./cancel-order.server";
 export type { CancelledOrder, CancelOrderOptions, OrderCancelReason } from "./cancel-order.server";
 export type { PlacedHold } from "./holds.server";
+export type { ServiceCancellation, ServiceRefusal } from "./fulfillment-service.server";
 export { orderGid } from "./order-facts.server";
 export type { ShopInfo } from "./shop.server";
 
@@ -61,6 +63,16 @@ export interface ShopifyGateway {
   holdForCancellation(args: { requestId: string; facts: OrderFacts }): Promise<PlacedHold[]>;
   /** Releases the holds this request placed (a rejected or withdrawn cancellation); returns the fulfillment order ids. */
   releaseHold(args: { requestId: string; orderGid: string }): Promise<string[]>;
+  /**
+   * Asks the fulfillment services holding part of the order to cancel it (once per fulfillment order and round) and
+   * says what is awaited and what was refused; Shopify's orderCancel is refused until every one has accepted.
+   */
+  requestCancellationAtServices(args: {
+    requestId: string;
+    orderGid: string;
+    round: number;
+    message: string;
+  }): Promise<ServiceCancellation>;
   /** Cancels the order once per request and follows Shopify's job to the end. */
   cancelOrder(args: { requestId: string; orderGid: string; options: CancelOrderOptions }): Promise<CancelledOrder>;
   /** Cancels some items (quantity to `keep`, default 0) by editing the order once per request. */
@@ -96,6 +108,8 @@ export function createShopifyGateway(options: ShopifyGatewayOptions): ShopifyGat
       applyShippingAddress(client, db, { shop, requestId, orderId: facts.id, address }),
     holdForCancellation: ({ requestId, facts }) => holdForCancellation(client, db, { shop, requestId, facts }),
     releaseHold: ({ requestId, orderGid }) => releaseHold(client, db, { shop, requestId, orderId: orderGid }),
+    requestCancellationAtServices: ({ orderGid, ...rest }) =>
+      requestCancellationAtServices(client, db, { shop, orderId: orderGid, ...rest }),
     cancelOrder: ({ requestId, orderGid, options: cancelOptions }) =>
       cancelOrder(
         client,

@@ -3,6 +3,14 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
+export type AmendFlowTriggerReceiveMutationVariables = AdminTypes.Exact<{
+  handle: AdminTypes.Scalars['String']['input'];
+  payload: AdminTypes.Scalars['JSON']['input'];
+}>;
+
+
+export type AmendFlowTriggerReceiveMutation = { flowTriggerReceive?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
 export type AmendApplyShippingAddressMutationVariables = AdminTypes.Exact<{
   input: AdminTypes.OrderInput;
 }>;
@@ -100,6 +108,40 @@ export type AmendOrderCancelledQueryVariables = AdminTypes.Exact<{
 
 
 export type AmendOrderCancelledQuery = { order?: AdminTypes.Maybe<Pick<AdminTypes.Order, 'id' | 'cancelledAt'>> };
+
+export type AmendFulfillmentServiceWorkQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type AmendFulfillmentServiceWorkQuery = { order?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id' | 'cancelledAt'>
+    & { fulfillmentOrders: { nodes: Array<(
+        Pick<AdminTypes.FulfillmentOrder, 'id' | 'status' | 'requestStatus'>
+        & { assignedLocation: (
+          Pick<AdminTypes.FulfillmentOrderAssignedLocation, 'name'>
+          & { location?: AdminTypes.Maybe<(
+            Pick<AdminTypes.Location, 'id' | 'isFulfillmentService'>
+            & { fulfillmentService?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentService, 'serviceName'>> }
+          )> }
+        ), merchantRequests: { nodes: Array<Pick<AdminTypes.FulfillmentOrderMerchantRequest, 'message' | 'responseData' | 'sentAt'>> } }
+      )> } }
+  )> };
+
+export type AmendSubmitCancellationRequestMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  message?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type AmendSubmitCancellationRequestMutation = { fulfillmentOrderSubmitCancellationRequest?: AdminTypes.Maybe<{ fulfillmentOrder?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentOrder, 'id' | 'requestStatus'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type AmendFulfillmentOrderRequestStatusQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type AmendFulfillmentOrderRequestStatusQuery = { fulfillmentOrder?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentOrder, 'id' | 'requestStatus'>> };
 
 export type AmendHoldFulfillmentOrderMutationVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
@@ -228,6 +270,8 @@ interface GeneratedQueryTypes {
   "#graphql\nquery AmendOrderLineQuantities($id: ID!) {\n  order(id: $id) {\n    id\n    lineItems(first: 100) { nodes { id currentQuantity } }\n  }\n}\n": {return: AmendOrderLineQuantitiesQuery, variables: AmendOrderLineQuantitiesQueryVariables},
   "#graphql\nquery AmendCancelJob($jobId: ID!, $orderId: ID!) {\n  job(id: $jobId) { id done }\n  order(id: $orderId) { id cancelledAt }\n}\n": {return: AmendCancelJobQuery, variables: AmendCancelJobQueryVariables},
   "#graphql\nquery AmendOrderCancelled($id: ID!) {\n  order(id: $id) { id cancelledAt }\n}\n": {return: AmendOrderCancelledQuery, variables: AmendOrderCancelledQueryVariables},
+  "#graphql\nquery AmendFulfillmentServiceWork($id: ID!) {\n  order(id: $id) {\n    id\n    cancelledAt\n    fulfillmentOrders(first: 20) {\n      nodes {\n        id\n        status\n        requestStatus\n        assignedLocation {\n          name\n          location { id isFulfillmentService fulfillmentService { serviceName } }\n        }\n        merchantRequests(kind: CANCELLATION_REQUEST, last: 1) {\n          nodes { message responseData sentAt }\n        }\n      }\n    }\n  }\n}\n": {return: AmendFulfillmentServiceWorkQuery, variables: AmendFulfillmentServiceWorkQueryVariables},
+  "#graphql\nquery AmendFulfillmentOrderRequestStatus($id: ID!) {\n  fulfillmentOrder(id: $id) { id requestStatus }\n}\n": {return: AmendFulfillmentOrderRequestStatusQuery, variables: AmendFulfillmentOrderRequestStatusQueryVariables},
   "#graphql\nquery AmendFulfillmentHolds($id: ID!) {\n  order(id: $id) {\n    id\n    fulfillmentOrders(first: 10) {\n      nodes { id status fulfillmentHolds { id handle heldByRequestingApp } }\n    }\n  }\n}\n": {return: AmendFulfillmentHoldsQuery, variables: AmendFulfillmentHoldsQueryVariables},
   "#graphql\nquery AmendOrderFacts($id: ID!) {\n  order(id: $id) {\n    id\n    legacyResourceId\n    name\n    createdAt\n    customer {\n      id\n      locale\n      firstName\n      lastName\n      defaultEmailAddress { emailAddress }\n      defaultPhoneNumber { phoneNumber }\n    }\n    email\n    phone\n    statusPageUrl\n    customerLocale\n    currencyCode\n    displayFinancialStatus\n    displayFulfillmentStatus\n    cancelledAt\n    closed\n    fulfillmentsCount { count }\n    fulfillmentOrders(first: 10) {\n      nodes { id status fulfillmentHolds { id reason heldByRequestingApp } }\n    }\n    shippingAddress { ...AmendMailingAddress }\n    shippingLines(first: 5) {\n      nodes {\n        title\n        code\n        originalPriceSet { shopMoney { amount currencyCode } }\n        discountedPriceSet { shopMoney { amount currencyCode } }\n      }\n    }\n    discountApplications(first: 10) {\n      nodes {\n        __typename\n        targetType\n        value {\n          __typename\n          ... on MoneyV2 { amount currencyCode }\n          ... on PricingPercentageValue { percentage }\n        }\n        ... on DiscountCodeApplication { code }\n        ... on AutomaticDiscountApplication { title }\n        ... on ManualDiscountApplication { title }\n        ... on ScriptDiscountApplication { title }\n      }\n    }\n    lineItems(first: 25) {\n      nodes { id title currentQuantity requiresShipping variant { id } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n  shop { shipsToCountries }\n}\nfragment AmendMailingAddress on MailingAddress {\n  firstName lastName company address1 address2 city provinceCode zip countryCodeV2 phone\n}\n": {return: AmendOrderFactsQuery, variables: AmendOrderFactsQueryVariables},
   "#graphql\nquery AmendOrderLineItems($id: ID!, $after: String) {\n  order(id: $id) {\n    lineItems(first: 100, after: $after) {\n      nodes { id title currentQuantity requiresShipping variant { id } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n}\n": {return: AmendOrderLineItemsQuery, variables: AmendOrderLineItemsQueryVariables},
@@ -235,11 +279,13 @@ interface GeneratedQueryTypes {
 }
 
 interface GeneratedMutationTypes {
+  "#graphql\n  mutation AmendFlowTriggerReceive($handle: String!, $payload: JSON!) {\n    flowTriggerReceive(handle: $handle, payload: $payload) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: AmendFlowTriggerReceiveMutation, variables: AmendFlowTriggerReceiveMutationVariables},
   "#graphql\nmutation AmendApplyShippingAddress($input: OrderInput!) {\n  orderUpdate(input: $input) {\n    order {\n      id\n      shippingAddress { firstName lastName company address1 address2 city provinceCode zip countryCodeV2 phone }\n      fulfillmentOrders(first: 10) {\n        nodes { id status destination { address1 city zip countryCode } }\n      }\n    }\n    userErrors { field message }\n  }\n}\n": {return: AmendApplyShippingAddressMutation, variables: AmendApplyShippingAddressMutationVariables},
   "#graphql\nmutation AmendOrderEditBegin($id: ID!) {\n  orderEditBegin(id: $id) {\n    calculatedOrder {\n      id\n      lineItems(first: 100) { nodes { id quantity variant { id } } }\n    }\n    userErrors { field message }\n  }\n}\n": {return: AmendOrderEditBeginMutation, variables: AmendOrderEditBeginMutationVariables},
   "#graphql\nmutation AmendOrderEditSetQuantity($id: ID!, $lineItemId: ID!, $quantity: Int!, $restock: Boolean) {\n  orderEditSetQuantity(id: $id, lineItemId: $lineItemId, quantity: $quantity, restock: $restock) {\n    calculatedLineItem { id quantity }\n    userErrors { field message }\n  }\n}\n": {return: AmendOrderEditSetQuantityMutation, variables: AmendOrderEditSetQuantityMutationVariables},
   "#graphql\nmutation AmendOrderEditCommit($id: ID!, $notifyCustomer: Boolean, $staffNote: String) {\n  orderEditCommit(id: $id, notifyCustomer: $notifyCustomer, staffNote: $staffNote) {\n    order { id lineItems(first: 100) { nodes { id currentQuantity } } }\n    userErrors { field message }\n  }\n}\n": {return: AmendOrderEditCommitMutation, variables: AmendOrderEditCommitMutationVariables},
   "#graphql\nmutation AmendCancelOrder(\n  $orderId: ID!\n  $reason: OrderCancelReason!\n  $refundMethod: OrderCancelRefundMethodInput\n  $restock: Boolean!\n  $notifyCustomer: Boolean\n  $staffNote: String\n) {\n  orderCancel(\n    orderId: $orderId\n    reason: $reason\n    refundMethod: $refundMethod\n    restock: $restock\n    notifyCustomer: $notifyCustomer\n    staffNote: $staffNote\n  ) {\n    job { id done }\n    orderCancelUserErrors { field message code }\n  }\n}\n": {return: AmendCancelOrderMutation, variables: AmendCancelOrderMutationVariables},
+  "#graphql\nmutation AmendSubmitCancellationRequest($id: ID!, $message: String) {\n  fulfillmentOrderSubmitCancellationRequest(id: $id, message: $message) {\n    fulfillmentOrder { id requestStatus }\n    userErrors { field message }\n  }\n}\n": {return: AmendSubmitCancellationRequestMutation, variables: AmendSubmitCancellationRequestMutationVariables},
   "#graphql\nmutation AmendHoldFulfillmentOrder($id: ID!, $hold: FulfillmentOrderHoldInput!) {\n  fulfillmentOrderHold(id: $id, fulfillmentHold: $hold) {\n    fulfillmentHold { id handle }\n    fulfillmentOrder { id status }\n    userErrors { field message code }\n  }\n}\n": {return: AmendHoldFulfillmentOrderMutation, variables: AmendHoldFulfillmentOrderMutationVariables},
   "#graphql\nmutation AmendReleaseFulfillmentHold($id: ID!, $holdIds: [ID!]) {\n  fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {\n    fulfillmentOrder { id status }\n    userErrors { field message code }\n  }\n}\n": {return: AmendReleaseFulfillmentHoldMutation, variables: AmendReleaseFulfillmentHoldMutationVariables},
   "#graphql\nmutation AmendShippingQuote($input: DraftOrderInput!) {\n  draftOrderCalculate(input: $input) {\n    calculatedDraftOrder {\n      availableShippingRates { handle title price { amount currencyCode } }\n    }\n    userErrors { field message }\n  }\n}\n": {return: AmendShippingQuoteMutation, variables: AmendShippingQuoteMutationVariables},

@@ -6,6 +6,7 @@ import { authenticate } from "~/shopify.server";
 import { PayloadTooLargeError, payloadTooLargeResponse, readBodyBytes } from "~/http/body-limit.server";
 import { isShopifyHmac } from "~/http/hmac.server";
 import { isShopDomain } from "~/http/session-token.server";
+import { appNotifier, shopifyFor } from "~/services/context.server";
 import { needsProcessing, processClaimedDelivery, receiveWebhook, type WebhookTopic } from "~/services/webhooks.server";
 
 /**
@@ -46,7 +47,10 @@ async function handleWebhook(request: Request, accepts: WebhookTopic): Promise<R
   const delivery = await receiveWebhook(prisma, { eventId: id, shop, topic: String(topic), payload, now: new Date() });
   if (delivery) {
     setImmediate(() => {
-      processClaimedDelivery({ db: prisma, clock: () => new Date() }, delivery).catch((error: unknown) =>
+      processClaimedDelivery(
+        { db: prisma, clock: () => new Date(), notify: appNotifier(), shopifyFor },
+        delivery,
+      ).catch((error: unknown) =>
         logger.error({ err: error, shop, topic, eventId: id }, "webhook processing failed; the sweep will retry it"),
       );
     });

@@ -80,6 +80,12 @@ export class MemoryShopify implements ShopifyPort {
     }
   }
 
+  /** The in-memory orders are never at a fulfillment service: nothing to ask, nothing awaited. */
+  async requestCancellationAtServices(_input: { requestId: string; orderGid: string }) {
+    this.maybeFail("requestCancellationAtServices");
+    return { waitingFor: [], refused: [], submitted: [] };
+  }
+
   async cancelOrder(input: { requestId: string; orderGid: string }) {
     this.calls.push({ op: "cancelOrder", requestId: input.requestId });
     this.maybeFail("cancelOrder");

@@ -1,5 +1,5 @@
 import { STAFF_ACTIONS } from "~/admin/constants";
-import { formatDateTime } from "~/admin/i18n";
+import { adminMessages, fill, formatDateTime } from "~/admin/i18n";
 import { messagesFor } from "~/domain/messages";
 import type { Locale, MailingAddress } from "~/domain/types";
 import type { requestDetail } from "~/services/admin-requests.server";
@@ -27,7 +27,7 @@ export function presentRequestDetail(detail: RequestDetail, context: { locale: L
       created: formatDateTime(r.createdAt, locale),
       deadline: r.deadlineAt ? formatDateTime(r.deadlineAt, locale) : null,
       decisionNote: r.decisionNote,
-      failureMessage: r.failureMessage,
+      failureMessage: r.failureMessage === null ? null : systemMessage(r.failureMessage, locale),
       reason: typeof payload.reason === "string" ? (customerReasons[payload.reason] ?? payload.reason) : null,
       note: typeof payload.note === "string" ? payload.note : null,
       address: (payload.address as MailingAddress | undefined) ?? null,
@@ -39,7 +39,7 @@ export function presentRequestDetail(detail: RequestDetail, context: { locale: L
       actor: e.actor,
       from: e.fromStatus,
       to: e.toStatus,
-      message: e.message,
+      message: e.actor === "SYSTEM" && e.message ? systemMessage(e.message, locale) : e.message,
       at: formatDateTime(e.at, locale),
     })),
     messages: r.messages.map((m) => ({ id: m.id, author: m.author, body: m.body, at: formatDateTime(m.at, locale) })),
@@ -63,3 +63,20 @@ export function presentRequestDetail(detail: RequestDetail, context: { locale: L
 
 /** What the request page renders: the presented request and the page view's store-cancel action key. */
 export type RequestDetailView = ReturnType<typeof presentRequestDetail> & { actionKey: string };
+
+const WAITING =
+  /^Waiting for (.+) to accept the cancellation request \(the fulfillment service is preparing the order\)\.$/;
+const REFUSED = /^(.+) refused to cancel: the order is already being prepared\.(?: The service said: "(.*)"\.)?$/;
+
+/** Amend's own notes about a fulfillment service (written in English on the history), in the merchant's language. */
+export function systemMessage(message: string, locale: Locale): string {
+  const d = adminMessages(locale).detail;
+  const waiting = WAITING.exec(message);
+  if (waiting) return fill(d.serviceWaiting, { service: waiting[1] });
+  const refused = REFUSED.exec(message);
+  if (refused) {
+    const text = fill(d.serviceRefused, { service: refused[1] });
+    return refused[2] ? `${text} ${fill(d.serviceSaid, { reason: refused[2] })}` : text;
+  }
+  return message;
+}
