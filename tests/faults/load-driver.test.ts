@@ -110,7 +110,7 @@ describe("load driver", () => {
     const customer = fake.seen.tokens.find((t) => String(t.sub).startsWith("gid://shopify/Customer/"))!;
     expect(customer).toMatchObject({ dest: "https://amend-demo.myshopify.com", aud: "key" });
     expect(customer.iss).toBeUndefined();
-    expect(fake.seen.tokens.some((t) => t.iss === "amend-demo.myshopify.com/admin")).toBe(true);
+    expect(fake.seen.tokens.some((t) => t.iss === "https://amend-demo.myshopify.com/admin")).toBe(true);
   });
 
   it("gives up at the deadline and says so", async () => {
