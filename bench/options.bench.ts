@@ -74,6 +74,10 @@ function orderFacts(n: number): OrderFacts {
     return {
       id: `gid://shopify/FulfillmentOrder/${id}${i}`,
       status,
+      requestStatus: "UNSUBMITTED" as const,
+      deliveryMethod: "SHIPPING" as const,
+      atFulfillmentService: false,
+      fulfillAt: null,
       holds:
         status === "ON_HOLD"
           ? [
@@ -81,6 +85,7 @@ function orderFacts(n: number): OrderFacts {
                 id: `gid://shopify/FulfillmentOrderHold/${id}${i}`,
                 reason: chance(0.5) ? "OTHER" : "HIGH_RISK_OF_FRAUD",
                 heldByApp: chance(0.6),
+                otherApp: null,
               },
             ]
           : [],
@@ -124,6 +129,7 @@ function orderFacts(n: number): OrderFacts {
     closed: chance(0.05),
     fulfillmentsCount: anyStarted ? 1 + Math.floor(random() * 2) : 0,
     fulfillmentOrders,
+    companyLocationId: null,
     shippingAddress: {
       firstName: pick(["Camille", "Léa", "Hugo", "Chloé", null]),
       lastName: pick(["Durand", "Martin", "Bernard", "Lefèvre"]),

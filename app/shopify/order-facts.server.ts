@@ -1,5 +1,7 @@
 import type {
+  DeliveryMethodType,
   DiscountApplicationFact,
+  FulfillmentOrderRequestStatus,
   FulfillmentOrderStatus,
   LineItemFact,
   MailingAddress,
@@ -35,9 +37,18 @@ query AmendOrderFacts($id: ID!) {
     closed
     fulfillmentsCount { count }
     fulfillmentOrders(first: 10) {
-      nodes { id status fulfillmentHolds { id reason heldByRequestingApp } }
+      nodes {
+        id
+        status
+        requestStatus
+        fulfillAt
+        deliveryMethod { methodType }
+        assignedLocation { location { isFulfillmentService } }
+        fulfillmentHolds { id reason heldByRequestingApp heldByApp { title } }
+      }
     }
     shippingAddress { ...AmendMailingAddress }
+    purchasingEntity { ... on PurchasingCompany { location { id } } }
     shippingLines(first: 5) {
       nodes {
         title
@@ -142,9 +153,20 @@ export function mapOrderFacts(data: AmendOrderFactsQuery): OrderFacts | null {
     fulfillmentOrders: order.fulfillmentOrders.nodes.map((fo) => ({
       id: fo.id,
       status: fo.status as FulfillmentOrderStatus,
-      holds: fo.fulfillmentHolds.map((h) => ({ id: h.id, reason: h.reason, heldByApp: h.heldByRequestingApp })),
+      requestStatus: fo.requestStatus as FulfillmentOrderRequestStatus,
+      deliveryMethod: (fo.deliveryMethod?.methodType ?? null) as DeliveryMethodType | null,
+      atFulfillmentService: fo.assignedLocation.location?.isFulfillmentService ?? false,
+      fulfillAt: fo.fulfillAt ? String(fo.fulfillAt) : null,
+      holds: fo.fulfillmentHolds.map((h) => ({
+        id: h.id,
+        reason: h.reason,
+        heldByApp: h.heldByRequestingApp,
+        otherApp: h.heldByRequestingApp ? null : (h.heldByApp?.title ?? null),
+      })),
     })),
     shippingAddress: order.shippingAddress ? mapMailingAddress(order.shippingAddress) : null,
+    companyLocationId:
+      order.purchasingEntity && "location" in order.purchasingEntity ? order.purchasingEntity.location.id : null,
     shippingLines: order.shippingLines.nodes.map((line) => ({
       title: line.title,
       code: line.code ?? null,

@@ -31,14 +31,29 @@ export function orderAnswer(overrides: Partial<NonNullable<AmendOrderFactsQuery[
       fulfillmentsCount: { count: 0 },
       fulfillmentOrders: {
         nodes: [
-          { id: "gid://shopify/FulfillmentOrder/9001", status: "OPEN", fulfillmentHolds: [] },
+          {
+            id: "gid://shopify/FulfillmentOrder/9001",
+            status: "OPEN",
+            requestStatus: "UNSUBMITTED",
+            fulfillAt: null,
+            deliveryMethod: { methodType: "SHIPPING" },
+            assignedLocation: { location: { isFulfillmentService: false } },
+            fulfillmentHolds: [],
+          },
           {
             id: "gid://shopify/FulfillmentOrder/9002",
             status: "ON_HOLD",
-            fulfillmentHolds: [{ id: "gid://shopify/FulfillmentHold/1", reason: "OTHER", heldByRequestingApp: true }],
+            requestStatus: "UNSUBMITTED",
+            fulfillAt: null,
+            deliveryMethod: { methodType: "SHIPPING" },
+            assignedLocation: { location: { isFulfillmentService: false } },
+            fulfillmentHolds: [
+              { id: "gid://shopify/FulfillmentHold/1", reason: "OTHER", heldByRequestingApp: true, heldByApp: null },
+            ],
           },
         ],
       },
+      purchasingEntity: {},
       shippingAddress: {
         firstName: "Camille",
         lastName: "Durand",
