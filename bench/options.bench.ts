@@ -76,7 +76,6 @@ function orderFacts(n: number): OrderFacts {
       status,
       requestStatus: "UNSUBMITTED" as const,
       deliveryMethod: "SHIPPING" as const,
-      atFulfillmentService: false,
       fulfillAt: null,
       holds:
         status === "ON_HOLD"
@@ -85,7 +84,6 @@ function orderFacts(n: number): OrderFacts {
                 id: `gid://shopify/FulfillmentOrderHold/${id}${i}`,
                 reason: chance(0.5) ? "OTHER" : "HIGH_RISK_OF_FRAUD",
                 heldByApp: chance(0.6),
-                otherApp: null,
               },
             ]
           : [],

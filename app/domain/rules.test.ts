@@ -131,7 +131,7 @@ describe("every rule on the default order", () => {
 });
 
 describe.each(EVALUATORS)("rule FULFILLMENT_STARTED (%s)", (_kind, evaluate) => {
-  const ours = { id: "gid://shopify/FulfillmentOrderHold/1", reason: "OTHER", heldByApp: true, otherApp: null };
+  const ours = { id: "gid://shopify/FulfillmentOrderHold/1", reason: "OTHER", heldByApp: true };
   const cases: { name: string; facts: DeepPartial<OrderFacts>; passed: boolean }[] = [
     { name: "UNFULFILLED, one OPEN fulfillment order", facts: {}, passed: true },
     {
@@ -875,7 +875,7 @@ describe("combined rules: every failing rule is listed, in a stable order", () =
           fulfillmentOrders: [
             fulfillmentOrder({
               status: "ON_HOLD",
-              holds: [{ id: null, reason: "OTHER", heldByApp: true, otherApp: null }],
+              holds: [{ id: null, reason: "OTHER", heldByApp: true }],
             }),
           ],
           discountApplications: [discount()],
@@ -1019,7 +1019,7 @@ describe("validateCancellationInput", () => {
 
 describe("order shapes: fulfillment services and several locations (rule FULFILLMENT_STARTED)", () => {
   const atService = (overrides: Partial<ReturnType<typeof fulfillmentOrder>>) =>
-    fulfillmentOrder({ id: "fo-warehouse", atFulfillmentService: true, ...overrides });
+    fulfillmentOrder({ id: "fo-warehouse", ...overrides });
   // address: does FULFILLMENT_STARTED refuse the address change; cancel: is a cancellation request possible,
   // and then must the merchant decide (approvalRequired)
   const cases: {
@@ -1106,12 +1106,6 @@ describe("order shapes: fulfillment services and several locations (rule FULFILL
       cancel: "FULFILLMENT_STARTED",
     },
     {
-      name: "SUBMITTED at a location that is not a service (inconsistent facts: treated as arranged)",
-      facts: { fulfillmentOrders: [fulfillmentOrder({ requestStatus: "SUBMITTED" })] },
-      address: "FULFILLMENT_STARTED",
-      cancel: "FULFILLMENT_STARTED",
-    },
-    {
       name: "two locations: the shop's OPEN, the warehouse's SUBMITTED",
       facts: { fulfillmentOrders: [fulfillmentOrder(), atService({ requestStatus: "SUBMITTED" })] },
       address: "FULFILLMENT_STARTED",
@@ -1181,21 +1175,19 @@ describe("order shapes: fulfillment services and several locations (rule FULFILL
 });
 
 describe("rule ORDER_ON_HOLD: another party's hold is respected", () => {
-  const ours = { id: "gid://shopify/FulfillmentHold/1", reason: "OTHER", heldByApp: true, otherApp: null };
+  const ours = { id: "gid://shopify/FulfillmentHold/1", reason: "OTHER", heldByApp: true };
   const merchants = {
     id: "gid://shopify/FulfillmentHold/2",
     reason: "AWAITING_PAYMENT",
     heldByApp: false,
-    otherApp: null,
   };
   const anotherApps = {
     id: "gid://shopify/FulfillmentHold/3",
     reason: "HIGH_RISK_OF_FRAUD",
     heldByApp: false,
-    otherApp: "FraudGuard",
   };
-  const onHold = (holds: (typeof ours)[] | { id: string; reason: string; heldByApp: boolean; otherApp: string }[]) =>
-    fulfillmentOrder({ status: "ON_HOLD", holds });
+  // the facts tell Amend's holds from everyone else's (a merchant's and another app's read the same)
+  const onHold = (holds: (typeof ours)[]) => fulfillmentOrder({ status: "ON_HOLD", holds });
   const cases: { name: string; facts: DeepPartial<OrderFacts>; held: boolean }[] = [
     {
       name: "held by Amend only (a pending cancellation's hold)",

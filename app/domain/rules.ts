@@ -167,9 +167,7 @@ export function shippingState(facts: OrderFacts): ShippingState {
     const started = fo.status === "IN_PROGRESS" || fo.status === "INCOMPLETE" || fo.status === "CLOSED";
     if (!started && !SENT_TO_SERVICE.has(fo.requestStatus)) continue;
     const cancellable =
-      fo.atFulfillmentService &&
-      CANCELLABLE_AT_SERVICE.has(fo.requestStatus) &&
-      (fo.status === "OPEN" || fo.status === "IN_PROGRESS");
+      CANCELLABLE_AT_SERVICE.has(fo.requestStatus) && (fo.status === "OPEN" || fo.status === "IN_PROGRESS");
     if (!cancellable) return "ARRANGED";
     atService = true;
   }

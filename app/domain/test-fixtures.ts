@@ -68,7 +68,6 @@ export function fulfillmentOrder(overrides: Partial<FulfillmentOrderFact> = {}):
     status: "OPEN",
     requestStatus: "UNSUBMITTED",
     deliveryMethod: "SHIPPING",
-    atFulfillmentService: false,
     fulfillAt: null,
     holds: [],
     ...overrides,

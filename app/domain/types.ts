@@ -96,7 +96,10 @@ export type { MailingAddress };
 export type FulfillmentOrderStatus =
   "OPEN" | "SCHEDULED" | "ON_HOLD" | "IN_PROGRESS" | "INCOMPLETE" | "CLOSED" | "CANCELLED";
 
-/** Where a fulfillment order's work stands with a fulfillment service (UNSUBMITTED elsewhere). */
+/**
+ * Where a fulfillment order's work stands with a fulfillment service. UNSUBMITTED is the only status of a
+ * fulfillment order not assigned to a fulfillment service, so any other means it is at one.
+ */
 export type FulfillmentOrderRequestStatus =
   | "UNSUBMITTED"
   | "SUBMITTED"
@@ -113,10 +116,8 @@ export type DeliveryMethodType = "SHIPPING" | "LOCAL" | "PICK_UP" | "PICKUP_POIN
 export interface FulfillmentHoldFact {
   id: string | null;
   reason: string;
-  /** Amend's own hold. */
+  /** Amend's own hold; false for the merchant's (from the admin) and another app's. */
   heldByApp: boolean;
-  /** The title of another app holding it; null for Amend's hold and for a merchant's (from the admin). */
-  otherApp: string | null;
 }
 
 export interface FulfillmentOrderFact {
@@ -125,8 +126,6 @@ export interface FulfillmentOrderFact {
   requestStatus: FulfillmentOrderRequestStatus;
   /** null when Shopify does not say (older orders). */
   deliveryMethod: DeliveryMethodType | null;
-  /** Assigned to a location managed by a fulfillment service (a warehouse app). */
-  atFulfillmentService: boolean;
   /** When a SCHEDULED (pre-order) fulfillment order is released; null otherwise. */
   fulfillAt: string | null;
   holds: FulfillmentHoldFact[];

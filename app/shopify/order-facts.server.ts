@@ -43,8 +43,7 @@ query AmendOrderFacts($id: ID!) {
         requestStatus
         fulfillAt
         deliveryMethod { methodType }
-        assignedLocation { location { isFulfillmentService } }
-        fulfillmentHolds { id reason heldByRequestingApp heldByApp { title } }
+        fulfillmentHolds { id reason heldByRequestingApp }
       }
     }
     shippingAddress { ...AmendMailingAddress }
@@ -155,14 +154,8 @@ export function mapOrderFacts(data: AmendOrderFactsQuery): OrderFacts | null {
       status: fo.status as FulfillmentOrderStatus,
       requestStatus: fo.requestStatus as FulfillmentOrderRequestStatus,
       deliveryMethod: (fo.deliveryMethod?.methodType ?? null) as DeliveryMethodType | null,
-      atFulfillmentService: fo.assignedLocation.location?.isFulfillmentService ?? false,
       fulfillAt: fo.fulfillAt ? String(fo.fulfillAt) : null,
-      holds: fo.fulfillmentHolds.map((h) => ({
-        id: h.id,
-        reason: h.reason,
-        heldByApp: h.heldByRequestingApp,
-        otherApp: h.heldByRequestingApp ? null : (h.heldByApp?.title ?? null),
-      })),
+      holds: fo.fulfillmentHolds.map((h) => ({ id: h.id, reason: h.reason, heldByApp: h.heldByRequestingApp })),
     })),
     shippingAddress: order.shippingAddress ? mapMailingAddress(order.shippingAddress) : null,
     companyLocationId:

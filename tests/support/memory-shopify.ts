@@ -65,7 +65,7 @@ export class MemoryShopify implements ShopifyPort {
     order.displayFulfillmentStatus = "ON_HOLD";
     for (const fo of order.fulfillmentOrders) {
       fo.status = "ON_HOLD";
-      fo.holds = [{ id: `hold-${input.requestId}`, reason: "OTHER", heldByApp: true, otherApp: null }];
+      fo.holds = [{ id: `hold-${input.requestId}`, reason: "OTHER", heldByApp: true }];
     }
   }
 

@@ -37,7 +37,6 @@ export function orderAnswer(overrides: Partial<NonNullable<AmendOrderFactsQuery[
             requestStatus: "UNSUBMITTED",
             fulfillAt: null,
             deliveryMethod: { methodType: "SHIPPING" },
-            assignedLocation: { location: { isFulfillmentService: false } },
             fulfillmentHolds: [],
           },
           {
@@ -46,10 +45,7 @@ export function orderAnswer(overrides: Partial<NonNullable<AmendOrderFactsQuery[
             requestStatus: "UNSUBMITTED",
             fulfillAt: null,
             deliveryMethod: { methodType: "SHIPPING" },
-            assignedLocation: { location: { isFulfillmentService: false } },
-            fulfillmentHolds: [
-              { id: "gid://shopify/FulfillmentHold/1", reason: "OTHER", heldByRequestingApp: true, heldByApp: null },
-            ],
+            fulfillmentHolds: [{ id: "gid://shopify/FulfillmentHold/1", reason: "OTHER", heldByRequestingApp: true }],
           },
         ],
       },
