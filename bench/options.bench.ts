@@ -74,6 +74,9 @@ function orderFacts(n: number): OrderFacts {
     return {
       id: `gid://shopify/FulfillmentOrder/${id}${i}`,
       status,
+      requestStatus: "UNSUBMITTED" as const,
+      deliveryMethod: "SHIPPING" as const,
+      fulfillAt: null,
       holds:
         status === "ON_HOLD"
           ? [
@@ -124,6 +127,7 @@ function orderFacts(n: number): OrderFacts {
     closed: chance(0.05),
     fulfillmentsCount: anyStarted ? 1 + Math.floor(random() * 2) : 0,
     fulfillmentOrders,
+    companyLocationId: null,
     shippingAddress: {
       firstName: pick(["Camille", "Léa", "Hugo", "Chloé", null]),
       lastName: pick(["Durand", "Martin", "Bernard", "Lefèvre"]),

@@ -30,6 +30,7 @@ import {
   type DeepPartial,
 } from "./test-fixtures";
 import { ADDRESS_RULES, type OrderFacts, type ReasonCode, type RequestStatus } from "./types";
+import { initialStatus } from "./state-machine";
 
 interface ContextOverrides extends Partial<Omit<EvaluationContext, "facts" | "policy">> {
   facts?: DeepPartial<OrderFacts>;
@@ -88,7 +89,11 @@ describe("every rule on the default order", () => {
       "ORDER_CLOSED",
       "WINDOW_EXPIRED",
       "REQUEST_ALREADY_PENDING",
+      "NOTHING_TO_SHIP",
+      "PICKUP_ORDER",
+      "B2B_ORDER",
       "FULFILLMENT_STARTED",
+      "ORDER_ON_HOLD",
       "PAYMENT_CONFIRMED",
       "ADDRESS_ALREADY_CHANGED",
       "FREE_SHIPPING_DISCOUNT_USED",
@@ -127,7 +132,6 @@ describe("every rule on the default order", () => {
 
 describe.each(EVALUATORS)("rule FULFILLMENT_STARTED (%s)", (_kind, evaluate) => {
   const ours = { id: "gid://shopify/FulfillmentOrderHold/1", reason: "OTHER", heldByApp: true };
-  const merchants = { id: "gid://shopify/FulfillmentOrderHold/2", reason: "HIGH_RISK_OF_FRAUD", heldByApp: false };
   const cases: { name: string; facts: DeepPartial<OrderFacts>; passed: boolean }[] = [
     { name: "UNFULFILLED, one OPEN fulfillment order", facts: {}, passed: true },
     {
@@ -202,35 +206,6 @@ describe.each(EVALUATORS)("rule FULFILLMENT_STARTED (%s)", (_kind, evaluate) => 
         fulfillmentOrders: [fulfillmentOrder({ status: "ON_HOLD", holds: [ours] })],
       },
       passed: true,
-    },
-    {
-      name: "ON_HOLD by the merchant's hold",
-      facts: {
-        displayFulfillmentStatus: "ON_HOLD",
-        fulfillmentOrders: [fulfillmentOrder({ status: "ON_HOLD", holds: [merchants] })],
-      },
-      passed: false,
-    },
-    {
-      name: "ON_HOLD by our hold and the merchant's",
-      facts: {
-        displayFulfillmentStatus: "ON_HOLD",
-        fulfillmentOrders: [fulfillmentOrder({ status: "ON_HOLD", holds: [ours, merchants] })],
-      },
-      passed: false,
-    },
-    {
-      name: "ON_HOLD with no hold we can see",
-      facts: {
-        displayFulfillmentStatus: "ON_HOLD",
-        fulfillmentOrders: [fulfillmentOrder({ status: "ON_HOLD", holds: [] })],
-      },
-      passed: false,
-    },
-    {
-      name: "displayed ON_HOLD without any fulfillment order on hold",
-      facts: { displayFulfillmentStatus: "ON_HOLD" },
-      passed: false,
     },
   ];
   it.each(cases)("$name → passed=$passed", ({ facts, passed }) => {
@@ -621,11 +596,11 @@ describe("rule COUNTRY_CHANGE_NOT_ALLOWED", () => {
       failing: [],
     },
     {
-      name: "an order without a shipping address has no country to keep",
+      name: "an order without a shipping address has nothing to ship, and no country to keep",
       newAddress: address({ countryCode: "BE", zip: "1000" }),
       allowCountryChange: false,
       facts: { shippingAddress: null },
-      failing: [],
+      failing: ["NOTHING_TO_SHIP"],
     },
   ];
   it.each(cases)(
@@ -898,7 +873,10 @@ describe("combined rules: every failing rule is listed, in a stable order", () =
         facts: {
           displayFulfillmentStatus: "ON_HOLD",
           fulfillmentOrders: [
-            fulfillmentOrder({ status: "ON_HOLD", holds: [{ id: null, reason: "OTHER", heldByApp: true }] }),
+            fulfillmentOrder({
+              status: "ON_HOLD",
+              holds: [{ id: null, reason: "OTHER", heldByApp: true }],
+            }),
           ],
           discountApplications: [discount()],
         },
@@ -1036,5 +1014,430 @@ describe("validateCancellationInput", () => {
   ];
   it.each(cases)("$name", ({ reason, note, expected }) => {
     expect(validateCancellationInput(reason, note, onlyTwo)).toEqual(expected);
+  });
+});
+
+describe("order shapes: fulfillment services and several locations (rule FULFILLMENT_STARTED)", () => {
+  const atService = (overrides: Partial<ReturnType<typeof fulfillmentOrder>>) =>
+    fulfillmentOrder({ id: "fo-warehouse", ...overrides });
+  // address: does FULFILLMENT_STARTED refuse the address change; cancel: is a cancellation request possible,
+  // and then must the merchant decide (approvalRequired)
+  const cases: {
+    name: string;
+    facts: DeepPartial<OrderFacts>;
+    address: "passes" | "FULFILLMENT_STARTED";
+    cancel: "passes" | "to the merchant" | "FULFILLMENT_STARTED";
+  }[] = [
+    {
+      name: "at a service, not yet sent (UNSUBMITTED)",
+      facts: { fulfillmentOrders: [atService({})] },
+      address: "passes",
+      cancel: "passes",
+    },
+    {
+      name: "SUBMITTED to the service (still OPEN)",
+      facts: { fulfillmentOrders: [atService({ requestStatus: "SUBMITTED" })] },
+      address: "FULFILLMENT_STARTED",
+      cancel: "to the merchant",
+    },
+    {
+      name: "SUBMITTED, displayed PENDING_FULFILLMENT",
+      facts: {
+        displayFulfillmentStatus: "PENDING_FULFILLMENT",
+        fulfillmentOrders: [atService({ requestStatus: "SUBMITTED" })],
+      },
+      address: "FULFILLMENT_STARTED",
+      cancel: "to the merchant",
+    },
+    {
+      name: "ACCEPTED by the service (IN_PROGRESS)",
+      facts: {
+        displayFulfillmentStatus: "IN_PROGRESS",
+        fulfillmentOrders: [atService({ status: "IN_PROGRESS", requestStatus: "ACCEPTED" })],
+      },
+      address: "FULFILLMENT_STARTED",
+      cancel: "to the merchant",
+    },
+    {
+      name: "a cancellation already requested from the service",
+      facts: {
+        displayFulfillmentStatus: "IN_PROGRESS",
+        fulfillmentOrders: [atService({ status: "IN_PROGRESS", requestStatus: "CANCELLATION_REQUESTED" })],
+      },
+      address: "FULFILLMENT_STARTED",
+      cancel: "to the merchant",
+    },
+    {
+      name: "the service refused to cancel (CANCELLATION_REJECTED)",
+      facts: {
+        displayFulfillmentStatus: "IN_PROGRESS",
+        fulfillmentOrders: [atService({ status: "IN_PROGRESS", requestStatus: "CANCELLATION_REJECTED" })],
+      },
+      address: "FULFILLMENT_STARTED",
+      cancel: "FULFILLMENT_STARTED",
+    },
+    {
+      name: "the service closed the work (request CLOSED, INCOMPLETE)",
+      facts: { fulfillmentOrders: [atService({ status: "INCOMPLETE", requestStatus: "CLOSED" })] },
+      address: "FULFILLMENT_STARTED",
+      cancel: "FULFILLMENT_STARTED",
+    },
+    {
+      name: "the service REJECTED the request: the work is back with the merchant",
+      facts: { fulfillmentOrders: [atService({ requestStatus: "REJECTED" })] },
+      address: "passes",
+      cancel: "passes",
+    },
+    {
+      name: "withdrawn from the service (CANCELLATION_ACCEPTED, closed) with its OPEN replacement",
+      facts: {
+        fulfillmentOrders: [
+          atService({ status: "CLOSED", requestStatus: "CANCELLATION_ACCEPTED" }),
+          atService({ id: "fo-replacement" }),
+        ],
+      },
+      address: "passes",
+      cancel: "passes",
+    },
+    {
+      name: "SUBMITTED and something already fulfilled",
+      facts: { fulfillmentsCount: 1, fulfillmentOrders: [atService({ requestStatus: "SUBMITTED" })] },
+      address: "FULFILLMENT_STARTED",
+      cancel: "FULFILLMENT_STARTED",
+    },
+    {
+      name: "two locations: the shop's OPEN, the warehouse's SUBMITTED",
+      facts: { fulfillmentOrders: [fulfillmentOrder(), atService({ requestStatus: "SUBMITTED" })] },
+      address: "FULFILLMENT_STARTED",
+      cancel: "to the merchant",
+    },
+    {
+      name: "two locations: the shop's IN_PROGRESS, the warehouse's SUBMITTED",
+      facts: {
+        displayFulfillmentStatus: "IN_PROGRESS",
+        fulfillmentOrders: [fulfillmentOrder({ status: "IN_PROGRESS" }), atService({ requestStatus: "SUBMITTED" })],
+      },
+      address: "FULFILLMENT_STARTED",
+      cancel: "FULFILLMENT_STARTED",
+    },
+    {
+      name: "two locations, both OPEN",
+      facts: { fulfillmentOrders: [fulfillmentOrder(), fulfillmentOrder({ id: "fo-paris" })] },
+      address: "passes",
+      cancel: "passes",
+    },
+    {
+      name: "a pre-order: SCHEDULED with fulfillAt, displayed SCHEDULED",
+      facts: {
+        displayFulfillmentStatus: "SCHEDULED",
+        fulfillmentOrders: [fulfillmentOrder({ status: "SCHEDULED", fulfillAt: "2025-12-15T08:00:00.000Z" })],
+      },
+      address: "passes",
+      cancel: "passes",
+    },
+    {
+      name: "a pre-order next to an item in progress",
+      facts: {
+        displayFulfillmentStatus: "IN_PROGRESS",
+        fulfillmentOrders: [
+          fulfillmentOrder({ status: "SCHEDULED", fulfillAt: "2025-12-15T08:00:00.000Z" }),
+          fulfillmentOrder({ id: "fo-2", status: "IN_PROGRESS" }),
+        ],
+      },
+      address: "FULFILLMENT_STARTED",
+      cancel: "FULFILLMENT_STARTED",
+    },
+  ];
+  it.each(cases)("$name → address change: $address; cancellation: $cancel", ({ facts, address: a, cancel }) => {
+    const change = evaluateAddressChangeOptions(context({ facts }));
+    if (a === "passes") passes(change);
+    else failsOnly(change, a);
+
+    const cancellation = evaluateCancellation(context({ facts }));
+    if (cancel === "FULFILLMENT_STARTED") failsOnly(cancellation, cancel);
+    else {
+      passes(cancellation);
+      expect(cancellation.approvalRequired === true).toBe(cancel === "to the merchant");
+    }
+  });
+
+  it("a cancellation at a service waits for the merchant even when the store auto-approves", () => {
+    const storeAutoApproves = policy({ cancellation: { requireApproval: false } });
+    const submitted = evaluateCancellation(
+      context({
+        facts: { fulfillmentOrders: [atService({ requestStatus: "SUBMITTED" })] },
+        policy: { cancellation: { requireApproval: false } },
+      }),
+    );
+    expect(initialStatus("CANCELLATION", storeAutoApproves, submitted)).toBe("PENDING");
+    expect(initialStatus("CANCELLATION", storeAutoApproves, evaluateCancellation(context()))).toBe("APPLYING");
+  });
+});
+
+describe("rule ORDER_ON_HOLD: another party's hold is respected", () => {
+  const ours = { id: "gid://shopify/FulfillmentHold/1", reason: "OTHER", heldByApp: true };
+  const merchants = {
+    id: "gid://shopify/FulfillmentHold/2",
+    reason: "AWAITING_PAYMENT",
+    heldByApp: false,
+  };
+  const anotherApps = {
+    id: "gid://shopify/FulfillmentHold/3",
+    reason: "HIGH_RISK_OF_FRAUD",
+    heldByApp: false,
+  };
+  // the facts tell Amend's holds from everyone else's (a merchant's and another app's read the same)
+  const onHold = (holds: (typeof ours)[]) => fulfillmentOrder({ status: "ON_HOLD", holds });
+  const cases: { name: string; facts: DeepPartial<OrderFacts>; held: boolean }[] = [
+    {
+      name: "held by Amend only (a pending cancellation's hold)",
+      facts: { displayFulfillmentStatus: "ON_HOLD", fulfillmentOrders: [onHold([ours])] },
+      held: false,
+    },
+    {
+      name: "held by the merchant from the admin",
+      facts: { displayFulfillmentStatus: "ON_HOLD", fulfillmentOrders: [onHold([merchants])] },
+      held: true,
+    },
+    {
+      name: "held by another app",
+      facts: { displayFulfillmentStatus: "ON_HOLD", fulfillmentOrders: [onHold([anotherApps])] },
+      held: true,
+    },
+    {
+      name: "held by Amend and by the merchant",
+      facts: { displayFulfillmentStatus: "ON_HOLD", fulfillmentOrders: [onHold([ours, merchants])] },
+      held: true,
+    },
+    {
+      name: "ON_HOLD with no hold we can see",
+      facts: { displayFulfillmentStatus: "ON_HOLD", fulfillmentOrders: [onHold([])] },
+      held: true,
+    },
+    {
+      name: "displayed ON_HOLD without any fulfillment order on hold",
+      facts: { displayFulfillmentStatus: "ON_HOLD" },
+      held: true,
+    },
+    {
+      name: "two locations, the second held by the merchant",
+      facts: {
+        displayFulfillmentStatus: "ON_HOLD",
+        fulfillmentOrders: [fulfillmentOrder(), { ...onHold([merchants]), id: "fo-2" }],
+      },
+      held: true,
+    },
+    {
+      name: "a merchant's hold on a CANCELLED fulfillment order is ignored",
+      facts: { fulfillmentOrders: [{ ...onHold([merchants]), status: "CANCELLED" }, fulfillmentOrder({ id: "fo-2" })] },
+      held: false,
+    },
+  ];
+  it.each(cases)("$name → held by another party: $held", ({ facts, held }) => {
+    const change = evaluateAddressChangeOptions(context({ facts }));
+    if (held) failsOnly(change, "ORDER_ON_HOLD");
+    else passes(change);
+    const cancellation = evaluateCancellation(context({ facts }));
+    passes(cancellation);
+    expect(cancellation.approvalRequired === true).toBe(held);
+  });
+
+  it("rule ORDER_ON_HOLD: is not switched off with FULFILLMENT_STARTED", () => {
+    const decision = evaluateAddressChangeOptions(
+      context({
+        facts: { displayFulfillmentStatus: "ON_HOLD", fulfillmentOrders: [onHold([merchants])] },
+        policy: { addressChange: { rules: { FULFILLMENT_STARTED: false } } },
+      }),
+    );
+    failsOnly(decision, "ORDER_ON_HOLD");
+  });
+});
+
+describe("rules NOTHING_TO_SHIP and PICKUP_ORDER: what the address is for", () => {
+  const digital = { requiresShipping: false, quantity: 1 };
+  const line = (overrides: Partial<OrderFacts["lineItems"][number]>) => ({
+    ...orderFacts().lineItems[0],
+    ...overrides,
+  });
+  const cases: { name: string; facts: DeepPartial<OrderFacts>; failing: ReasonCode | null }[] = [
+    {
+      name: "digital goods: no address, fulfillment order NONE",
+      facts: { shippingAddress: null, fulfillmentOrders: [fulfillmentOrder({ deliveryMethod: "NONE" })] },
+      failing: "NOTHING_TO_SHIP",
+    },
+    {
+      name: "no address and no fulfillment order",
+      facts: { shippingAddress: null, fulfillmentOrders: [] },
+      failing: "NOTHING_TO_SHIP",
+    },
+    {
+      name: "an address, but no line requires shipping",
+      facts: { lineItems: [line(digital)] },
+      failing: "NOTHING_TO_SHIP",
+    },
+    {
+      name: "the only shipped line was removed (quantity 0), a digital line remains",
+      facts: { lineItems: [line({ quantity: 0 }), line({ id: "li-2", ...digital })] },
+      failing: "NOTHING_TO_SHIP",
+    },
+    {
+      name: "sold at the counter (RETAIL)",
+      facts: { fulfillmentOrders: [fulfillmentOrder({ deliveryMethod: "RETAIL" })] },
+      failing: "NOTHING_TO_SHIP",
+    },
+    {
+      name: "picked up at a shop: no address, PICK_UP",
+      facts: { shippingAddress: null, fulfillmentOrders: [fulfillmentOrder({ deliveryMethod: "PICK_UP" })] },
+      failing: "PICKUP_ORDER",
+    },
+    {
+      name: "PICK_UP although an address is on the order",
+      facts: { fulfillmentOrders: [fulfillmentOrder({ deliveryMethod: "PICK_UP" })] },
+      failing: "PICKUP_ORDER",
+    },
+    {
+      name: "collected at a carrier's pickup point (its address is the point's)",
+      facts: { fulfillmentOrders: [fulfillmentOrder({ deliveryMethod: "PICKUP_POINT" })] },
+      failing: "PICKUP_ORDER",
+    },
+    {
+      name: "one location picks up, the other ships: the address still matters",
+      facts: {
+        fulfillmentOrders: [fulfillmentOrder({ deliveryMethod: "PICK_UP" }), fulfillmentOrder({ id: "fo-2" })],
+      },
+      failing: null,
+    },
+    {
+      name: "local delivery",
+      facts: { fulfillmentOrders: [fulfillmentOrder({ deliveryMethod: "LOCAL" })] },
+      failing: null,
+    },
+    {
+      name: "a delivery method Shopify does not give",
+      facts: { fulfillmentOrders: [fulfillmentOrder({ deliveryMethod: null })] },
+      failing: null,
+    },
+    {
+      name: "a CANCELLED pickup fulfillment order next to a shipped one",
+      facts: {
+        fulfillmentOrders: [
+          fulfillmentOrder({ id: "fo-old", status: "CANCELLED", deliveryMethod: "PICK_UP" }),
+          fulfillmentOrder(),
+        ],
+      },
+      failing: null,
+    },
+    {
+      name: "a digital line next to a shipped one",
+      facts: { lineItems: [line({}), line({ id: "li-2", ...digital })] },
+      failing: null,
+    },
+  ];
+  it.each(cases)("$name → $failing", ({ facts, failing }) => {
+    const change = evaluateAddressChangeOptions(context({ facts }));
+    if (failing) failsOnly(change, failing);
+    else passes(change);
+    // a cancellation can still be requested
+    passes(evaluateCancellation(context({ facts })));
+  });
+
+  it("a submission for a pickup order is refused without a quote", () => {
+    const decision = evaluateAddressChange(
+      submission({
+        facts: { shippingAddress: null, fulfillmentOrders: [fulfillmentOrder({ deliveryMethod: "PICK_UP" })] },
+        quote: null,
+      }),
+    );
+    expect(codes(decision)).toEqual(["PICKUP_ORDER"]);
+  });
+});
+
+describe("rule B2B_ORDER", () => {
+  const b2b: DeepPartial<OrderFacts> = { companyLocationId: "gid://shopify/CompanyLocation/9001" };
+  it("rule B2B_ORDER: the ship-to address of a company order is not changed", () => {
+    failsOnly(evaluateAddressChangeOptions(context({ facts: b2b })), "B2B_ORDER");
+    expect(codes(evaluateAddressChange(submission({ facts: b2b, quote: null })))).toEqual(["B2B_ORDER"]);
+  });
+  it("rule B2B_ORDER: a B2B order can still be asked to cancel (the merchant decides by default)", () => {
+    const decision = evaluateCancellation(context({ facts: b2b }));
+    passes(decision);
+    expect(decision.approvalRequired).toBeUndefined();
+  });
+});
+
+describe("rule LOCAL_DELIVERY_UNAVAILABLE", () => {
+  const local: DeepPartial<OrderFacts> = {
+    fulfillmentOrders: [fulfillmentOrder({ deliveryMethod: "LOCAL" })],
+    shippingLines: [
+      shippingLine({
+        title: "Coursier Lyon",
+        code: "coursier-lyon",
+        originalPrice: eur("6.90"),
+        discountedPrice: eur("6.90"),
+      }),
+    ],
+  };
+  const lyon = address({ city: "Lyon", zip: "69003", address1: "20 cours Gambetta" });
+  const cases: { name: string; rates: ReturnType<typeof rate>[]; failing: ReasonCode[] }[] = [
+    {
+      name: "the courier serves the new address",
+      rates: [rate("Coursier Lyon", "6.90"), rate("Colissimo", "4.90")],
+      failing: [],
+    },
+    {
+      name: "only carriers serve it",
+      rates: [rate("Colissimo", "4.90"), rate("Chronopost", "9.90")],
+      failing: ["LOCAL_DELIVERY_UNAVAILABLE"],
+    },
+    { name: "nothing serves it", rates: [], failing: ["NO_SHIPPING_RATE"] },
+    {
+      name: "the courier costs more there",
+      rates: [rate("Coursier Lyon", "8.90")],
+      failing: ["SHIPPING_COST_INCREASE"],
+    },
+  ];
+  it.each(cases)("$name → $failing", ({ rates, failing }) => {
+    const decision = evaluateAddressChange(submission({ facts: local, newAddress: lyon, quote: quote(...rates) }));
+    expect(codes(decision)).toEqual(failing);
+  });
+
+  it("rule LOCAL_DELIVERY_UNAVAILABLE: evaluated between NO_SHIPPING_RATE and SHIPPING_COST_INCREASE, only for local delivery", () => {
+    const localDecision = evaluateAddressChange(
+      submission({ facts: local, newAddress: lyon, quote: quote(rate("Coursier Lyon", "6.90")) }),
+    );
+    expect(evaluated(localDecision).slice(-3)).toEqual([
+      "NO_SHIPPING_RATE",
+      "LOCAL_DELIVERY_UNAVAILABLE",
+      "SHIPPING_COST_INCREASE",
+    ]);
+    expect(evaluated(evaluateAddressChange(submission()))).not.toContain("LOCAL_DELIVERY_UNAVAILABLE");
+  });
+
+  it("rule LOCAL_DELIVERY_UNAVAILABLE: a shipped order may take another carrier's rate", () => {
+    passes(evaluateAddressChange(submission({ quote: quote(rate("Chronopost", "3.90")) })));
+  });
+});
+
+describe("several shipping lines", () => {
+  it("rule SHIPPING_COST_INCREASE: the quote is compared with the sum of the lines paid", () => {
+    const facts: DeepPartial<OrderFacts> = {
+      shippingLines: [
+        shippingLine(),
+        shippingLine({
+          title: "Colis volumineux",
+          code: "colis-volumineux",
+          originalPrice: eur("14.90"),
+          discountedPrice: eur("14.90"),
+        }),
+      ],
+    };
+    passes(evaluateAddressChange(submission({ facts, quote: quote(rate("Chronopost", "19.80")) })));
+    const dearer = evaluateAddressChange(submission({ facts, quote: quote(rate("Chronopost", "19.90")) }));
+    expect(dearer.reasons).toEqual([
+      {
+        code: "SHIPPING_COST_INCREASE",
+        params: { newPrice: "19.90", oldPrice: "19.80", currencyCode: "EUR", rateTitle: "Chronopost" },
+      },
+    ]);
   });
 });

@@ -6,6 +6,9 @@ import { isOpen } from "./state-machine";
 import {
   REASON_CODES,
   type CustomerReason,
+  type DeliveryMethodType,
+  type FulfillmentOrderFact,
+  type FulfillmentOrderRequestStatus,
   type MailingAddress,
   type OrderFacts,
   type Reason,
@@ -22,9 +25,11 @@ import {
  *
  * Order of evaluation (and of `reasons` / `outcomes`) is fixed:
  *   FEATURE_DISABLED, ORDER_CANCELLED, ORDER_CLOSED, WINDOW_EXPIRED, REQUEST_ALREADY_PENDING,
- *   FULFILLMENT_STARTED, PAYMENT_CONFIRMED, ADDRESS_ALREADY_CHANGED, FREE_SHIPPING_DISCOUNT_USED,
+ *   NOTHING_TO_SHIP, PICKUP_ORDER, B2B_ORDER, FULFILLMENT_STARTED, ORDER_ON_HOLD, PAYMENT_CONFIRMED,
+ *   ADDRESS_ALREADY_CHANGED, FREE_SHIPPING_DISCOUNT_USED,
  *   then for a submitted address: ADDRESS_INVALID (one reason per field), COUNTRY_CHANGE_NOT_ALLOWED,
- *   NO_SHIPPING_RATE, SHIPPING_COST_INCREASE.
+ *   NO_SHIPPING_RATE, LOCAL_DELIVERY_UNAVAILABLE (local delivery only), SHIPPING_COST_INCREASE.
+ * A cancellation: the first five, then FULFILLMENT_STARTED.
  * A rule the merchant switched off is skipped: it appears in neither `reasons` nor `outcomes`.
  */
 
@@ -71,6 +76,11 @@ export interface Decision {
   outcomes: RuleOutcome[];
   /** ISO time when the merchant's window closes; null = no time limit. */
   deadline: string | null;
+  /**
+   * The merchant must decide even when the store auto-approves: another party holds the order, or a
+   * fulfillment service has it (only a cancellation asks this).
+   */
+  approvalRequired?: boolean;
 }
 
 export interface AddressChangeDecision extends Decision {
@@ -116,35 +126,121 @@ function check(reasons: Reason[], outcomes: RuleOutcome[], code: ReasonCode, pas
   else fail(reasons, outcomes, code);
 }
 
+// The service holds the work: it was sent to it, or it is being cancelled there, or the service closed it.
+const SENT_TO_SERVICE = new Set<FulfillmentOrderRequestStatus>([
+  "SUBMITTED",
+  "ACCEPTED",
+  "CANCELLATION_REQUESTED",
+  "CANCELLATION_REJECTED",
+  "CLOSED",
+]);
+// At a service, only a cancellation request can still stop these (the service answers it).
+const CANCELLABLE_AT_SERVICE = new Set<FulfillmentOrderRequestStatus>([
+  "SUBMITTED",
+  "ACCEPTED",
+  "CANCELLATION_REQUESTED",
+]);
+
+/** Fulfillment orders that still carry work: CANCELLED ones and those withdrawn from a service are replaced. */
+function liveFulfillmentOrders(facts: OrderFacts): FulfillmentOrderFact[] {
+  return facts.fulfillmentOrders.filter(
+    (fo) => fo.status !== "CANCELLED" && fo.requestStatus !== "CANCELLATION_ACCEPTED",
+  );
+}
+
 /**
- * Shipping is not arranged: no fulfillment, the order UNFULFILLED or SCHEDULED (or ON_HOLD only by
- * Amend's own holds), and every fulfillment order OPEN, SCHEDULED or ON_HOLD by Amend.
- * CANCELLED fulfillment orders are ignored: they carry nothing left to ship (items removed by an
- * order edit, or replaced after a move). A merchant's hold fails the rule: staff are handling the
- * order (fraud review, stock…), so the customer must ask them. A hold list we cannot see as ours
- * (empty) fails too.
+ * How far shipping has gone, over every fulfillment order (several locations: each in its own state):
+ * - NOT_ARRANGED: nothing fulfilled, every live fulfillment order OPEN, SCHEDULED (a pre-order, released at
+ *   `fulfillAt`) or ON_HOLD, none sent to a fulfillment service;
+ * - AT_SERVICE: as above, except that some are at a fulfillment service (SUBMITTED, ACCEPTED or a cancellation
+ *   already requested) and none fulfilled: the address is the service's, but a cancellation can still be requested
+ *   from it;
+ * - ARRANGED: anything fulfilled, a fulfillment order IN_PROGRESS / INCOMPLETE / CLOSED at the merchant's own
+ *   location, a service that refused a cancellation or closed the work, or an order Shopify displays as fulfilled.
  */
-export function shippingNotArranged(facts: OrderFacts): boolean {
-  if (facts.fulfillmentsCount !== 0) return false;
-  let heldByUs = false;
-  for (const fo of facts.fulfillmentOrders) {
-    switch (fo.status) {
-      case "OPEN":
-      case "SCHEDULED":
-      case "CANCELLED":
-        break;
-      case "ON_HOLD":
-        if (fo.holds.length === 0) return false;
-        for (const hold of fo.holds) if (!hold.heldByApp) return false;
-        heldByUs = true;
-        break;
-      default:
-        return false;
-    }
+export type ShippingState = "NOT_ARRANGED" | "AT_SERVICE" | "ARRANGED";
+
+export function shippingState(facts: OrderFacts): ShippingState {
+  if (facts.fulfillmentsCount !== 0) return "ARRANGED";
+  let atService = false;
+  for (const fo of liveFulfillmentOrders(facts)) {
+    const started = fo.status === "IN_PROGRESS" || fo.status === "INCOMPLETE" || fo.status === "CLOSED";
+    if (!started && !SENT_TO_SERVICE.has(fo.requestStatus)) continue;
+    const cancellable =
+      CANCELLABLE_AT_SERVICE.has(fo.requestStatus) && (fo.status === "OPEN" || fo.status === "IN_PROGRESS");
+    if (!cancellable) return "ARRANGED";
+    atService = true;
   }
   const status = facts.displayFulfillmentStatus;
   // Shopify displays an order whose fulfillment orders are all scheduled as SCHEDULED: not started
-  return status === "UNFULFILLED" || status === "SCHEDULED" || (status === "ON_HOLD" && heldByUs);
+  if (status === "UNFULFILLED" || status === "SCHEDULED" || status === "ON_HOLD") {
+    return atService ? "AT_SERVICE" : "NOT_ARRANGED";
+  }
+  // sent to a service: Shopify displays PENDING_FULFILLMENT, then IN_PROGRESS once accepted
+  if (atService && (status === "PENDING_FULFILLMENT" || status === "IN_PROGRESS")) return "AT_SERVICE";
+  return "ARRANGED";
+}
+
+/** Shipping is not arranged: nothing fulfilled, nothing at a fulfillment service, nothing in progress. */
+export function shippingNotArranged(facts: OrderFacts): boolean {
+  return shippingState(facts) === "NOT_ARRANGED";
+}
+
+/**
+ * Someone other than Amend deliberately stopped the order: a hold by the merchant (from the admin) or by
+ * another app on a live fulfillment order, an ON_HOLD fulfillment order whose holds we cannot see, or an
+ * order Shopify displays ON_HOLD with no fulfillment order on hold. Amend's own holds do not count.
+ */
+export function heldByOthers(facts: OrderFacts): boolean {
+  let anyOnHold = false;
+  for (const fo of liveFulfillmentOrders(facts)) {
+    if (fo.status === "ON_HOLD") {
+      anyOnHold = true;
+      if (fo.holds.length === 0) return true;
+    }
+    for (const hold of fo.holds) if (!hold.heldByApp) return true;
+  }
+  return facts.displayFulfillmentStatus === "ON_HOLD" && !anyOnHold;
+}
+
+// Delivery methods that bring the order to an address the customer chose.
+const DELIVERED = new Set<DeliveryMethodType>(["SHIPPING", "LOCAL"]);
+const PICKED_UP = new Set<DeliveryMethodType>(["PICK_UP", "PICKUP_POINT"]);
+
+/**
+ * What the order's address is for:
+ * - DELIVERY: something is shipped or delivered locally to the shipping address;
+ * - PICKUP: every live fulfillment order is collected (at a store: PICK_UP; at a carrier's pickup point:
+ *   PICKUP_POINT, whose address is the point's, not the customer's);
+ * - NOTHING: no shipping address (digital goods, services), no line requiring shipping, or every live
+ *   fulfillment order delivered with NONE / RETAIL (handed over at the counter).
+ * A fulfillment order whose delivery method Shopify does not give counts as a delivery.
+ */
+export type AddressUse = "DELIVERY" | "PICKUP" | "NOTHING";
+
+export function addressUse(facts: OrderFacts): AddressUse {
+  let delivered = false;
+  let pickedUp = false;
+  let live = 0;
+  for (const fo of liveFulfillmentOrders(facts)) {
+    live += 1;
+    if (fo.deliveryMethod === null || DELIVERED.has(fo.deliveryMethod)) delivered = true;
+    else if (PICKED_UP.has(fo.deliveryMethod)) pickedUp = true;
+  }
+  if (live > 0 && !delivered) return pickedUp ? "PICKUP" : "NOTHING";
+  if (facts.shippingAddress === null) return "NOTHING";
+  const shipsSomething = facts.lineItems.some((line) => line.requiresShipping && line.quantity > 0);
+  return shipsSomething ? "DELIVERY" : "NOTHING";
+}
+
+/** The order is delivered by the store's local delivery (a live fulfillment order with method LOCAL). */
+export function locallyDelivered(facts: OrderFacts): boolean {
+  return liveFulfillmentOrders(facts).some((fo) => fo.deliveryMethod === "LOCAL");
+}
+
+/** A B2B order: bought for a company location, whose ship-to address is the company's. */
+export function isB2bOrder(facts: OrderFacts): boolean {
+  return facts.companyLocationId !== null;
 }
 
 /** No payment captured yet: PENDING or AUTHORIZED. Anything else, or unknown (null), fails. */
@@ -215,7 +311,12 @@ function checkAddressChangeOrder(ctx: EvaluationContext, reasons: Reason[], outc
     reasons,
     outcomes,
   );
+  const use = addressUse(ctx.facts);
+  check(reasons, outcomes, "NOTHING_TO_SHIP", use !== "NOTHING");
+  check(reasons, outcomes, "PICKUP_ORDER", use !== "PICKUP");
+  check(reasons, outcomes, "B2B_ORDER", !isB2bOrder(ctx.facts));
   if (rules.FULFILLMENT_STARTED) check(reasons, outcomes, "FULFILLMENT_STARTED", shippingNotArranged(ctx.facts));
+  check(reasons, outcomes, "ORDER_ON_HOLD", !heldByOthers(ctx.facts));
   if (rules.PAYMENT_CONFIRMED) check(reasons, outcomes, "PAYMENT_CONFIRMED", paymentNotCaptured(ctx.facts));
   if (rules.ADDRESS_ALREADY_CHANGED) check(reasons, outcomes, "ADDRESS_ALREADY_CHANGED", !ctx.addressAlreadyChanged);
   if (rules.FREE_SHIPPING_DISCOUNT_USED) {
@@ -241,7 +342,12 @@ export function evaluateAddressChangeOptions(ctx: EvaluationContext): Decision {
   return decision(reasons, outcomes, deadline);
 }
 
-/** May the customer ask to cancel this order? FULFILLMENT_STARTED cannot be switched off here. */
+/**
+ * May the customer ask to cancel this order? FULFILLMENT_STARTED cannot be switched off here. An order at a
+ * fulfillment service that has not shipped can still be asked (the service answers the cancellation
+ * request), and so can an order another party holds: both go to the merchant, never auto-approved.
+ * Pickup, digital and B2B orders can be cancelled like any other.
+ */
 export function evaluateCancellation(ctx: EvaluationContext): Decision {
   const reasons: Reason[] = [];
   const outcomes: RuleOutcome[] = [];
@@ -254,8 +360,11 @@ export function evaluateCancellation(ctx: EvaluationContext): Decision {
     reasons,
     outcomes,
   );
-  check(reasons, outcomes, "FULFILLMENT_STARTED", shippingNotArranged(ctx.facts));
-  return decision(reasons, outcomes, deadline);
+  const state = shippingState(ctx.facts);
+  check(reasons, outcomes, "FULFILLMENT_STARTED", state !== "ARRANGED");
+  const result = decision(reasons, outcomes, deadline);
+  if (state === "AT_SERVICE" || heldByOthers(ctx.facts)) result.approvalRequired = true;
+  return result;
 }
 
 function currentCountry(facts: OrderFacts): string | null {
@@ -287,19 +396,29 @@ const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().t
  * cheapest if several match), else the cheapest rate offered.
  */
 export function pickRate(facts: OrderFacts, rates: readonly ShippingRate[]): ShippingRate | null {
+  return sameMethodRate(facts, rates) ?? cheapestRate(rates);
+}
+
+const cheaper = (rate: ShippingRate, best: ShippingRate | null) =>
+  best === null || compareMoney(rate.price, best.price) < 0;
+
+/** The quoted rate of one of the order's own shipping methods (by code, then by title; the cheapest if several). */
+function sameMethodRate(facts: OrderFacts, rates: readonly ShippingRate[]): ShippingRate | null {
   let byCode: ShippingRate | null = null;
   let byTitle: ShippingRate | null = null;
-  let cheapest: ShippingRate | null = null;
-  const cheaper = (rate: ShippingRate, best: ShippingRate | null) =>
-    best === null || compareMoney(rate.price, best.price) < 0;
   for (const rate of rates) {
     for (const line of facts.shippingLines) {
       if (rate.code !== null && line.code !== null && rate.code === line.code && cheaper(rate, byCode)) byCode = rate;
       if (sameText(rate.title, line.title) && cheaper(rate, byTitle)) byTitle = rate;
     }
-    if (cheaper(rate, cheapest)) cheapest = rate;
   }
-  return byCode ?? byTitle ?? cheapest;
+  return byCode ?? byTitle;
+}
+
+function cheapestRate(rates: readonly ShippingRate[]): ShippingRate | null {
+  let cheapest: ShippingRate | null = null;
+  for (const rate of rates) if (cheaper(rate, cheapest)) cheapest = rate;
+  return cheapest;
 }
 
 function checkShipping(
@@ -315,6 +434,16 @@ function checkShipping(
     return;
   }
   pass(outcomes, "NO_SHIPPING_RATE");
+  if (locallyDelivered(ctx.facts)) {
+    // the same local delivery must serve the new address: a quoted rate of the order's own method
+    const local = sameMethodRate(ctx.facts, quote.rates);
+    if (local === null) {
+      const method = ctx.facts.shippingLines[0]?.title ?? "";
+      fail(reasons, outcomes, "LOCAL_DELIVERY_UNAVAILABLE", { rateTitle: method, zip: address.zip ?? "" });
+      return;
+    }
+    pass(outcomes, "LOCAL_DELIVERY_UNAVAILABLE");
+  }
   if (!ctx.policy.addressChange.rules.SHIPPING_COST_INCREASE) return;
   // before discounts: a customer who paid less thanks to a discount still had that price's service
   const original = sumMoney(

@@ -240,17 +240,18 @@ export class RequestRefusedError extends Error {
 /**
  * The status a new request is created in. A request passing every rule goes straight to APPLYING
  * (an address change applied at once, or a cancellation the store auto-approves) unless the store
- * routes it to approval (PENDING). A refused decision never creates a request.
+ * routes it to approval (PENDING), or the decision needs the merchant (`approvalRequired`). A refused decision
+ * never creates a request.
  */
 export function initialStatus(
   kind: RequestKind,
   policy: StorePolicy,
-  decision: { allowed: boolean; reasons: readonly Reason[] },
+  decision: { allowed: boolean; reasons: readonly Reason[]; approvalRequired?: boolean },
 ): "PENDING" | "APPLYING" {
   if (!decision.allowed) throw new RequestRefusedError(kind, decision.reasons);
   const requireApproval =
     kind === "ADDRESS_CHANGE" ? policy.addressChange.requireApproval : policy.cancellation.requireApproval;
-  return requireApproval ? "PENDING" : "APPLYING";
+  return requireApproval || decision.approvalRequired === true ? "PENDING" : "APPLYING";
 }
 
 /**

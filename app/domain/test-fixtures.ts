@@ -63,7 +63,15 @@ export function address(overrides: Partial<MailingAddress> = {}): MailingAddress
 }
 
 export function fulfillmentOrder(overrides: Partial<FulfillmentOrderFact> = {}): FulfillmentOrderFact {
-  return { id: "gid://shopify/FulfillmentOrder/6100001", status: "OPEN", holds: [], ...overrides };
+  return {
+    id: "gid://shopify/FulfillmentOrder/6100001",
+    status: "OPEN",
+    requestStatus: "UNSUBMITTED",
+    deliveryMethod: "SHIPPING",
+    fulfillAt: null,
+    holds: [],
+    ...overrides,
+  };
 }
 
 export function shippingLine(overrides: Partial<ShippingLineFact> = {}): ShippingLineFact {
@@ -104,6 +112,7 @@ export function orderFacts(overrides: DeepPartial<OrderFacts> = {}): OrderFacts 
     fulfillmentsCount: 0,
     fulfillmentOrders: [fulfillmentOrder()],
     shippingAddress: address(),
+    companyLocationId: null,
     shippingLines: [shippingLine()],
     discountApplications: [],
     lineItems: [

@@ -19,6 +19,11 @@ export const REASON_CODES = [
   "ADDRESS_INVALID",
   "NO_SHIPPING_RATE",
   "COUNTRY_CHANGE_NOT_ALLOWED",
+  "LOCAL_DELIVERY_UNAVAILABLE",
+  "NOTHING_TO_SHIP",
+  "PICKUP_ORDER",
+  "B2B_ORDER",
+  "ORDER_ON_HOLD",
   "REQUEST_ALREADY_PENDING",
   "NOT_ORDER_OWNER",
   "ORDER_NOT_FOUND",
@@ -91,11 +96,39 @@ export type { MailingAddress };
 export type FulfillmentOrderStatus =
   "OPEN" | "SCHEDULED" | "ON_HOLD" | "IN_PROGRESS" | "INCOMPLETE" | "CLOSED" | "CANCELLED";
 
+/**
+ * Where a fulfillment order's work stands with a fulfillment service. UNSUBMITTED is the only status of a
+ * fulfillment order not assigned to a fulfillment service, so any other means it is at one.
+ */
+export type FulfillmentOrderRequestStatus =
+  | "UNSUBMITTED"
+  | "SUBMITTED"
+  | "ACCEPTED"
+  | "REJECTED"
+  | "CANCELLATION_REQUESTED"
+  | "CANCELLATION_ACCEPTED"
+  | "CANCELLATION_REJECTED"
+  | "CLOSED";
+
+/** How a fulfillment order reaches the customer (Shopify's DeliveryMethodType). */
+export type DeliveryMethodType = "SHIPPING" | "LOCAL" | "PICK_UP" | "PICKUP_POINT" | "NONE" | "RETAIL";
+
+export interface FulfillmentHoldFact {
+  id: string | null;
+  reason: string;
+  /** Amend's own hold; false for the merchant's (from the admin) and another app's. */
+  heldByApp: boolean;
+}
+
 export interface FulfillmentOrderFact {
   id: string;
   status: FulfillmentOrderStatus;
-  /** Holds on this fulfillment order; `heldByApp` is true for Amend's own holds. */
-  holds: { id: string | null; reason: string; heldByApp: boolean }[];
+  requestStatus: FulfillmentOrderRequestStatus;
+  /** null when Shopify does not say (older orders). */
+  deliveryMethod: DeliveryMethodType | null;
+  /** When a SCHEDULED (pre-order) fulfillment order is released; null otherwise. */
+  fulfillAt: string | null;
+  holds: FulfillmentHoldFact[];
 }
 
 export interface ShippingLineFact {
@@ -153,7 +186,10 @@ export interface OrderFacts {
   closed: boolean;
   fulfillmentsCount: number;
   fulfillmentOrders: FulfillmentOrderFact[];
+  /** null for pickup and digital orders: Shopify has no address to ship to. */
   shippingAddress: MailingAddress | null;
+  /** The company location of a B2B order (purchasingEntity is a PurchasingCompany); null for a customer's own order. */
+  companyLocationId: string | null;
   shippingLines: ShippingLineFact[];
   discountApplications: DiscountApplicationFact[];
   lineItems: LineItemFact[];

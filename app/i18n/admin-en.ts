@@ -66,6 +66,17 @@ export const adminEn = {
     ADDRESS_INVALID: { rule: "The address is complete and valid", failed: "The address is incomplete or invalid" },
     NO_SHIPPING_RATE: { rule: "The store ships to the new address", failed: "The store doesn't ship there" },
     COUNTRY_CHANGE_NOT_ALLOWED: { rule: "Same country", failed: "The country would change" },
+    LOCAL_DELIVERY_UNAVAILABLE: {
+      rule: "The local delivery serves the new address",
+      failed: "The local delivery doesn't serve the new address",
+    },
+    NOTHING_TO_SHIP: { rule: "Something is delivered to an address", failed: "Nothing is delivered to an address" },
+    PICKUP_ORDER: { rule: "Not a pickup order", failed: "The order is picked up" },
+    B2B_ORDER: { rule: "Not a B2B order", failed: "B2B order: ships to the company location" },
+    ORDER_ON_HOLD: {
+      rule: "Not held by the store or another app",
+      failed: "On hold by the store or another app",
+    },
     REQUEST_ALREADY_PENDING: { rule: "No other open request", failed: "Another request is open" },
     NOT_ORDER_OWNER: { rule: "The order belongs to the customer", failed: "The order is not the customer's" },
     ORDER_NOT_FOUND: { rule: "The order exists", failed: "The order was not found" },

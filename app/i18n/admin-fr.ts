@@ -61,6 +61,17 @@ export const adminFr: AdminMessages = {
     ADDRESS_INVALID: { rule: "L'adresse est complète et valide", failed: "L'adresse est incomplète ou invalide" },
     NO_SHIPPING_RATE: { rule: "La boutique livre à la nouvelle adresse", failed: "La boutique ne livre pas là" },
     COUNTRY_CHANGE_NOT_ALLOWED: { rule: "Même pays", failed: "Le pays changerait" },
+    LOCAL_DELIVERY_UNAVAILABLE: {
+      rule: "La livraison locale dessert la nouvelle adresse",
+      failed: "La livraison locale ne dessert pas la nouvelle adresse",
+    },
+    NOTHING_TO_SHIP: { rule: "Quelque chose est livré à une adresse", failed: "Rien n'est livré à une adresse" },
+    PICKUP_ORDER: { rule: "Pas une commande à retirer", failed: "La commande est à retirer" },
+    B2B_ORDER: { rule: "Pas une commande B2B", failed: "Commande B2B : livrée au site de l'entreprise" },
+    ORDER_ON_HOLD: {
+      rule: "Pas mise en attente par la boutique ou une autre app",
+      failed: "Mise en attente par la boutique ou une autre app",
+    },
     REQUEST_ALREADY_PENDING: { rule: "Aucune autre demande en cours", failed: "Une autre demande est en cours" },
     NOT_ORDER_OWNER: { rule: "La commande appartient au client", failed: "La commande n'est pas celle du client" },
     ORDER_NOT_FOUND: { rule: "La commande existe", failed: "La commande est introuvable" },

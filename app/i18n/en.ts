@@ -30,6 +30,16 @@ export const en = {
     NO_SHIPPING_RATE: "The store doesn't deliver to this address. Please choose another address, or contact the store.",
     COUNTRY_CHANGE_NOT_ALLOWED:
       "This store can't change the delivery country ({from} → {to}). Please choose an address in {from}.",
+    LOCAL_DELIVERY_UNAVAILABLE:
+      "This order is delivered by the store's local delivery, which doesn't serve the new address. Please choose an address in its delivery area, or contact the store.",
+    NOTHING_TO_SHIP:
+      "Nothing in this order is delivered to an address (digital items or services, for example), so there's no address to change. You can still ask to cancel it, or contact the store.",
+    PICKUP_ORDER:
+      "This order is to be picked up, not delivered, so there's no delivery address to change. To collect it elsewhere or have it delivered, please contact the store. You can still ask to cancel it.",
+    B2B_ORDER:
+      "This order was placed for a company and ships to the company location's address, which can't be changed here. Please contact the store.",
+    ORDER_ON_HOLD:
+      "The store has put this order on hold, so its address can't be changed here for now. Please contact the store. You can still ask to cancel it.",
     REQUEST_ALREADY_PENDING:
       "You already have {request} in progress for this order. We'll write to you as soon as the store has decided.",
     NOT_ORDER_OWNER: "This order isn't linked to your account. Please sign in with the account you used to place it.",

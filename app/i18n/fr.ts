@@ -25,6 +25,16 @@ export const fr: Messages = {
       "La boutique ne livre pas à cette adresse. Choisissez une autre adresse, ou contactez la boutique.",
     COUNTRY_CHANGE_NOT_ALLOWED:
       "Cette boutique ne peut pas changer le pays de livraison ({from} → {to}). Choisissez une adresse dans ce pays : {from}.",
+    LOCAL_DELIVERY_UNAVAILABLE:
+      "Cette commande est livrée par la livraison locale de la boutique, qui ne dessert pas la nouvelle adresse. Choisissez une adresse dans sa zone de livraison, ou contactez la boutique.",
+    NOTHING_TO_SHIP:
+      "Rien dans cette commande n'est livré à une adresse (articles numériques ou services, par exemple) : il n'y a pas d'adresse à modifier. Vous pouvez tout de même demander son annulation, ou contacter la boutique.",
+    PICKUP_ORDER:
+      "Cette commande est à retirer, pas à livrer : il n'y a pas d'adresse de livraison à modifier. Pour la retirer ailleurs ou vous la faire livrer, contactez la boutique. Vous pouvez tout de même demander son annulation.",
+    B2B_ORDER:
+      "Cette commande a été passée pour une entreprise et est livrée à l'adresse de son site, qui ne peut pas être modifiée ici. Contactez la boutique.",
+    ORDER_ON_HOLD:
+      "La boutique a mis cette commande en attente : son adresse ne peut pas être modifiée ici pour le moment. Contactez la boutique. Vous pouvez tout de même demander son annulation.",
     REQUEST_ALREADY_PENDING:
       "Vous avez déjà {request} en cours pour cette commande. Nous vous écrirons dès que la boutique aura pris sa décision.",
     NOT_ORDER_OWNER:

@@ -42,6 +42,8 @@ query AmendFulfillmentHolds($id: ID!) {
 
 export const HOLD_REASON_NOTES = "Cancellation requested by the customer (Amend)";
 const HOLDABLE_STATUSES = new Set(["OPEN", "SCHEDULED"]);
+// Shopify refuses a hold once the work is sent to a fulfillment service; only its cancellation request stops it.
+const HOLDABLE_REQUEST_STATUSES = new Set(["UNSUBMITTED", "REJECTED", "CANCELLATION_ACCEPTED"]);
 
 /** Our hold's handle for a request: Shopify refuses a second hold with the same handle on a fulfillment order. */
 export function holdHandle(requestId: string): string {
@@ -67,7 +69,7 @@ function ourHold(order: HoldsOrder, fulfillmentOrderId: string, handle: string) 
 }
 
 /**
- * Puts every OPEN / SCHEDULED fulfillment order of the order on hold (reason OTHER) while a cancellation
+ * Puts every OPEN / SCHEDULED fulfillment order not sent to a fulfillment service on hold (reason OTHER) while a cancellation
  * is pending, once per request and fulfillment order. Returns the holds placed (or found already placed).
  */
 export async function holdForCancellation(
@@ -78,7 +80,7 @@ export async function holdForCancellation(
   const handle = holdHandle(args.requestId);
   const placed: PlacedHold[] = [];
   for (const fo of args.facts.fulfillmentOrders) {
-    if (!HOLDABLE_STATUSES.has(fo.status)) continue;
+    if (!HOLDABLE_STATUSES.has(fo.status) || !HOLDABLE_REQUEST_STATUSES.has(fo.requestStatus)) continue;
     const reconcile = async () => {
       const hold = ourHold(await readHolds(client, args.facts.id), fo.id, handle);
       return hold ? { fulfillmentOrderId: fo.id, holdId: hold.id } : null;

@@ -3,6 +3,9 @@ import { fakeGraphql, ok } from "./__fixtures__/fake-admin";
 import { orderAnswer } from "./__fixtures__/orders";
 import { createAdminClient } from "./graphql-client.server";
 import { getOrderFacts, mapOrderFacts, orderGid } from "./order-facts.server";
+import type { AmendOrderFactsQuery } from "~/types/admin.generated";
+
+type OrderNode = NonNullable<AmendOrderFactsQuery["order"]>;
 
 describe("mapOrderFacts", () => {
   it("GIVEN Shopify's answer WHEN mapped THEN every fact the rules need is there, in the domain's names", () => {
@@ -24,13 +27,24 @@ describe("mapOrderFacts", () => {
       closed: false,
       fulfillmentsCount: 0,
       fulfillmentOrders: [
-        { id: "gid://shopify/FulfillmentOrder/9001", status: "OPEN", holds: [] },
+        {
+          id: "gid://shopify/FulfillmentOrder/9001",
+          status: "OPEN",
+          requestStatus: "UNSUBMITTED",
+          deliveryMethod: "SHIPPING",
+          fulfillAt: null,
+          holds: [],
+        },
         {
           id: "gid://shopify/FulfillmentOrder/9002",
           status: "ON_HOLD",
+          requestStatus: "UNSUBMITTED",
+          deliveryMethod: "SHIPPING",
+          fulfillAt: null,
           holds: [{ id: "gid://shopify/FulfillmentHold/1", reason: "OTHER", heldByApp: true }],
         },
       ],
+      companyLocationId: null,
       shippingAddress: {
         firstName: "Camille",
         lastName: "Durand",
@@ -121,6 +135,68 @@ describe("mapOrderFacts", () => {
       cancelledAt: "2026-11-21T08:00:00Z",
       fulfillmentsCount: 0,
     });
+  });
+
+  it("GIVEN a B2B order at a warehouse and a pickup shop, held by another app WHEN mapped THEN each fact in the domain's names", () => {
+    const facts = mapOrderFacts(
+      orderAnswer({
+        purchasingEntity: { location: { id: "gid://shopify/CompanyLocation/9001" } },
+        // Shopify's answer as JSON: enum values are plain strings
+        fulfillmentOrders: {
+          nodes: [
+            {
+              id: "gid://shopify/FulfillmentOrder/9101",
+              status: "OPEN",
+              requestStatus: "SUBMITTED",
+              fulfillAt: null,
+              deliveryMethod: { methodType: "SHIPPING" },
+              fulfillmentHolds: [],
+            },
+            {
+              id: "gid://shopify/FulfillmentOrder/9102",
+              status: "ON_HOLD",
+              requestStatus: "UNSUBMITTED",
+              fulfillAt: "2026-12-15T08:00:00Z",
+              deliveryMethod: { methodType: "PICK_UP" },
+              fulfillmentHolds: [
+                {
+                  id: "gid://shopify/FulfillmentHold/7",
+                  reason: "HIGH_RISK_OF_FRAUD",
+                  heldByRequestingApp: false,
+                },
+                { id: "gid://shopify/FulfillmentHold/8", reason: "OTHER", heldByRequestingApp: false },
+              ],
+            },
+          ],
+        } as unknown as OrderNode["fulfillmentOrders"],
+      }),
+    );
+    expect(facts?.companyLocationId).toBe("gid://shopify/CompanyLocation/9001");
+    expect(facts?.fulfillmentOrders).toEqual([
+      {
+        id: "gid://shopify/FulfillmentOrder/9101",
+        status: "OPEN",
+        requestStatus: "SUBMITTED",
+        deliveryMethod: "SHIPPING",
+        fulfillAt: null,
+        holds: [],
+      },
+      {
+        id: "gid://shopify/FulfillmentOrder/9102",
+        status: "ON_HOLD",
+        requestStatus: "UNSUBMITTED",
+        deliveryMethod: "PICK_UP",
+        fulfillAt: "2026-12-15T08:00:00Z",
+        holds: [
+          {
+            id: "gid://shopify/FulfillmentHold/7",
+            reason: "HIGH_RISK_OF_FRAUD",
+            heldByApp: false,
+          },
+          { id: "gid://shopify/FulfillmentHold/8", reason: "OTHER", heldByApp: false },
+        ],
+      },
+    ]);
   });
 
   it("GIVEN no order locale WHEN mapped THEN the customer's locale", () => {

@@ -1,5 +1,7 @@
 import type {
+  DeliveryMethodType,
   DiscountApplicationFact,
+  FulfillmentOrderRequestStatus,
   FulfillmentOrderStatus,
   LineItemFact,
   MailingAddress,
@@ -35,9 +37,17 @@ query AmendOrderFacts($id: ID!) {
     closed
     fulfillmentsCount { count }
     fulfillmentOrders(first: 10) {
-      nodes { id status fulfillmentHolds { id reason heldByRequestingApp } }
+      nodes {
+        id
+        status
+        requestStatus
+        fulfillAt
+        deliveryMethod { methodType }
+        fulfillmentHolds { id reason heldByRequestingApp }
+      }
     }
     shippingAddress { ...AmendMailingAddress }
+    purchasingEntity { ... on PurchasingCompany { location { id } } }
     shippingLines(first: 5) {
       nodes {
         title
@@ -142,9 +152,14 @@ export function mapOrderFacts(data: AmendOrderFactsQuery): OrderFacts | null {
     fulfillmentOrders: order.fulfillmentOrders.nodes.map((fo) => ({
       id: fo.id,
       status: fo.status as FulfillmentOrderStatus,
+      requestStatus: fo.requestStatus as FulfillmentOrderRequestStatus,
+      deliveryMethod: (fo.deliveryMethod?.methodType ?? null) as DeliveryMethodType | null,
+      fulfillAt: fo.fulfillAt ? String(fo.fulfillAt) : null,
       holds: fo.fulfillmentHolds.map((h) => ({ id: h.id, reason: h.reason, heldByApp: h.heldByRequestingApp })),
     })),
     shippingAddress: order.shippingAddress ? mapMailingAddress(order.shippingAddress) : null,
+    companyLocationId:
+      order.purchasingEntity && "location" in order.purchasingEntity ? order.purchasingEntity.location.id : null,
     shippingLines: order.shippingLines.nodes.map((line) => ({
       title: line.title,
       code: line.code ?? null,

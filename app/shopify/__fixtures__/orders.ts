@@ -31,14 +31,25 @@ export function orderAnswer(overrides: Partial<NonNullable<AmendOrderFactsQuery[
       fulfillmentsCount: { count: 0 },
       fulfillmentOrders: {
         nodes: [
-          { id: "gid://shopify/FulfillmentOrder/9001", status: "OPEN", fulfillmentHolds: [] },
+          {
+            id: "gid://shopify/FulfillmentOrder/9001",
+            status: "OPEN",
+            requestStatus: "UNSUBMITTED",
+            fulfillAt: null,
+            deliveryMethod: { methodType: "SHIPPING" },
+            fulfillmentHolds: [],
+          },
           {
             id: "gid://shopify/FulfillmentOrder/9002",
             status: "ON_HOLD",
+            requestStatus: "UNSUBMITTED",
+            fulfillAt: null,
+            deliveryMethod: { methodType: "SHIPPING" },
             fulfillmentHolds: [{ id: "gid://shopify/FulfillmentHold/1", reason: "OTHER", heldByRequestingApp: true }],
           },
         ],
       },
+      purchasingEntity: {},
       shippingAddress: {
         firstName: "Camille",
         lastName: "Durand",
