@@ -33,6 +33,7 @@ const SPEC: [RequestStatus, RequestAction, RequestStatus][] = [
   ["NEEDS_INFO", "expire", "EXPIRED"],
   ["APPLYING", "applied", "APPLIED"],
   ["APPLYING", "failed", "FAILED"],
+  ["APPLYING", "serviceRefused", "FAILED"],
   ["FAILED", "retry", "APPLYING"],
   ["PENDING", "supersede", "SUPERSEDED"],
   ["NEEDS_INFO", "supersede", "SUPERSEDED"],

@@ -51,7 +51,8 @@ describe("RenderPool", () => {
       checks.push(...(await Promise.all(Array.from({ length: 6 }, () => renders.validate(SLOW)))));
     });
     expect(inline).toBeGreaterThan(200);
-    expect(pooled).toBeLessThan(150);
+    // a busy machine stretches both; the pooled stall stays a fraction of one synchronous check
+    expect(pooled).toBeLessThan(Math.max(150, inline / 2));
     for (const check of checks) expect(check).toMatchObject({ ok: false, message: expect.stringMatching(/250 ms/) });
   });
 
