@@ -6,10 +6,12 @@ import { RateLimiter } from "./rate-limit.server";
 /** How long a read of an order's facts serves the customer API's other reads of that order. */
 const MEMO_MS = 2_000;
 /**
- * Admin API reads per customer: 20 orders at once (an order history page), then 2 a second. Reads served by
- * the memo or by a read in flight cost nothing, so one customer's burst cannot spend the shop's budget.
+ * Admin API reads per customer: 40 at once, then 2 a second. An order list page reads every order it shows (20 a
+ * page), so a burst of 40 lets it load, be reloaded at once or show its next page; a customer probing more orders
+ * than that is a 429. Reads served by the memo or by a read in flight cost nothing.
  */
-const adminReadsPerCustomer = new RateLimiter(20, 2);
+export const ADMIN_READS_BURST = 40;
+const adminReadsPerCustomer = new RateLimiter(ADMIN_READS_BURST, 2);
 const memo = new Map<string, { facts: Promise<OrderFacts | null>; until: number }>();
 
 /**

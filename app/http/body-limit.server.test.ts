@@ -1,5 +1,5 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   bodyLimitFor,
@@ -101,7 +101,14 @@ describe("readBodyBytes / readBodyText", () => {
 
 describe("guardNodeBody", () => {
   let server: http.Server | undefined;
-  afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+  afterEach(
+    () =>
+      new Promise<void>((resolve) => {
+        if (!server) return resolve();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  );
 
   /** A Node server that reads every body through the guard, as the production server does, with a 4 KiB limit. */
   async function start(read: boolean) {
@@ -142,6 +149,34 @@ describe("guardNodeBody", () => {
     const { request } = streamed(10 * MiB);
     const response = await fetch(url, { method: "POST", body: request.body, duplex: "half" } as RequestInit);
     expect(response.status).toBe(413);
+  });
+
+  it("after a 413 mid-upload, a client still sending 16 MiB without reading is held, not reset: it reads the 413", async () => {
+    const { url } = await start(true);
+    const socket = net.connect(Number(new URL(url).port), "127.0.0.1");
+    await new Promise((resolve) => socket.once("connect", resolve));
+    let error: string | undefined;
+    socket.on("error", (err: NodeJS.ErrnoException) => (error ??= err.code));
+    socket.pause(); // reads nothing while it sends
+    socket.write("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
+    const chunk = Buffer.concat([
+      Buffer.from(`${(64 * KiB).toString(16)}\r\n`),
+      Buffer.alloc(64 * KiB, 0x20),
+      Buffer.from("\r\n"),
+    ]);
+    for (let i = 0; i < 256; i++) socket.write(chunk);
+    // Long enough for the server to refuse, drop its allowance of the rest and stop reading (a reset would come now).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    let answer = "";
+    socket.on("data", (data: Buffer) => (answer += data.toString()));
+    socket.resume();
+    for (let i = 0; i < 100 && !answer.includes("}") && !socket.destroyed; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    socket.destroy();
+    expect(error).toBeUndefined();
+    expect(answer).toMatch(/^HTTP\/1.1 413 /);
+    expect(answer).toContain("PAYLOAD_TOO_LARGE");
   });
 
   it("after an answer that left a declared body unread, serves the next request on the same connection", async () => {

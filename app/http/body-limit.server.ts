@@ -100,8 +100,11 @@ export async function readBodyText(request: Request, limit?: number): Promise<st
   return new TextDecoder().decode(await readBodyBytes(request, limit));
 }
 
-/** After a 413 mid-upload: how long, and how many more bytes, the client gets to read it before the socket goes. */
-const LINGER_MS = 2_000;
+/**
+ * After a 413 mid-upload: how long the client gets to read it before the socket goes, and how much more of its body
+ * is read (and dropped) meanwhile; past that, reading stops, so a client still sending waits instead of being reset.
+ */
+const LINGER_MS = 5_000;
 const LINGER_BYTES = 1 * MiB;
 
 /** What a Node server does with one request's body (see guardNodeBody). */
@@ -163,7 +166,8 @@ export function guardNodeBody(
   req.on("data", (chunk: Buffer) => {
     received += chunk.length;
     if (state === "refused") {
-      if (received - refusedAt > LINGER_BYTES) req.socket.destroy();
+      // Not destroy: a reset now would make the client's kernel drop the 413 it has not read yet.
+      if (received - refusedAt > LINGER_BYTES) stopReading(req);
       return;
     }
     if (received > limit) return refuse();
@@ -220,10 +224,16 @@ export function guardNodeBody(
   };
 }
 
+/** Reads no more of the socket: TCP flow control holds the sender until the linger timer destroys it. */
+function stopReading(req: IncomingMessage) {
+  req.pause();
+  req.socket.pause();
+}
+
 /**
  * Node destroys a `Connection: close` socket as soon as the answer is flushed; with the client still sending, that
  * is a reset that can reach it before the answer. Instead: close our side, keep discarding what arrives for a
- * moment (bounded in time and bytes), then destroy.
+ * moment (at most LINGER_BYTES, then nothing more is read), and destroy after LINGER_MS.
  */
 function lingerThenClose(req: IncomingMessage, res: ServerResponse) {
   const socket = req.socket;

@@ -3,6 +3,7 @@ import {
   accentPalette,
   contrastRatio,
   htmlToText,
+  MAX_NESTING_DEPTH,
   renderNotification,
   sampleVariables,
   validateTemplate,
@@ -153,6 +154,28 @@ describe("validateTemplate", () => {
       "text",
     );
     expect(check).toMatchObject({ ok: false, message: expect.stringMatching(/longer than|too much memory/) });
+  });
+
+  it("GIVEN tags nested 20 deep THEN ok; 21 deep (or 3 000) THEN refused at the 21st tag, before parsing", () => {
+    const nested = (depth: number) => `${"{% if true %}".repeat(depth)}x${"{% endif %}".repeat(depth)}`;
+    expect(validateTemplate(nested(MAX_NESTING_DEPTH))).toEqual({ ok: true });
+    const tooDeep = {
+      ok: false,
+      line: 1,
+      column: 1 + 13 * MAX_NESTING_DEPTH,
+      message: expect.stringMatching(/nested more than 20 levels/),
+    };
+    expect(validateTemplate(nested(MAX_NESTING_DEPTH + 1))).toEqual(tooDeep);
+    // Deep enough to overflow the recursive parser's stack: the depth check answers first.
+    expect(validateTemplate(nested(3_000))).toEqual(tooDeep);
+  });
+
+  it("GIVEN nesting inside {% liquid %} or many sibling blocks THEN counted as nesting only when nested", () => {
+    const lines = `{% liquid\n${"if true\n".repeat(21)}echo "x"\n${"endif\n".repeat(21)}%}`;
+    expect(validateTemplate(lines)).toMatchObject({ ok: false, line: 22, column: 1 });
+    const siblings = "{% for i in (1..2) %}{% if true %}{{ i }}{% endif %}{% endfor %}\n".repeat(100);
+    expect(validateTemplate(siblings)).toEqual({ ok: true });
+    expect(validateTemplate(`{% raw %}${"{% if true %}".repeat(30)}{% endraw %}`)).toEqual({ ok: true });
   });
 
   it("GIVEN a template longer than the parse limit THEN refused", () => {

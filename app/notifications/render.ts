@@ -1,4 +1,4 @@
-import { Liquid, LiquidError, type Template } from "liquidjs";
+import { Liquid, LiquidError, Tokenizer, TypeGuards, type Template, type Token } from "liquidjs";
 import type { Locale } from "~/domain/types";
 import type { Channel, NotificationEvent, Recipient } from "./events";
 import { countSmsSegments, type SmsEncoding } from "./sms-segments";
@@ -9,6 +9,8 @@ import type { NotificationVariables } from "./variables";
 export const MAX_TEMPLATE_LENGTH = 100_000;
 /** Wall-clock budget for one render (ms): an endless loop stops here. */
 export const RENDER_TIME_LIMIT_MS = 250;
+/** Deepest nesting of block tags ({% if %} in {% for %} in …): a page needs a handful, never this many. */
+export const MAX_NESTING_DEPTH = 20;
 /** LiquidJS memory units (string lengths, array sizes) one render may allocate. */
 export const RENDER_MEMORY_LIMIT = 2_000_000;
 /** Largest rendered output (characters): mail servers and SMS providers refuse far less anyway. */
@@ -93,11 +95,46 @@ function toTemplateError(err: unknown, part?: TemplatePart): TemplateError {
   throw err;
 }
 
+// The built-in tags that hold other tags until their `end…` tag.
+const BLOCK_TAGS = new Set(["if", "unless", "for", "case", "capture", "tablerow", "comment", "raw", "block"]);
+
+/**
+ * Refuses block tags nested deeper than MAX_NESTING_DEPTH, at the first tag too deep, before the (recursive)
+ * parser sees them. Counts the tags inside `{% liquid %}` too; a misplaced `end…` is left to the parser's error.
+ */
+function checkNesting(engine: Liquid, source: string, part?: TemplatePart): void {
+  let depth = 0;
+  const visit = (tokens: Token[]) => {
+    for (const token of tokens) {
+      // A tag, in the page or on a line of {% liquid %} (both have a name and their own tokenizer).
+      if (!TypeGuards.isTagToken(token)) continue;
+      if (token.name === "liquid") {
+        visit(token.tokenizer.readLiquidTagTokens(engine.options));
+      } else if (BLOCK_TAGS.has(token.name)) {
+        depth += 1;
+        if (depth > MAX_NESTING_DEPTH) {
+          const [line, column] = token.getPosition();
+          throw new TemplateError(
+            `the tags are nested more than ${MAX_NESTING_DEPTH} levels deep ({% ${token.name} %} here): a notification needs far fewer`,
+            line,
+            column,
+            part,
+          );
+        }
+      } else if (token.name.startsWith("end") && BLOCK_TAGS.has(token.name.slice(3)) && depth > 0) {
+        depth -= 1;
+      }
+    }
+  };
+  visit(new Tokenizer(source, engine.options.operators).readTopLevelTokens(engine.options));
+}
+
 function parse(engine: Liquid, source: string, part?: TemplatePart): Template[] {
   if (source.length > MAX_TEMPLATE_LENGTH) {
     throw new TemplateError(`the template is longer than ${MAX_TEMPLATE_LENGTH} characters`, 1, 1, part);
   }
   try {
+    checkNesting(engine, source, part);
     return engine.parse(source);
   } catch (err) {
     throw toTemplateError(err, part);

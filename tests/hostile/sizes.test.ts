@@ -40,6 +40,8 @@ async function streamChunked(pathname: string, headers: Record<string, string>, 
   while (offered < max && answer === null && connection.write(chunk)) {
     offered += 64 * KiB;
     await connection.drained();
+    // Read what arrived, as an HTTP client does while it uploads (a socket's drain alone never lets it read).
+    await new Promise((resolve) => setImmediate(resolve));
   }
   if (answer === null && !connection.closed) connection.write("0\r\n\r\n");
   await answered;

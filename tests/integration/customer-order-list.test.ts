@@ -1,0 +1,43 @@
+import "../support/app-env";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSimulator } from "../../demo/simulator/server";
+import { routeAdminApiTo } from "~/shopify/admin-origin.server";
+import { loader as options } from "~/routes/api.customer.orders.$orderId.options";
+import { callCustomerApi, type Route } from "../support/customer-api";
+import { customerToken, installShop } from "../support/shopify-session";
+
+const SHOP = "amend-demo.myshopify.com";
+/** Camille's 22 orders in the demo store: more than one order list page shows. */
+const CAMILLE_ORDERS = [
+  ...Array.from({ length: 10 }, (_, i) => 5001 + i),
+  ...Array.from({ length: 12 }, (_, i) => 5013 + i),
+].map(String);
+let sim: Awaited<ReturnType<typeof startSimulator>>;
+
+const read = (token: string, orderId: string) =>
+  callCustomerApi(options as Route, `/api/customer/orders/${orderId}/options`, { token, lang: "en" });
+
+beforeAll(async () => {
+  sim = await startSimulator({ storeFile: "demo/store.json", port: 0 });
+  routeAdminApiTo(sim.url);
+  await installShop(SHOP);
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+describe("an order list page under the per-customer limits", () => {
+  it("GIVEN a customer's 22 orders' options read at once, and again once the 2 s memo expired THEN every read is 200", async () => {
+    const camille = await customerToken("amend-demo", "7001");
+    const page = async () => {
+      const answers = await Promise.all(CAMILLE_ORDERS.map((id) => read(camille, id)));
+      return answers.reduce<Record<number, number>>((n, a) => ({ ...n, [a.status]: (n[a.status] ?? 0) + 1 }), {});
+    };
+    const callsBefore = sim.calls.length;
+    expect(await page()).toEqual({ 200: 22 });
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    expect(await page()).toEqual({ 200: 22 });
+    // both loads read Shopify (the memo had expired): these were Admin API reads, not remembered answers
+    expect(sim.calls.length - callsBefore).toBeGreaterThanOrEqual(44);
+  });
+});
