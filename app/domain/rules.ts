@@ -23,6 +23,7 @@ import {
  * Order of evaluation (and of `reasons` / `outcomes`) is fixed:
  *   FEATURE_DISABLED, ORDER_CANCELLED, ORDER_CLOSED, WINDOW_EXPIRED, REQUEST_ALREADY_PENDING,
  *   FULFILLMENT_STARTED, PAYMENT_CONFIRMED, ADDRESS_ALREADY_CHANGED, FREE_SHIPPING_DISCOUNT_USED,
+ *   CUSTOMER_DATA_UNAVAILABLE (address changes only),
  *   then for a submitted address: ADDRESS_INVALID (one reason per field), COUNTRY_CHANGE_NOT_ALLOWED,
  *   NO_SHIPPING_RATE, SHIPPING_COST_INCREASE.
  * A rule the merchant switched off is skipped: it appears in neither `reasons` nor `outcomes`.
@@ -221,6 +222,9 @@ function checkAddressChangeOrder(ctx: EvaluationContext, reasons: Reason[], outc
   if (rules.FREE_SHIPPING_DISCOUNT_USED) {
     check(reasons, outcomes, "FREE_SHIPPING_DISCOUNT_USED", !freeShippingUsed(ctx.facts));
   }
+  // Shopify withheld the street address: Amend can neither show it nor check that a change reached Shopify.
+  const addressReadable = !(ctx.facts.customerDataWithheld?.includes("address") ?? false);
+  check(reasons, outcomes, "CUSTOMER_DATA_UNAVAILABLE", addressReadable);
   return deadline;
 }
 
