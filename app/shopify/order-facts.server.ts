@@ -7,7 +7,7 @@ import type {
 } from "~/domain/types";
 import type { AmendOrderFactsQuery, AmendOrderLineItemsQuery } from "~/types/admin.generated";
 import type { AdminClient, DeniedField } from "./graphql-client.server";
-import { withWithheldCustomerData } from "./protected-data";
+import { isObjectWithheld, withWithheldCustomerData } from "./protected-data";
 
 /** Everything the rules need about one order, in one call. Line items past the first page are rare: fetched separately. */
 export const ORDER_FACTS_QUERY = `#graphql
@@ -100,11 +100,14 @@ export function orderGid(orderId: string | number): string {
 export async function getOrderFacts(client: AdminClient, orderId: string | number): Promise<OrderFacts | null> {
   const id = orderGid(orderId);
   const denied: DeniedField[] = [];
-  const data = await client.request<AmendOrderFactsQuery>(
-    ORDER_FACTS_QUERY,
-    { id },
-    { onAccessDenied: (fields) => denied.push(...fields) },
-  );
+  const data = await client
+    .request<AmendOrderFactsQuery>(ORDER_FACTS_QUERY, { id }, { onAccessDenied: (fields) => denied.push(...fields) })
+    .catch((error: unknown) => {
+      // an app that may not read the order cannot see it
+      if (isObjectWithheld(error)) return null;
+      throw error;
+    });
+  if (!data) return null;
   const mapped = mapOrderFacts(data);
   const facts = mapped && withWithheldCustomerData(mapped, denied);
   if (!facts || !data.order?.lineItems.pageInfo.hasNextPage) return facts;

@@ -1,4 +1,5 @@
 import { CUSTOMER_DATA, type CustomerData, type OrderFacts } from "~/domain/types";
+import { AdminApiError } from "./errors";
 import type { DeniedField } from "./graphql-client.server";
 
 // The protected fields Amend selects, by the 2026-10 schema's `protectedContent` (the last segment of a path).
@@ -45,4 +46,9 @@ export function withWithheldCustomerData(facts: OrderFacts, denied: readonly Den
   }
   if (withheld.size > 0) facts.customerDataWithheld = CUSTOMER_DATA.filter((c) => withheld.has(c));
   return facts;
+}
+
+/** Shopify refused the object itself (level 0: the app may read no customer data, so no order). */
+export function isObjectWithheld(error: unknown): boolean {
+  return error instanceof AdminApiError && error.codes.length > 0 && error.codes.every((c) => c === "ACCESS_DENIED");
 }
