@@ -53,6 +53,7 @@ const SAMPLE: Record<ReasonCode, Reason> = {
   REQUEST_ALREADY_PENDING: { code: "REQUEST_ALREADY_PENDING", params: { kind: "CANCELLATION", status: "PENDING" } },
   NOT_ORDER_OWNER: { code: "NOT_ORDER_OWNER" },
   ORDER_NOT_FOUND: { code: "ORDER_NOT_FOUND" },
+  CUSTOMER_DATA_UNAVAILABLE: { code: "CUSTOMER_DATA_UNAVAILABLE" },
 };
 
 const EXPECTED: Record<"en" | "fr", Partial<Record<ReasonCode, string>>> = {

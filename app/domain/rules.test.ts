@@ -97,6 +97,7 @@ describe("every rule on the default order", () => {
       "PAYMENT_CONFIRMED",
       "ADDRESS_ALREADY_CHANGED",
       "FREE_SHIPPING_DISCOUNT_USED",
+      "CUSTOMER_DATA_UNAVAILABLE",
     ]);
     expect(decision.outcomes.every((outcome) => outcome.passed)).toBe(true);
     expect(decision.deadline).toBeNull();
@@ -1439,5 +1440,29 @@ describe("several shipping lines", () => {
         params: { newPrice: "19.90", oldPrice: "19.80", currencyCode: "EUR", rateTitle: "Chronopost" },
       },
     ]);
+  });
+});
+
+describe("rule CUSTOMER_DATA_UNAVAILABLE (protected customer data Shopify withheld)", () => {
+  it("refuses an address change when Shopify withheld the address, among the other reasons", () => {
+    const ctx = context({ facts: { customerDataWithheld: ["address", "email"], cancelledAt: NOW.toISOString() } });
+    expect(codes(evaluateAddressChangeOptions(ctx))).toEqual(["ORDER_CANCELLED", "CUSTOMER_DATA_UNAVAILABLE"]);
+  });
+
+  it("refuses the submission too, before any quote is asked for", () => {
+    const decision = evaluateAddressChange(submission({ facts: { customerDataWithheld: ["address"] }, quote: null }));
+    failsOnly(decision, "CUSTOMER_DATA_UNAVAILABLE");
+  });
+
+  it("passes when only names, emails or phones are withheld", () => {
+    passes(evaluateAddressChangeOptions(context({ facts: { customerDataWithheld: ["name", "email", "phone"] } })));
+  });
+
+  it("never refuses a cancellation: it needs no customer data", () => {
+    const decision = evaluateCancellation(
+      context({ facts: { customerDataWithheld: ["name", "email", "phone", "address"] } }),
+    );
+    passes(decision);
+    expect(evaluated(decision)).not.toContain("CUSTOMER_DATA_UNAVAILABLE");
   });
 });

@@ -27,6 +27,7 @@ import {
  *   FEATURE_DISABLED, ORDER_CANCELLED, ORDER_CLOSED, WINDOW_EXPIRED, REQUEST_ALREADY_PENDING,
  *   NOTHING_TO_SHIP, PICKUP_ORDER, B2B_ORDER, FULFILLMENT_STARTED, ORDER_ON_HOLD, PAYMENT_CONFIRMED,
  *   ADDRESS_ALREADY_CHANGED, FREE_SHIPPING_DISCOUNT_USED,
+ *   CUSTOMER_DATA_UNAVAILABLE (address changes only),
  *   then for a submitted address: ADDRESS_INVALID (one reason per field), COUNTRY_CHANGE_NOT_ALLOWED,
  *   NO_SHIPPING_RATE, LOCAL_DELIVERY_UNAVAILABLE (local delivery only), SHIPPING_COST_INCREASE.
  * A cancellation: the first five, then FULFILLMENT_STARTED.
@@ -322,6 +323,9 @@ function checkAddressChangeOrder(ctx: EvaluationContext, reasons: Reason[], outc
   if (rules.FREE_SHIPPING_DISCOUNT_USED) {
     check(reasons, outcomes, "FREE_SHIPPING_DISCOUNT_USED", !freeShippingUsed(ctx.facts));
   }
+  // Shopify withheld the street address: Amend can neither show it nor check that a change reached Shopify.
+  const addressReadable = !(ctx.facts.customerDataWithheld?.includes("address") ?? false);
+  check(reasons, outcomes, "CUSTOMER_DATA_UNAVAILABLE", addressReadable);
   return deadline;
 }
 

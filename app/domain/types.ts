@@ -27,6 +27,7 @@ export const REASON_CODES = [
   "REQUEST_ALREADY_PENDING",
   "NOT_ORDER_OWNER",
   "ORDER_NOT_FOUND",
+  "CUSTOMER_DATA_UNAVAILABLE",
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
@@ -193,7 +194,13 @@ export interface OrderFacts {
   shippingLines: ShippingLineFact[];
   discountApplications: DiscountApplicationFact[];
   lineItems: LineItemFact[];
+  /** Protected customer data Shopify withheld (the app is not approved for it); absent or empty = all read. */
+  customerDataWithheld?: CustomerData[];
 }
+
+/** The protected customer data Shopify approves an app for field by field (level 2). */
+export const CUSTOMER_DATA = ["name", "email", "phone", "address"] as const;
+export type CustomerData = (typeof CUSTOMER_DATA)[number];
 
 /** One rate the store offers to a destination (draftOrderCalculate → availableShippingRates). */
 export interface ShippingRate {

@@ -80,6 +80,10 @@ export const adminEn = {
     REQUEST_ALREADY_PENDING: { rule: "No other open request", failed: "Another request is open" },
     NOT_ORDER_OWNER: { rule: "The order belongs to the customer", failed: "The order is not the customer's" },
     ORDER_NOT_FOUND: { rule: "The order exists", failed: "The order was not found" },
+    CUSTOMER_DATA_UNAVAILABLE: {
+      rule: "Shopify shares the shipping address with Amend",
+      failed: "Shopify withholds the shipping address (protected customer data not approved)",
+    },
   } satisfies Record<ReasonCode, { rule: string; failed: string }>,
   errors: {
     REQUEST_NOT_FOUND: "This request doesn't exist, or belongs to another store. Go back to the requests list.",
@@ -174,6 +178,11 @@ export const adminEn = {
     fulfillment: "Fulfillment",
     orderUnavailable:
       "Shopify didn't answer, so the order summary is missing. Decisions still work; reload to try again.",
+    customerDataWithheld:
+      "Shopify doesn't share this customer's {data} with Amend (protected customer data not approved for the app). " +
+      "Without an email or a phone number, Amend sends the customer nothing on that channel; without the address, " +
+      "the customer can't change it online.",
+    customerData: { name: "name", email: "email", phone: "phone number", address: "address" },
     asked: "What the customer asked",
     oldAddress: "Current address",
     newAddress: "New address",

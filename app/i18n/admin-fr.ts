@@ -75,6 +75,10 @@ export const adminFr: AdminMessages = {
     REQUEST_ALREADY_PENDING: { rule: "Aucune autre demande en cours", failed: "Une autre demande est en cours" },
     NOT_ORDER_OWNER: { rule: "La commande appartient au client", failed: "La commande n'est pas celle du client" },
     ORDER_NOT_FOUND: { rule: "La commande existe", failed: "La commande est introuvable" },
+    CUSTOMER_DATA_UNAVAILABLE: {
+      rule: "Shopify transmet l'adresse de livraison à Amend",
+      failed: "Shopify ne transmet pas l'adresse de livraison (données client protégées non approuvées)",
+    },
   },
   errors: {
     REQUEST_NOT_FOUND:
@@ -173,6 +177,11 @@ export const adminFr: AdminMessages = {
     fulfillment: "Expédition",
     orderUnavailable:
       "Shopify n'a pas répondu : le résumé de la commande manque. Les décisions fonctionnent ; rechargez pour réessayer.",
+    customerDataWithheld:
+      "Shopify ne transmet pas à Amend {data} de ce client (données client protégées non approuvées pour l'app). " +
+      "Sans e-mail ni téléphone, Amend n'envoie rien au client par ce canal ; sans l'adresse, le client ne peut " +
+      "pas la modifier en ligne.",
+    customerData: { name: "le nom", email: "l'e-mail", phone: "le téléphone", address: "l'adresse" },
     asked: "Ce que le client demande",
     oldAddress: "Adresse actuelle",
     newAddress: "Nouvelle adresse",

@@ -44,6 +44,8 @@ export const en = {
       "You already have {request} in progress for this order. We'll write to you as soon as the store has decided.",
     NOT_ORDER_OWNER: "This order isn't linked to your account. Please sign in with the account you used to place it.",
     ORDER_NOT_FOUND: "We couldn't find this order. Please check the link, or open the order from your order history.",
+    CUSTOMER_DATA_UNAVAILABLE:
+      "The address of this order can't be changed online. Please contact the store to change it.",
   } satisfies Record<ReasonCode, string>,
 
   /** The open request named in REQUEST_ALREADY_PENDING. */

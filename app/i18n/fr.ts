@@ -41,6 +41,8 @@ export const fr: Messages = {
       "Cette commande n'est pas liée à votre compte. Connectez-vous avec le compte utilisé pour la passer.",
     ORDER_NOT_FOUND:
       "Nous ne trouvons pas cette commande. Vérifiez le lien, ou ouvrez-la depuis l'historique de vos commandes.",
+    CUSTOMER_DATA_UNAVAILABLE:
+      "L'adresse de cette commande ne peut pas être modifiée en ligne. Contactez la boutique pour la changer.",
   },
 
   pendingRequest: {

@@ -213,11 +213,13 @@ function contactOf(facts: OrderFacts) {
     email: facts.customer?.email ?? null,
     phone: facts.customer?.phone ?? null,
     statusPageUrl: facts.statusPageUrl ?? null,
+    withheld: facts.customerDataWithheld ?? [],
   };
 }
 
+// Without the customer's name (withheld by Shopify, or none given) the order name stands for it.
 function customerName(facts: OrderFacts): string {
-  return [facts.customer?.firstName, facts.customer?.lastName].filter(Boolean).join(" ");
+  return [facts.customer?.firstName, facts.customer?.lastName].filter(Boolean).join(" ") || facts.name;
 }
 
 /**

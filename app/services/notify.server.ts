@@ -32,7 +32,8 @@ function factsOf(
     facts: {
       order: { name: request.orderName, statusUrl: contact?.statusPageUrl ?? null },
       customer: {
-        firstName: contact?.firstName ?? (request.customerName.split(" ")[0] || null),
+        // the contact's own first name, even when null: customerName may be the order name standing in for it
+        firstName: contact ? contact.firstName : request.customerName.split(" ")[0] || null,
         lastName: contact?.lastName ?? null,
         email: contact?.email ?? request.customerEmail,
       },

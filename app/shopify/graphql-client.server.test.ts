@@ -219,3 +219,47 @@ describe("createAdminClient", () => {
     await expect(client.request(QUERY)).rejects.toBe(bug);
   });
 });
+
+describe("protected customer data Shopify withholds (ACCESS_DENIED on fields)", () => {
+  const denied = (path: string[]) => ({
+    message: `This app is not approved to use the ${path[path.length - 1]} field.`,
+    path,
+    extensions: { code: "ACCESS_DENIED" },
+  });
+  const partialBody = {
+    data: { order: { id: "gid://shopify/Order/1", email: null, customer: { id: "gid://shopify/Customer/2" } } },
+    errors: [denied(["order", "email"])],
+  };
+
+  it("returns the data and the denied fields when the caller accepts them", async () => {
+    const { client } = setup([{ body: partialBody }]);
+    const seen: string[] = [];
+    const data = await client.request(QUERY, {}, { onAccessDenied: (d) => seen.push(...d.map((f) => f.path)) });
+    expect(data).toEqual(partialBody.data);
+    expect(seen).toEqual(["order.email"]);
+  });
+
+  it("is an AdminApiError for a caller that does not accept withheld fields", async () => {
+    const { client } = setup([{ body: partialBody }]);
+    await expect(client.request(QUERY)).rejects.toBeInstanceOf(AdminApiError);
+  });
+
+  it("is an AdminApiError when another error comes with it, or the root field itself is denied", async () => {
+    const mixed = { ...partialBody, errors: [...partialBody.errors, { message: "boom", path: ["order", "name"] }] };
+    const root = { data: { order: null }, errors: [denied(["order"])] };
+    for (const body of [mixed, root]) {
+      const { client } = setup([{ body }]);
+      await expect(client.request(QUERY, {}, { onAccessDenied: () => {} })).rejects.toBeInstanceOf(AdminApiError);
+    }
+  });
+
+  it("reads the partial data from the error the library throws for a 200 with errors", async () => {
+    const thrown = libraryGraphqlError({ errors: partialBody.errors });
+    (thrown.body as Record<string, unknown>).data = partialBody.data;
+    const { client } = setup([{ throws: thrown }]);
+    const seen: string[] = [];
+    const data = await client.request(QUERY, {}, { onAccessDenied: (d) => seen.push(...d.map((f) => f.path)) });
+    expect(data).toEqual(partialBody.data);
+    expect(seen).toEqual(["order.email"]);
+  });
+});

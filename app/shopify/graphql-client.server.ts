@@ -52,6 +52,18 @@ export interface RequestOptions {
    * mutations go through the ledger, which reads Shopify's state before sending again.
    */
   idempotent?: boolean;
+  /**
+   * Accept an answer whose only errors are ACCESS_DENIED on fields (protected customer data the app is not
+   * approved for): the data is returned with those fields null, and the denied fields are given here.
+   * Without it, such an answer is an AdminApiError like any other.
+   */
+  onAccessDenied?: (denied: DeniedField[]) => void;
+}
+
+/** A field Shopify answered null with ACCESS_DENIED: its path in `data` ("order.customer.email"). */
+export interface DeniedField {
+  path: string;
+  message: string;
 }
 
 export interface AdminClient {
@@ -73,11 +85,20 @@ type Outcome =
       ambiguous: boolean;
       cause?: unknown;
     }
-  | { kind: "error"; status: number | null; message: string; codes: string[]; cost: QueryCost | null };
+  | {
+      kind: "error";
+      status: number | null;
+      message: string;
+      codes: string[];
+      cost: QueryCost | null;
+      /** The data, when every error is an ACCESS_DENIED on one field. */
+      partial?: { data: unknown; denied: DeniedField[] } | null;
+    };
 
 interface GraphqlErrorEntry {
   message?: string;
   extensions?: { code?: string; cost?: QueryCost } & Record<string, unknown>;
+  path?: (string | number)[];
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -128,6 +149,10 @@ export function createAdminClient(graphql: AdminGraphql, options: AdminClientOpt
           case "ok":
             return outcome.data as T;
           case "error":
+            if (outcome.partial && requestOptions.onAccessDenied) {
+              requestOptions.onAccessDenied(outcome.partial.denied);
+              return outcome.partial.data as T;
+            }
             throw new AdminApiError(operation, outcome.message, outcome.codes, outcome.status);
           case "throttled": {
             throttled++;
@@ -233,7 +258,26 @@ function classifyBody(
       ambiguous: true,
     };
   }
-  return { kind: "error", status, message: messageOf(errors, body?.errors), codes, cost };
+  return {
+    kind: "error",
+    status,
+    message: messageOf(errors, body?.errors),
+    codes,
+    cost,
+    partial: accessDeniedOnly(body?.data, errors),
+  };
+}
+
+/** Data with some fields withheld: every error an ACCESS_DENIED at a field's path (protected customer data). */
+function accessDeniedOnly(data: unknown, errors: GraphqlErrorEntry[]): { data: unknown; denied: DeniedField[] } | null {
+  if (data == null || errors.length === 0) return null;
+  const denied: DeniedField[] = [];
+  for (const e of errors) {
+    // a denied root field (level 0: the whole order) is no partial answer
+    if (e.extensions?.code !== "ACCESS_DENIED" || !Array.isArray(e.path) || e.path.length < 2) return null;
+    denied.push({ path: e.path.join("."), message: e.message ?? "" });
+  }
+  return { data, denied };
 }
 
 function classifyHttp(

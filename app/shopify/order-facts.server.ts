@@ -8,7 +8,8 @@ import type {
   OrderFacts,
 } from "~/domain/types";
 import type { AmendOrderFactsQuery, AmendOrderLineItemsQuery } from "~/types/admin.generated";
-import type { AdminClient } from "./graphql-client.server";
+import type { AdminClient, DeniedField } from "./graphql-client.server";
+import { isObjectWithheld, withWithheldCustomerData } from "./protected-data";
 
 /** Everything the rules need about one order, in one call. Line items past the first page are rare: fetched separately. */
 export const ORDER_FACTS_QUERY = `#graphql
@@ -108,8 +109,17 @@ export function orderGid(orderId: string | number): string {
 /** Reads the order's facts; null when the order does not exist (or the app cannot see it). */
 export async function getOrderFacts(client: AdminClient, orderId: string | number): Promise<OrderFacts | null> {
   const id = orderGid(orderId);
-  const data = await client.request<AmendOrderFactsQuery>(ORDER_FACTS_QUERY, { id });
-  const facts = mapOrderFacts(data);
+  const denied: DeniedField[] = [];
+  const data = await client
+    .request<AmendOrderFactsQuery>(ORDER_FACTS_QUERY, { id }, { onAccessDenied: (fields) => denied.push(...fields) })
+    .catch((error: unknown) => {
+      // an app that may not read the order cannot see it
+      if (isObjectWithheld(error)) return null;
+      throw error;
+    });
+  if (!data) return null;
+  const mapped = mapOrderFacts(data);
+  const facts = mapped && withWithheldCustomerData(mapped, denied);
   if (!facts || !data.order?.lineItems.pageInfo.hasNextPage) return facts;
   let after = data.order.lineItems.pageInfo.endCursor;
   while (after) {

@@ -7,6 +7,7 @@
  */
 import {
   GraphQLError,
+  getNamedType,
   getNullableType,
   isAbstractType,
   isListType,
@@ -18,6 +19,7 @@ import {
   type GraphQLTypeResolver,
 } from "graphql";
 import { bag, bagUnits } from "./money";
+import type { ProtectedContent } from "./schema";
 import { countryName, gidType, holdDisplayReason, legacyId, type Rec, type Store } from "./store";
 import { MUTATIONS } from "./mutations";
 
@@ -39,6 +41,8 @@ export interface SimContext {
   jobMaxMs: number;
   /** Consumes a STALE_FO_DESTINATION fault (orderUpdate keeps fulfillment order destinations). */
   takeStaleDestinationFault: () => boolean;
+  /** `Type.field` → what it reveals, for the schema's protected fields (checked against store.protectedAccess). */
+  protectedFields: ReadonlyMap<string, ProtectedContent>;
 }
 
 type Resolver = (source: Rec, args: Rec, ctx: SimContext, info: GraphQLResolveInfo) => unknown;
@@ -479,9 +483,37 @@ const QUERY: Record<string, (args: Rec, ctx: SimContext, info: GraphQLResolveInf
   },
 };
 
+const PROTECTED_DATA_DOCS = "https://shopify.dev/docs/apps/launch/protected-customer-data";
+/** What Shopify puts in a non-null protected field the app may not read (as `displayName` does). */
+export const REDACTED = "•••";
+// Level 0: the app may not read customer data at all, so neither orders nor customers.
+const LEVEL_1_OBJECTS = new Set(["Order", "Customer"]);
+
+function accessDenied(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "ACCESS_DENIED", documentation: PROTECTED_DATA_DOCS } });
+}
+
+/**
+ * Protected customer data the app is not approved for: a nullable field answers null with an ACCESS_DENIED
+ * error at its path (the rest of the answer stands); a non-null one answers redacted. Undefined = readable.
+ */
+function protectedAnswer(ctx: SimContext, info: GraphQLResolveInfo): { value: unknown } | undefined {
+  const access = ctx.store.protectedAccess;
+  if (access.level === 0) {
+    const named = getNamedType(info.returnType).name;
+    if (LEVEL_1_OBJECTS.has(named)) throw accessDenied(`This app is not approved to access the ${named} object.`);
+  }
+  const content = ctx.protectedFields.get(`${info.parentType.name}.${info.fieldName}`);
+  if (content === undefined || access.fields.has(content)) return undefined;
+  if (isNonNullType(info.returnType)) return { value: REDACTED };
+  throw accessDenied(`This app is not approved to use the ${info.fieldName} field.`);
+}
+
 export const fieldResolver: GraphQLFieldResolver<Rec, SimContext, Rec> = (source, args, ctx, info) => {
   const parent = info.parentType.name;
   const field = info.fieldName;
+  const denied = protectedAnswer(ctx, info);
+  if (denied) return denied.value;
   if (info.parentType === ctx.schema.getQueryType()) {
     const resolve = QUERY[field];
     if (!resolve) throw simError(`The Admin API simulator does not implement QueryRoot.${field}.`, "NOT_IMPLEMENTED");

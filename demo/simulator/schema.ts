@@ -11,6 +11,10 @@ import { buildClientSchema, type GraphQLSchema, type IntrospectionQuery } from "
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const built = new Map<string, GraphQLSchema>();
+const protectedByVersion = new Map<string, Map<string, ProtectedContent>>();
+
+/** What a protected field reveals about a customer (the introspection's `protectedContent`). */
+export type ProtectedContent = "name" | "email" | "phone" | "address";
 
 /** Where the introspection for `apiVersion` lives; `ADMIN_SCHEMA_DIR` overrides the folder. */
 export function schemaPath(apiVersion: string): string {
@@ -30,8 +34,30 @@ export function loadAdminSchema(apiVersion = "2026-10"): GraphQLSchema {
   const raw = JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString("utf8")) as
     { data: IntrospectionQuery } | IntrospectionQuery;
   const introspection = "data" in raw ? raw.data : raw;
+  protectedByVersion.set(apiVersion, protectedFieldsOf(introspection));
   // assumeValid: the introspection comes from Shopify; re-validating 10k types would double the start time.
   const schema = buildClientSchema(introspection, { assumeValid: true });
   built.set(apiVersion, schema);
   return schema;
+}
+
+/** `Type.field` → what it reveals, for every field Shopify marks `isProtected` (level 2 data). */
+export function protectedFields(apiVersion = "2026-10"): Map<string, ProtectedContent> {
+  loadAdminSchema(apiVersion);
+  return protectedByVersion.get(apiVersion) ?? new Map();
+}
+
+type ProtectedMarks = { isProtected?: boolean; protectedContent?: string | null };
+
+function protectedFieldsOf(introspection: IntrospectionQuery): Map<string, ProtectedContent> {
+  const map = new Map<string, ProtectedContent>();
+  for (const type of introspection.__schema.types) {
+    if (!("fields" in type) || !type.fields) continue;
+    for (const field of type.fields as readonly (ProtectedMarks & { name: string })[]) {
+      if (field.isProtected && field.protectedContent) {
+        map.set(`${type.name}.${field.name}`, field.protectedContent as ProtectedContent);
+      }
+    }
+  }
+  return map;
 }

@@ -33,7 +33,7 @@ import {
 import { FAULT_KINDS, Faults, type ChaosOptions, type FaultKind, type FaultSpec, type RequestInfo } from "./faults";
 import { answerCancellationRequests, type ServiceAnswer } from "./mutations";
 import { fieldResolver, settleJobs, typeResolver, type SimApp, type SimContext } from "./resolvers";
-import { loadAdminSchema } from "./schema";
+import { loadAdminSchema, protectedFields } from "./schema";
 import { PLANS, Store, readStoreFile, type Plan, type Rec } from "./store";
 
 const checkedDocuments = new Map<
@@ -120,6 +120,7 @@ export interface Simulator {
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const apiVersion = options.apiVersion ?? "2026-10";
   const schema = loadAdminSchema(apiVersion);
+  const protectedFieldMap = protectedFields(apiVersion);
   const now = options.now ?? (() => new Date());
   const store = options.store
     ? new Store(options.store, { source: "(inline store)", now })
@@ -314,6 +315,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       jobPollsBeforeDone: settings.jobPollsBeforeDone,
       jobMaxMs: settings.jobMaxMs,
       takeStaleDestinationFault: () => settings.staleFulfillmentOrderDestination || faults.takeStaleDestination(info),
+      protectedFields: protectedFieldMap,
     };
     settleJobs(context);
     if (settings.cancellationRequestAnswer) answerCancellationRequests(store, settings.cancellationRequestAnswer);

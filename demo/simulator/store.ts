@@ -342,6 +342,27 @@ const shop = z.looseObject({
   plan: z.enum(PLANS).optional(),
 });
 
+const PROTECTED_CONTENTS = ["name", "email", "phone", "address"] as const;
+const protectedCustomerData = z.object({
+  // 0: no customer data; 1: customer data without the fields below; 2: with the fields approved in `fields`.
+  level: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  // Level 2 only: the approved fields (default all four); ignored below level 2.
+  fields: z.array(z.enum(PROTECTED_CONTENTS)).optional(),
+});
+
+/** Which protected customer data the app may read: the level and, at level 2, the approved fields. */
+export interface ProtectedAccess {
+  level: 0 | 1 | 2;
+  fields: ReadonlySet<(typeof PROTECTED_CONTENTS)[number]>;
+}
+
+/** The store file's `protectedCustomerData` as the resolvers check it; absent = fully approved. */
+export function protectedAccessOf(input: z.infer<typeof protectedCustomerData> | undefined): ProtectedAccess {
+  const level = input?.level ?? 2;
+  const fields = level === 2 ? (input?.fields ?? PROTECTED_CONTENTS) : [];
+  return { level, fields: new Set(fields) };
+}
+
 export const storeFileSchema = z
   .looseObject({
     shop,
@@ -351,6 +372,8 @@ export const storeFileSchema = z
     orders: z.array(order),
     // Not Shopify data: how the simulator answers (a round-trip latency for benchmarks).
     simulator: z.object({ latencyMs: z.number().int().min(0).max(60_000).optional() }).optional(),
+    // Not Shopify data: the protected customer data Shopify approved the app for (default: level 2, every field).
+    protectedCustomerData: protectedCustomerData.optional(),
   })
   .superRefine((s, ctx) => {
     const ids = new Map<string, string>();
@@ -582,6 +605,8 @@ export class Store {
   orders!: Rec[];
   /** The store file's `simulator` settings (latencyMs). */
   settings!: Rec;
+  /** The protected customer data the app is approved for (assign to change it until the next reset). */
+  protectedAccess!: ProtectedAccess;
   log: MutationLogEntry[] = [];
   flowTriggers: FlowTrigger[] = [];
   /** Asynchronous work Shopify answers with a Job (orderCancel), by Job id. */
@@ -619,6 +644,7 @@ export class Store {
     this.shippingZones = copy.shippingZones;
     this.locations = materializeLocations(copy.locations ?? [], this.shop);
     this.settings = copy.simulator ?? {};
+    this.protectedAccess = protectedAccessOf(copy.protectedCustomerData);
     const locations = new Map(this.locations.map((l) => [l.id, l]));
     this.orders = copy.orders.map((o: Rec) => materializeOrder(o, this.shop, locations));
     this.log = [];

@@ -31,6 +31,15 @@ export function RequestOrderCard({ data, locale }: { data: RequestDetailView; lo
                 </li>
               ))}
             </ul>
+            {data.order.customerDataWithheld.length > 0 && (
+              <Banner tone="info">
+                <p>
+                  {fill(d.customerDataWithheld, {
+                    data: data.order.customerDataWithheld.map((c) => d.customerData[c]).join(", "),
+                  })}
+                </p>
+              </Banner>
+            )}
           </>
         ) : (
           <Banner tone="warning">

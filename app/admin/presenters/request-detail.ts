@@ -49,6 +49,7 @@ export function presentRequestDetail(detail: RequestDetail, context: { locale: L
           fulfillment: order.displayFulfillmentStatus,
           cancelled: Boolean(order.cancelledAt),
           lineItems: order.lineItems.map((l) => ({ id: l.id, title: l.title, quantity: l.quantity })),
+          customerDataWithheld: order.customerDataWithheld ?? [],
         }
       : null,
     storeCancellations: detail.storeCancellations.map((c) => ({
