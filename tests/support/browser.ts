@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -46,9 +46,9 @@ function isExecutable(file: string): boolean {
   }
 }
 
-function systemChromium(): string | undefined {
+function systemChromium(searchPath: string): string | undefined {
   if (isExecutable("/usr/bin/chromium")) return "/usr/bin/chromium";
-  const dirs = (process.env.PATH ?? "").split(path.delimiter).filter(Boolean);
+  const dirs = searchPath.split(path.delimiter).filter(Boolean);
   for (const name of SYSTEM_NAMES) {
     for (const dir of dirs) {
       const file = path.join(dir, name);
@@ -67,17 +67,12 @@ async function inflateFile(source: string, target: string): Promise<void> {
   );
 }
 
-/** Decompresses one `.tar.br` archive of the package into `dir` (with Debian's tar). */
+/** Unpacks one `.tar.br` archive of the package into `dir`, via a file: tar may stop reading a pipe early. */
 async function inflateTar(source: string, dir: string): Promise<void> {
-  fs.mkdirSync(dir, { recursive: true });
-  const tar = spawn("tar", ["-x", "--no-same-owner", "-C", dir], { stdio: ["pipe", "ignore", "inherit"] });
-  const exited = new Promise<number | null>((resolve, reject) => {
-    tar.on("error", reject);
-    tar.on("exit", resolve);
-  });
-  await pipeline(fs.createReadStream(source), zlib.createBrotliDecompress(), tar.stdin);
-  const code = await exited;
-  if (code !== 0) throw new Error(`tar exited with ${code} while unpacking ${source}`);
+  const archive = path.join(dir, `${path.basename(source, ".br")}`);
+  await inflateFile(source, archive);
+  execFileSync("tar", ["-x", "--no-same-owner", "-C", dir, "-f", archive]);
+  fs.rmSync(archive);
 }
 
 /**
@@ -144,14 +139,16 @@ async function npmChromium(): Promise<ResolvedChromium> {
 }
 
 /** Which Chromium to drive (see the order above); unpacks the npm one when that is the one. */
-export async function resolveChromium(env: NodeJS.ProcessEnv = process.env): Promise<ResolvedChromium> {
+export async function resolveChromium(
+  env: Record<string, string | undefined> = process.env,
+): Promise<ResolvedChromium> {
   if (env.CHROMIUM_PATH) {
     if (!isExecutable(env.CHROMIUM_PATH))
       throw new Error(`CHROMIUM_PATH=${env.CHROMIUM_PATH} is not an executable file`);
     return { source: "CHROMIUM_PATH", executablePath: env.CHROMIUM_PATH, env: {} };
   }
   if (env.AMEND_BROWSER !== "npm") {
-    const system = systemChromium();
+    const system = systemChromium(env.PATH ?? "");
     if (system) return { source: "system", executablePath: system, env: {} };
   }
   return npmChromium();
