@@ -30,7 +30,7 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
-          // The offline demo end to end: `npm run demo` driven with Debian's Chromium (tests/e2e/support.ts).
+          // The offline demo end to end: `npm run demo` driven with Chromium (tests/support/browser.ts picks which).
           name: "e2e",
           environment: "node",
           include: ["tests/e2e/**/*.test.ts"],

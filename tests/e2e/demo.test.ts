@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCREENSHOTS, eventually, launchChromium, startDemoProcess, userAgent, type RunningDemo } from "./support";
 
-// The offline demo end to end: `npm run demo` in a child process, driven with Debian's Chromium.
+// The offline demo end to end: `npm run demo` in a child process, driven with Chromium (tests/support/browser.ts).
 // Each scenario uses its own order of the demo store, so they share one demo run.
 
 type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -3,31 +3,12 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-export const CHROMIUM = "/usr/bin/chromium";
-export const SCREENSHOTS = path.join(ROOT, "test-results/screenshots");
+export { launchChromium } from "../support/browser";
 
-/** Debian's Chromium (`apt-get install chromium`) driven by playwright-core: never a downloaded browser. */
-export async function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (.ci/run does).`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-}
+export const SCREENSHOTS = path.join(ROOT, "test-results/screenshots");
 
 /**
  * A browser context with Chromium's ordinary user agent: the headless one says "HeadlessChrome", which the
