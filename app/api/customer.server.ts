@@ -13,7 +13,7 @@ import {
   requestKindLabel,
 } from "~/domain/messages";
 import { allowedActions } from "~/domain/state-machine";
-import type { CustomerReason, Locale, RequestKind, RequestStatus } from "~/domain/types";
+import type { CustomerReason, Locale } from "~/domain/types";
 import { apiErrors } from "~/i18n/api";
 import { errorBody, toHttpError, type HttpError } from "~/http/errors.server";
 import { customerIdOfSub, isForThisApp, shopOfDest } from "~/http/session-token.server";
@@ -169,13 +169,13 @@ interface Payload {
 /** A request as the customer sees it: what was asked, where it stands, its history and thread. */
 export function presentRequest(request: ChangeRequest | RequestWithHistory, locale: Locale) {
   const payload = JSON.parse(request.payload) as Payload;
-  const actions = allowedActions(request.status as RequestStatus);
+  const actions = allowedActions(request.status);
   return {
     id: request.id,
     kind: request.kind,
-    kindLabel: requestKindLabel(request.kind as RequestKind, locale),
+    kindLabel: requestKindLabel(request.kind, locale),
     status: request.status,
-    statusLabel: statusLabel(request.status as RequestStatus, locale),
+    statusLabel: statusLabel(request.status, locale),
     orderId: request.orderId,
     orderName: request.orderName,
     createdAt: request.createdAt.toISOString(),
@@ -197,7 +197,7 @@ export function presentRequest(request: ChangeRequest | RequestWithHistory, loca
             actor: e.actor,
             from: e.fromStatus,
             to: e.toStatus,
-            toLabel: statusLabel(e.toStatus as RequestStatus, locale),
+            toLabel: statusLabel(e.toStatus, locale),
             // what staff wrote is shown; system notes (Shopify's answers) stay internal
             message: e.actor === "SYSTEM" ? null : e.message,
             at: e.at.toISOString(),

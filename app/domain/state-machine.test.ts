@@ -160,8 +160,7 @@ describe("properties of the lifecycle", () => {
     for (const status of OPEN_STATUSES) {
       const seen = new Set<RequestStatus>([status]);
       const queue: RequestStatus[] = [status];
-      while (queue.length > 0) {
-        const current = queue.shift() as RequestStatus;
+      for (let current = queue.shift(); current !== undefined; current = queue.shift()) {
         for (const next of allowedActions(current)) {
           const to = transition(current, next);
           if (seen.has(to)) continue;

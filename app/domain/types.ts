@@ -1,3 +1,4 @@
+import type { $Enums } from "@prisma/client";
 import type { MailingAddress } from "./mailing-address";
 
 /**
@@ -37,6 +38,8 @@ export type AddressRule = (typeof ADDRESS_RULES)[number];
 
 export const REQUEST_KINDS = ["ADDRESS_CHANGE", "CANCELLATION"] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
+export const isRequestKind = (value: unknown): value is RequestKind =>
+  (REQUEST_KINDS as readonly unknown[]).includes(value);
 
 export const REQUEST_STATUSES = [
   "PENDING",
@@ -53,6 +56,15 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 export const ACTORS = ["CUSTOMER", "STAFF", "SYSTEM"] as const;
 export type Actor = (typeof ACTORS)[number];
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+/** The database's enums (prisma/schema.prisma) hold exactly these names: a change on one side fails the build. */
+export type DatabaseEnumsMatch = [
+  Holds<Same<RequestKind, $Enums.RequestKind>>,
+  Holds<Same<RequestStatus, $Enums.RequestStatus>>,
+  Holds<Same<Actor, $Enums.Actor>>,
+];
 
 /** Why the customer wants to cancel; the merchant chooses which are offered. */
 export const CUSTOMER_REASONS = [

@@ -136,7 +136,7 @@ export async function transitionRequest(
       data: {
         ...input.data,
         status: to,
-        ...keysFor(current.shop, current.orderId, current.kind as RequestKind, to, current.singleChange),
+        ...keysFor(current.shop, current.orderId, current.kind, to, current.singleChange),
       },
     });
     if (count === 0) throw new StaleRequestError(input.id, input.from);

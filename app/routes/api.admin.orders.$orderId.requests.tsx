@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { adminApi } from "~/admin/api.server";
 import { prisma } from "~/db.server";
 import { allowedActions } from "~/domain/state-machine";
-import type { RequestStatus } from "~/domain/types";
 import { requestsForOrder } from "~/models/change-request.server";
 import { orderIdParam } from "~/http/params.server";
 
@@ -27,7 +26,7 @@ export const loader = ({ request, params }: LoaderFunctionArgs) =>
           newAddress: payload.address
             ? { city: payload.address.city ?? "", countryCode: payload.address.countryCode ?? "" }
             : null,
-          canDecide: allowedActions(r.status as RequestStatus).some((a) => a === "approve" || a === "reject"),
+          canDecide: allowedActions(r.status).some((a) => a === "approve" || a === "reject"),
         };
       }),
     };

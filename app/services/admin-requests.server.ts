@@ -1,4 +1,4 @@
-import type { OrderFacts, Reason, RequestStatus } from "~/domain/types";
+import type { OrderFacts, Reason } from "~/domain/types";
 import type { StaffAction } from "~/admin/constants";
 import { allowedActions } from "~/domain/state-machine";
 import { logger } from "~/logger.server";
@@ -47,7 +47,7 @@ export async function requestDetail(deps: ServiceDeps, requestId: string) {
     evaluation: Array.isArray(evaluation) ? evaluation : [],
     order,
     storeCancellations,
-    actions: allowedActions(request.status as RequestStatus),
+    actions: allowedActions(request.status),
   };
 }
 

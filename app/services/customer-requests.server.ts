@@ -70,7 +70,7 @@ async function loadOwnedOrder(deps: ServiceDeps, orderId: string, customer: Cust
 async function evaluationContext(
   deps: ServiceDeps,
   facts: OrderFacts,
-  known?: Promise<{ kind: string; status: string }[]>,
+  known?: Promise<{ kind: RequestKind; status: RequestStatus }[]>,
 ): Promise<EvaluationContext & { policy: StorePolicy }> {
   const [policy, requests, block] = await Promise.all([
     getPolicy(deps.db, deps.shop),
@@ -81,9 +81,7 @@ async function evaluationContext(
     facts,
     policy,
     now: deps.clock(),
-    openRequests: requests
-      .filter((r) => isOpen(r.status as RequestStatus))
-      .map((r) => ({ kind: r.kind as RequestKind, status: r.status as RequestStatus })),
+    openRequests: requests.filter((r) => isOpen(r.status)).map((r) => ({ kind: r.kind, status: r.status })),
     addressAlreadyChanged: requests.some((r) => r.kind === "ADDRESS_CHANGE" && r.status === "APPLIED"),
     blocked: block !== null,
   };
@@ -385,7 +383,7 @@ export async function customerReply(
   const request = await ownRequest(deps, input.requestId, input);
   return applyTransition(deps, {
     requestId: request.id,
-    from: request.status as RequestStatus,
+    from: request.status,
     action: "customerReply",
     actor: "CUSTOMER",
     message: input.body,
@@ -403,7 +401,7 @@ export async function withdrawRequest(
   const request = await ownRequest(deps, input.requestId, input);
   return applyTransition(deps, {
     requestId: request.id,
-    from: request.status as RequestStatus,
+    from: request.status,
     action: "withdraw",
     actor: "CUSTOMER",
   });

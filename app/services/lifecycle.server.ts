@@ -80,7 +80,7 @@ export async function applyTransition(deps: LifecycleDeps, command: TransitionCo
       const { request, eventId } = await transitionRequest(tx, {
         id: current.id,
         current,
-        from: command.from ?? (current.status as RequestStatus),
+        from: command.from ?? current.status,
         action: command.action,
         actor: command.actor,
         message: command.message ?? null,
@@ -95,7 +95,7 @@ export async function applyTransition(deps: LifecycleDeps, command: TransitionCo
       });
       if (rule.postsMessage && command.message)
         await addMessage(tx, request.id, command.actor === "CUSTOMER" ? "CUSTOMER" : "STAFF", command.message);
-      const event = rule.notifies?.[request.kind as RequestKind];
+      const event = rule.notifies?.[request.kind];
       if (event) {
         if (!deps.notify) throw new Error(`${command.action} notifies ${event}: applyTransition needs a notifier`);
         await deps.notify(tx, { request, event, eventId });

@@ -32,7 +32,7 @@ export async function retryRequest(deps: ServiceDeps, input: StaffInput): Promis
   if (request.status === "APPLYING") return applyRequest(deps, request);
   const applying = await applyTransition(deps, {
     requestId: request.id,
-    from: request.status as "FAILED",
+    from: request.status,
     action: "retry",
     actor: "STAFF",
   });
