@@ -13,12 +13,13 @@ import {
   requestKindLabel,
 } from "~/domain/messages";
 import { allowedActions } from "~/domain/state-machine";
-import type { CustomerReason, Locale } from "~/domain/types";
+import { isCustomerReason, type Locale } from "~/domain/types";
 import { apiErrors } from "~/i18n/api";
 import { errorBody, toHttpError, type HttpError } from "~/http/errors.server";
 import { customerIdOfSub, isForThisApp, shopOfDest } from "~/http/session-token.server";
 import { setLogShop } from "~/logger.server";
 import type { RequestWithHistory } from "~/models/change-request.server";
+import { decodePayload } from "~/models/request-payload";
 import { servicesFor } from "~/services/context.server";
 import type { CustomerActor, OrderOptions } from "~/services/customer-requests.server";
 import { readBodyText } from "~/http/body-limit.server";
@@ -159,16 +160,9 @@ export async function readBody<T extends z.ZodType>(request: Request, schema: T)
   return parsed.data;
 }
 
-interface Payload {
-  address?: unknown;
-  previousAddress?: unknown;
-  reason?: CustomerReason;
-  note?: string | null;
-}
-
 /** A request as the customer sees it: what was asked, where it stands, its history and thread. */
 export function presentRequest(request: ChangeRequest | RequestWithHistory, locale: Locale) {
-  const payload = JSON.parse(request.payload) as Payload;
+  const payload = decodePayload(request);
   const actions = allowedActions(request.status);
   return {
     id: request.id,
@@ -180,12 +174,12 @@ export function presentRequest(request: ChangeRequest | RequestWithHistory, loca
     orderName: request.orderName,
     createdAt: request.createdAt.toISOString(),
     updatedAt: request.updatedAt.toISOString(),
-    ...(request.kind === "ADDRESS_CHANGE"
-      ? { address: payload.address ?? null, previousAddress: payload.previousAddress ?? null }
+    ...(payload.kind === "ADDRESS_CHANGE"
+      ? { address: payload.address, previousAddress: payload.previousAddress }
       : {
-          reason: payload.reason ?? null,
-          reasonLabel: payload.reason ? customerReasonLabel(payload.reason, locale) : null,
-          note: payload.note ?? null,
+          reason: payload.reason,
+          reasonLabel: isCustomerReason(payload.reason) ? customerReasonLabel(payload.reason, locale) : null,
+          note: payload.note,
         }),
     decisionNote: request.decisionNote,
     deadline: request.deadlineAt?.toISOString() ?? null,

@@ -76,6 +76,8 @@ export const CUSTOMER_REASONS = [
   "OTHER",
 ] as const;
 export type CustomerReason = (typeof CUSTOMER_REASONS)[number];
+export const isCustomerReason = (value: unknown): value is CustomerReason =>
+  (CUSTOMER_REASONS as readonly unknown[]).includes(value);
 
 /** The store's own reasons for cancelling an order itself (not a customer's request). */
 export const STORE_CANCEL_REASONS = [

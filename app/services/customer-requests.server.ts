@@ -27,6 +27,7 @@ import {
   requestsForOrder,
   type RequestWithHistory,
 } from "~/models/change-request.server";
+import { decodePayload } from "~/models/request-payload";
 import { getPolicy } from "~/models/settings.server";
 import type { DbTx } from "~/db.server";
 import { applyRequest, assertFound } from "./apply.server";
@@ -157,7 +158,7 @@ function canonical(value: unknown): string {
 
 /** Whether a stored request is what this submission asks for: same order, kind and body. */
 function sameSubmission(existing: ChangeRequest, submission: Submission): boolean {
-  const payload = JSON.parse(existing.payload) as Record<string, unknown>;
+  const payload: Record<string, unknown> = decodePayload(existing);
   const stored = Object.fromEntries(Object.keys(submission.body).map((k) => [k, payload[k]]));
   return (
     existing.orderId === submission.orderId &&

@@ -10,7 +10,7 @@ describe("summaryOf", () => {
   it("an address change says where it goes, with the country's name in the merchant's language", () => {
     const row: Summarised = {
       kind: "ADDRESS_CHANGE",
-      payload: JSON.stringify({ address: { city: "Lyon", countryCode: "FR" } }),
+      payload: JSON.stringify({ address: { address1: "4 place Bellecour", city: "Lyon", countryCode: "FR" } }),
     };
     expect(summaryOf(row, "fr")).toBe("Vers Lyon, France");
     expect(summaryOf(row, "en")).toBe("To Lyon, France");
