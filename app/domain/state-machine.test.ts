@@ -25,7 +25,7 @@ const SPEC: [RequestStatus, RequestAction, RequestStatus][] = [
   ["PENDING", "reject", "REJECTED"],
   ["NEEDS_INFO", "reject", "REJECTED"],
   ["FAILED", "reject", "REJECTED"],
-  ["PENDING", "askInfo", "NEEDS_INFO"],
+  ["PENDING", "requestInfo", "NEEDS_INFO"],
   ["NEEDS_INFO", "customerReply", "PENDING"],
   ["PENDING", "withdraw", "WITHDRAWN"],
   ["NEEDS_INFO", "withdraw", "WITHDRAWN"],
@@ -192,7 +192,7 @@ describe("at most one address change is applied per order", () => {
       type: fc.constantFrom(
         "approve",
         "reject",
-        "askInfo",
+        "requestInfo",
         "customerReply",
         "withdraw",
         "expire",

@@ -14,6 +14,7 @@ export const FLOW_TRIGGERS = {
   CANCELLATION_REQUESTED: "cancellation-requested",
   CANCELLATION_APPROVED: "cancellation-approved",
   CANCELLATION_REJECTED: "cancellation-rejected",
+  // the published handle merchants' workflows reference: it keeps its name (the concept is "info" in the code)
   INFO_REQUESTED: "more-information-requested",
   REQUEST_FAILED: "request-failed-to-apply",
 } as const satisfies Partial<Record<NotificationEvent, string>>;

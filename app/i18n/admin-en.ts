@@ -180,7 +180,7 @@ export const adminEn = {
     savedReplyPlaceholder: "Insert a saved reply…",
     approve: "Approve request",
     reject: "Reject request",
-    askInfo: "Ask customer for information",
+    requestInfo: "Ask customer for information",
     retry: "Retry applying",
     closed: "This request is {status}: there is nothing left to decide.",
     failure: "Shopify refused it: {message}",

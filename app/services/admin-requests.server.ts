@@ -6,7 +6,7 @@ import { decodeEvaluation, decodePayload } from "~/models/request-payload";
 import { requestIdParam } from "~/http/params.server";
 import { ServiceError } from "./errors";
 import type { ServiceDeps } from "./ports";
-import { approveRequest, askForInformation, rejectRequest, retryRequest } from "./staff-decisions.server";
+import { approveRequest, requestInfo, rejectRequest, retryRequest } from "./staff-decisions.server";
 
 /** Everything the request page shows: the request, its history, the order as Shopify has it now. */
 export async function requestDetail(deps: ServiceDeps, requestId: string) {
@@ -49,9 +49,9 @@ export async function decideRequest(
       return approveRequest(deps, { requestId: input.requestId, note });
     case "reject":
       return rejectRequest(deps, { requestId: input.requestId, note });
-    case "askInfo":
+    case "requestInfo":
       if (!note) throw new ServiceError("INVALID_INPUT", "A question for the customer is required.", { field: "note" });
-      return askForInformation(deps, { requestId: input.requestId, note });
+      return requestInfo(deps, { requestId: input.requestId, note });
     case "retry":
       return retryRequest(deps, { requestId: input.requestId });
   }

@@ -50,7 +50,7 @@ export function RequestDecisionCard({
           </Text>
         ) : (
           <>
-            {can("approve") || can("reject") || can("askInfo") ? (
+            {can("approve") || can("reject") || can("requestInfo") ? (
               <>
                 <Select
                   label={d.savedReplies}
@@ -82,7 +82,7 @@ export function RequestDecisionCard({
                   {d.reject}
                 </Button>
               ) : null}
-              {can("askInfo") ? <Button {...button("askInfo")}>{d.askInfo}</Button> : null}
+              {can("requestInfo") ? <Button {...button("requestInfo")}>{d.requestInfo}</Button> : null}
               {can("retry") ? <Button {...button("retry")}>{d.retry}</Button> : null}
             </InlineStack>
           </>

@@ -30,7 +30,7 @@ export function RequestDetailPage({ data }: { data: RequestDetailView }) {
     if (decision.state !== "idle" || !result) return;
     if (result.ok) {
       const message =
-        { approve: d.approved, reject: d.rejected, askInfo: d.infoRequested, retry: d.retried }[result.intent] ??
+        { approve: d.approved, reject: d.rejected, requestInfo: d.infoRequested, retry: d.retried }[result.intent] ??
         t.common.saved;
       toast.show(message);
       setNote("");

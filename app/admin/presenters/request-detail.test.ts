@@ -41,7 +41,7 @@ function detail(overrides: Partial<RequestDetail> = {}, row: Record<string, unkn
       lineItems: [{ id: "gid://shopify/LineItem/1", title: "Candle", quantity: 2, price: "12.00" }],
     } as unknown as RequestDetail["order"],
     storeCancellations: [],
-    actions: ["approve", "reject", "askInfo", "withdraw"] as RequestDetail["actions"],
+    actions: ["approve", "reject", "requestInfo", "withdraw"] as RequestDetail["actions"],
     ...overrides,
   };
 }
@@ -68,7 +68,7 @@ describe("presentRequestDetail", () => {
 
   it("keeps only the actions staff can take from the admin, and the order's summary", () => {
     const view = presentRequestDetail(detail(), { locale: "en", shop: "s", demo: false });
-    expect(view.actions).toEqual(["approve", "reject", "askInfo"]);
+    expect(view.actions).toEqual(["approve", "reject", "requestInfo"]);
     expect(view.order).toEqual({
       financial: "PAID",
       fulfillment: "UNFULFILLED",
