@@ -1,4 +1,4 @@
--- Kind, status and actor become enums. The stored values are already the enum's names: each column is
+-- Kind, status and actor (of events and messages) become enums. The stored values are already the enum's names: each column is
 -- converted in place (USING), keeping its rows and indexes. (SQLite stores a Prisma enum as TEXT: no migration.)
 
 -- CreateEnum
@@ -20,3 +20,6 @@ ALTER TABLE "RequestEvent"
   ALTER COLUMN "actor" TYPE "Actor" USING "actor"::"Actor",
   ALTER COLUMN "fromStatus" TYPE "RequestStatus" USING "fromStatus"::"RequestStatus",
   ALTER COLUMN "toStatus" TYPE "RequestStatus" USING "toStatus"::"RequestStatus";
+
+-- AlterTable
+ALTER TABLE "RequestMessage" ALTER COLUMN "author" TYPE "Actor" USING "author"::"Actor";
