@@ -17,5 +17,5 @@ export const INBOX_SORTS = ["created_desc", "created_asc", "updated_desc", "upda
 export type InboxSort = (typeof INBOX_SORTS)[number];
 
 /** What staff can do to a request from the admin. */
-export const STAFF_ACTIONS = ["approve", "reject", "askInfo", "retry"] as const;
+export const STAFF_ACTIONS = ["approve", "reject", "requestInfo", "retry"] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];

@@ -26,8 +26,8 @@ describe("parseDecisionForm", () => {
   });
 
   it("asking the customer for information needs a question that is not blank", () => {
-    expect(parseDecisionForm("askInfo", formOf({ note: "  " }))).toEqual({ ok: false, code: "NOTE_REQUIRED" });
-    expect(parseDecisionForm("askInfo", formOf({ note: "Which size?" })).ok).toBe(true);
+    expect(parseDecisionForm("requestInfo", formOf({ note: "  " }))).toEqual({ ok: false, code: "NOTE_REQUIRED" });
+    expect(parseDecisionForm("requestInfo", formOf({ note: "Which size?" })).ok).toBe(true);
   });
 });
 
@@ -94,7 +94,7 @@ describe("parseBulkDecisionForm", () => {
 
   it("refuses another action, no request, more than 250, or an id longer than 64 characters", () => {
     for (const f of [
-      form("askInfo", ["a"], "?"),
+      form("requestInfo", ["a"], "?"),
       form("approve", []),
       form(
         "approve",

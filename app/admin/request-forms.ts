@@ -24,7 +24,7 @@ export type FormResult<T> = { ok: true; data: T } | { ok: false; code: "INVALID_
 export function parseDecisionForm(intent: string, form: FormData): FormResult<z.infer<typeof DecisionSchema>> {
   const parsed = DecisionSchema.safeParse({ intent, note: form.get("note") ?? undefined });
   if (!parsed.success) return { ok: false, code: "INVALID_INPUT" };
-  if (parsed.data.intent === "askInfo" && !parsed.data.note?.trim()) return { ok: false, code: "NOTE_REQUIRED" };
+  if (parsed.data.intent === "requestInfo" && !parsed.data.note?.trim()) return { ok: false, code: "NOTE_REQUIRED" };
   return { ok: true, data: parsed.data };
 }
 

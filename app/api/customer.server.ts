@@ -13,12 +13,13 @@ import {
   requestKindLabel,
 } from "~/domain/messages";
 import { allowedActions } from "~/domain/state-machine";
-import type { CustomerReason, Locale, RequestKind, RequestStatus } from "~/domain/types";
+import { isCustomerReason, type Locale } from "~/domain/types";
 import { apiErrors } from "~/i18n/api";
 import { errorBody, toHttpError, type HttpError } from "~/http/errors.server";
 import { customerIdOfSub, isForThisApp, shopOfDest } from "~/http/session-token.server";
 import { setLogShop } from "~/logger.server";
 import type { RequestWithHistory } from "~/models/change-request.server";
+import { decodePayload } from "~/models/request-payload";
 import { servicesFor } from "~/services/context.server";
 import type { CustomerActor, OrderOptions } from "~/services/customer-requests.server";
 import { readBodyText } from "~/http/body-limit.server";
@@ -159,33 +160,26 @@ export async function readBody<T extends z.ZodType>(request: Request, schema: T)
   return parsed.data;
 }
 
-interface Payload {
-  address?: unknown;
-  previousAddress?: unknown;
-  reason?: CustomerReason;
-  note?: string | null;
-}
-
 /** A request as the customer sees it: what was asked, where it stands, its history and thread. */
 export function presentRequest(request: ChangeRequest | RequestWithHistory, locale: Locale) {
-  const payload = JSON.parse(request.payload) as Payload;
-  const actions = allowedActions(request.status as RequestStatus);
+  const payload = decodePayload(request);
+  const actions = allowedActions(request.status);
   return {
     id: request.id,
     kind: request.kind,
-    kindLabel: requestKindLabel(request.kind as RequestKind, locale),
+    kindLabel: requestKindLabel(request.kind, locale),
     status: request.status,
-    statusLabel: statusLabel(request.status as RequestStatus, locale),
+    statusLabel: statusLabel(request.status, locale),
     orderId: request.orderId,
     orderName: request.orderName,
     createdAt: request.createdAt.toISOString(),
     updatedAt: request.updatedAt.toISOString(),
-    ...(request.kind === "ADDRESS_CHANGE"
-      ? { address: payload.address ?? null, previousAddress: payload.previousAddress ?? null }
+    ...(payload.kind === "ADDRESS_CHANGE"
+      ? { address: payload.address, previousAddress: payload.previousAddress }
       : {
-          reason: payload.reason ?? null,
-          reasonLabel: payload.reason ? customerReasonLabel(payload.reason, locale) : null,
-          note: payload.note ?? null,
+          reason: payload.reason,
+          reasonLabel: isCustomerReason(payload.reason) ? customerReasonLabel(payload.reason, locale) : null,
+          note: payload.note,
         }),
     decisionNote: request.decisionNote,
     deadline: request.deadlineAt?.toISOString() ?? null,
@@ -197,7 +191,7 @@ export function presentRequest(request: ChangeRequest | RequestWithHistory, loca
             actor: e.actor,
             from: e.fromStatus,
             to: e.toStatus,
-            toLabel: statusLabel(e.toStatus as RequestStatus, locale),
+            toLabel: statusLabel(e.toStatus, locale),
             // what staff wrote is shown; system notes (Shopify's answers) stay internal
             message: e.actor === "SYSTEM" ? null : e.message,
             at: e.at.toISOString(),

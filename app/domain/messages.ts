@@ -4,7 +4,7 @@ import type { AddressError, AddressErrorCode, AddressField } from "./address";
 import { formatMoney } from "./money";
 import {
   LOCALES,
-  REQUEST_KINDS,
+  isRequestKind,
   type CustomerReason,
   type Locale,
   type Reason,
@@ -123,9 +123,7 @@ export function reasonMessage(reason: Reason, locale: string): string {
         to: countryName(params.to ?? "", lang),
       });
     case "REQUEST_ALREADY_PENDING": {
-      const kind = (REQUEST_KINDS as readonly string[]).includes(params.kind ?? "")
-        ? (params.kind as RequestKind)
-        : "ANY";
+      const kind = isRequestKind(params.kind) ? params.kind : "ANY";
       return interpolate(m.reasons.REQUEST_ALREADY_PENDING, { request: m.pendingRequest[kind] });
     }
     default:

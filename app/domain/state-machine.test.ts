@@ -25,7 +25,7 @@ const SPEC: [RequestStatus, RequestAction, RequestStatus][] = [
   ["PENDING", "reject", "REJECTED"],
   ["NEEDS_INFO", "reject", "REJECTED"],
   ["FAILED", "reject", "REJECTED"],
-  ["PENDING", "askInfo", "NEEDS_INFO"],
+  ["PENDING", "requestInfo", "NEEDS_INFO"],
   ["NEEDS_INFO", "customerReply", "PENDING"],
   ["PENDING", "withdraw", "WITHDRAWN"],
   ["NEEDS_INFO", "withdraw", "WITHDRAWN"],
@@ -161,8 +161,7 @@ describe("properties of the lifecycle", () => {
     for (const status of OPEN_STATUSES) {
       const seen = new Set<RequestStatus>([status]);
       const queue: RequestStatus[] = [status];
-      while (queue.length > 0) {
-        const current = queue.shift() as RequestStatus;
+      for (let current = queue.shift(); current !== undefined; current = queue.shift()) {
         for (const next of allowedActions(current)) {
           const to = transition(current, next);
           if (seen.has(to)) continue;
@@ -194,7 +193,7 @@ describe("at most one address change is applied per order", () => {
       type: fc.constantFrom(
         "approve",
         "reject",
-        "askInfo",
+        "requestInfo",
         "customerReply",
         "withdraw",
         "expire",

@@ -11,7 +11,7 @@ import type { Actor, Reason, RequestKind, RequestStatus } from "./types";
 export const REQUEST_ACTIONS = [
   "approve",
   "reject",
-  "askInfo",
+  "requestInfo",
   "customerReply",
   "withdraw",
   "expire",
@@ -73,7 +73,7 @@ export const TRANSITIONS: Readonly<Record<RequestAction, TransitionRule>> = {
     hold: "release",
     postsMessage: true,
   },
-  askInfo: {
+  requestInfo: {
     from: ["PENDING"],
     to: "NEEDS_INFO",
     actors: ["STAFF"],

@@ -1,3 +1,4 @@
+import type { $Enums } from "@prisma/client";
 import type { MailingAddress } from "./mailing-address";
 
 /**
@@ -43,6 +44,8 @@ export type AddressRule = (typeof ADDRESS_RULES)[number];
 
 export const REQUEST_KINDS = ["ADDRESS_CHANGE", "CANCELLATION"] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
+export const isRequestKind = (value: unknown): value is RequestKind =>
+  (REQUEST_KINDS as readonly unknown[]).includes(value);
 
 export const REQUEST_STATUSES = [
   "PENDING",
@@ -60,6 +63,15 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const ACTORS = ["CUSTOMER", "STAFF", "SYSTEM"] as const;
 export type Actor = (typeof ACTORS)[number];
 
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+/** The database's enums (prisma/schema.prisma) hold exactly these names: a change on one side fails the build. */
+export type DatabaseEnumsMatch = [
+  Holds<Same<RequestKind, $Enums.RequestKind>>,
+  Holds<Same<RequestStatus, $Enums.RequestStatus>>,
+  Holds<Same<Actor, $Enums.Actor>>,
+];
+
 /** Why the customer wants to cancel; the merchant chooses which are offered. */
 export const CUSTOMER_REASONS = [
   "CHANGED_MIND",
@@ -70,6 +82,8 @@ export const CUSTOMER_REASONS = [
   "OTHER",
 ] as const;
 export type CustomerReason = (typeof CUSTOMER_REASONS)[number];
+export const isCustomerReason = (value: unknown): value is CustomerReason =>
+  (CUSTOMER_REASONS as readonly unknown[]).includes(value);
 
 /** The store's own reasons for cancelling an order itself (not a customer's request). */
 export const STORE_CANCEL_REASONS = [

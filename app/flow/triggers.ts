@@ -1,5 +1,6 @@
 import type { ChangeRequest } from "@prisma/client";
 import type { MailingAddress } from "~/domain/types";
+import { decodeEvaluation, decodePayload, type RequestPayload } from "~/models/request-payload";
 import type { NotificationEvent } from "~/notifications/events";
 
 /**
@@ -13,6 +14,7 @@ export const FLOW_TRIGGERS = {
   CANCELLATION_REQUESTED: "cancellation-requested",
   CANCELLATION_APPROVED: "cancellation-approved",
   CANCELLATION_REJECTED: "cancellation-rejected",
+  // the published handle merchants' workflows reference: it keeps its name (the concept is "info" in the code)
   INFO_REQUESTED: "more-information-requested",
   REQUEST_FAILED: "request-failed-to-apply",
 } as const satisfies Partial<Record<NotificationEvent, string>>;
@@ -45,13 +47,6 @@ export interface FlowTriggerPayload {
   Note: string;
 }
 
-interface StoredPayload {
-  address?: MailingAddress;
-  previousAddress?: MailingAddress | null;
-  reason?: string;
-  note?: string | null;
-}
-
 /** An address on one line, as a Flow text field shows it: "Camille Martin, 18 rue du Sentier, 75002 Paris, FR". */
 export function addressLine(address: MailingAddress | null | undefined): string {
   if (!address) return "";
@@ -62,32 +57,28 @@ export function addressLine(address: MailingAddress | null | undefined): string 
     .join(", ");
 }
 
-function failedRules(evaluation: string): string[] {
-  try {
-    const rules = JSON.parse(evaluation) as { code?: string; passed?: boolean }[];
-    return rules.filter((r) => r.passed === false && r.code).map((r) => r.code!);
-  } catch {
-    return [];
-  }
-}
-
 /** Why, in one field: the customer's cancellation reason, the rules a refused address failed, or the failure. */
-function reasonOf(request: ChangeRequest, payload: StoredPayload, event: NotificationEvent): string {
+function reasonOf(request: ChangeRequest, payload: RequestPayload, event: NotificationEvent): string {
   if (event === "REQUEST_FAILED") return request.failureMessage ?? "";
-  if (request.kind === "CANCELLATION") return payload.reason ?? "";
-  if (event === "ADDRESS_CHANGE_REFUSED") return failedRules(request.evaluation).join(", ");
+  if (payload.kind === "CANCELLATION") return payload.reason ?? "";
+  if (event === "ADDRESS_CHANGE_REFUSED")
+    return decodeEvaluation(request)
+      .filter((rule) => !rule.passed)
+      .map((rule) => rule.code)
+      .join(", ");
   return "";
 }
 
 /** Staff's words when staff decided or asked, else the customer's note. */
-function noteOf(request: ChangeRequest, payload: StoredPayload, event: NotificationEvent): string {
-  if (event === "CANCELLATION_REQUESTED") return payload.note ?? "";
-  return request.decisionNote ?? payload.note ?? "";
+function noteOf(request: ChangeRequest, payload: RequestPayload, event: NotificationEvent): string {
+  const note = payload.kind === "CANCELLATION" ? payload.note : null;
+  if (event === "CANCELLATION_REQUESTED") return note ?? "";
+  return request.decisionNote ?? note ?? "";
 }
 
 /** The trigger's payload for a request at an event (what flowTriggerReceive sends). */
 export function flowTriggerPayload(request: ChangeRequest, event: NotificationEvent): FlowTriggerPayload {
-  const payload = JSON.parse(request.payload) as StoredPayload;
+  const payload = decodePayload(request);
   const customerId = Number(request.customerId);
   return {
     order_id: Number(request.orderId),
@@ -97,8 +88,8 @@ export function flowTriggerPayload(request: ChangeRequest, event: NotificationEv
     "Request kind": request.kind,
     "Request status": request.status,
     Reason: reasonOf(request, payload, event),
-    "Old address": addressLine(payload.previousAddress),
-    "New address": addressLine(payload.address),
+    "Old address": addressLine(payload.kind === "ADDRESS_CHANGE" ? payload.previousAddress : null),
+    "New address": addressLine(payload.kind === "ADDRESS_CHANGE" ? payload.address : null),
     Note: noteOf(request, payload, event),
   };
 }

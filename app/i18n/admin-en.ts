@@ -1,5 +1,5 @@
 import type { NotificationEvent } from "~/notifications/events";
-import type { AddressRule, ReasonCode, RequestKind, RequestStatus, StoreCancelReason } from "../domain/types";
+import type { Actor, AddressRule, ReasonCode, RequestKind, RequestStatus, StoreCancelReason } from "../domain/types";
 
 /**
  * The merchant admin's texts (English). `adminFr` must have exactly these keys (type-checked through
@@ -34,7 +34,7 @@ export const adminEn = {
     SUPERSEDED: "Superseded",
   } satisfies Record<RequestStatus, string>,
   kinds: { ADDRESS_CHANGE: "Address change", CANCELLATION: "Cancellation" } satisfies Record<RequestKind, string>,
-  actors: { CUSTOMER: "Customer", STAFF: "Staff", SYSTEM: "Amend" } as Record<string, string>,
+  actors: { CUSTOMER: "Customer", STAFF: "Staff", SYSTEM: "Amend" } satisfies Record<Actor, string>,
   storeReasons: {
     QUANTITY_LIMIT: "Quantity limits",
     OUT_OF_STOCK: "Out of stock",
@@ -204,7 +204,7 @@ export const adminEn = {
     savedReplyPlaceholder: "Insert a saved reply…",
     approve: "Approve request",
     reject: "Reject request",
-    askInfo: "Ask customer for information",
+    requestInfo: "Ask customer for information",
     retry: "Retry applying",
     closed: "This request is {status}: there is nothing left to decide.",
     failure: "Shopify refused it: {message}",

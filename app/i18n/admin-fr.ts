@@ -203,7 +203,7 @@ export const adminFr: AdminMessages = {
     savedReplyPlaceholder: "Insérer une réponse enregistrée…",
     approve: "Approuver la demande",
     reject: "Refuser la demande",
-    askInfo: "Demander des informations au client",
+    requestInfo: "Demander des informations au client",
     retry: "Réessayer l'application",
     closed: "Cette demande est « {status} » : il n'y a plus rien à décider.",
     failure: "Shopify l'a refusée : {message}",

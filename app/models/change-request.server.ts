@@ -3,6 +3,7 @@ import type { DbTx } from "~/db.server";
 import { isOpen, transition, type RequestAction } from "~/domain/state-machine";
 import type { Actor, RequestKind, RequestStatus } from "~/domain/types";
 import { isUniqueViolation } from "./errors";
+import type { EvaluatedRule, NewRequestPayload } from "./request-payload";
 
 export type { ChangeRequest };
 
@@ -60,8 +61,8 @@ export interface NewRequest {
   customerName: string;
   customerEmail: string | null;
   locale: string;
-  payload: unknown;
-  evaluation: unknown;
+  payload: NewRequestPayload;
+  evaluation: readonly EvaluatedRule[];
   settingsVersion: number;
   idempotencyKey: string;
   deadlineAt: Date | null;
@@ -136,7 +137,7 @@ export async function transitionRequest(
       data: {
         ...input.data,
         status: to,
-        ...keysFor(current.shop, current.orderId, current.kind as RequestKind, to, current.singleChange),
+        ...keysFor(current.shop, current.orderId, current.kind, to, current.singleChange),
       },
     });
     if (count === 0) throw new StaleRequestError(input.id, input.from);

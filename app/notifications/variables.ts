@@ -1,4 +1,4 @@
-import type { Locale, MailingAddress, RequestKind } from "~/domain/types";
+import { isRequestKind, type Locale, type MailingAddress, type RequestKind } from "~/domain/types";
 import { localeTemplates, resolveLocale } from "./templates";
 
 /** An address as Shopify's notification variables name it (`shipping_address.*`). */
@@ -164,7 +164,7 @@ export function buildVariables(input: BuildVariablesInput): NotificationVariable
     request: {
       id: request?.id ?? "",
       kind: request?.kind ?? "",
-      kind_label: request ? (strings.kindLabels[request.kind as RequestKind] ?? request.kind) : "",
+      kind_label: request ? (isRequestKind(request.kind) ? strings.kindLabels[request.kind] : request.kind) : "",
       status: request?.status ?? "",
       reason,
       reason_label: reason ? (strings.reasonLabels[reason] ?? reason) : "",

@@ -55,8 +55,7 @@ export async function homeStats(db: DbTx, shop: string, now: Date): Promise<Home
     REQUEST_KINDS.map((k) => [k, {}]),
   ) as HomeStats["last30"]["byKindAndStatus"];
   for (const g of grouped) {
-    const kind = g.kind as RequestKind;
-    if (byKindAndStatus[kind]) byKindAndStatus[kind][g.status as RequestStatus] = g._count._all;
+    if (byKindAndStatus[g.kind]) byKindAndStatus[g.kind][g.status] = g._count._all;
   }
   const durations = decided.map((d) => d.decidedAt!.getTime() - d.createdAt.getTime()).sort((a, b) => a - b);
   return {

@@ -276,7 +276,7 @@ async function searchPage(
   const after = o.cursor && { id: o.cursor.id, key: o.cursor.value };
   const scanned = parts
     .flat()
-    .filter((r) => !o.statuses || o.statuses.includes(r.status as RequestStatus))
+    .filter((r) => !o.statuses || o.statuses.includes(r.status))
     .filter((r) => !query.kind || r.kind === query.kind)
     .filter(
       (r) =>

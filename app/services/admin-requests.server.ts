@@ -1,26 +1,12 @@
-import type { OrderFacts, Reason, RequestStatus } from "~/domain/types";
+import type { OrderFacts } from "~/domain/types";
 import type { StaffAction } from "~/admin/constants";
 import { allowedActions } from "~/domain/state-machine";
 import { logger } from "~/logger.server";
+import { decodeEvaluation, decodePayload } from "~/models/request-payload";
 import { requestIdParam } from "~/http/params.server";
 import { ServiceError } from "./errors";
 import type { ServiceDeps } from "./ports";
-import { approveRequest, askForInformation, rejectRequest, retryRequest } from "./staff-decisions.server";
-
-/** One rule as evaluated for a request (ChangeRequest.evaluation). */
-export interface EvaluatedRule {
-  code: Reason["code"];
-  passed: boolean;
-  params?: Record<string, string>;
-}
-
-function parseJson<T>(text: string, fallback: T): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
+import { approveRequest, requestInfo, rejectRequest, retryRequest } from "./staff-decisions.server";
 
 /** Everything the request page shows: the request, its history, the order as Shopify has it now. */
 export async function requestDetail(deps: ServiceDeps, requestId: string) {
@@ -40,14 +26,13 @@ export async function requestDetail(deps: ServiceDeps, requestId: string) {
     where: { shop: deps.shop, orderId: request.orderId },
     orderBy: { createdAt: "asc" },
   });
-  const evaluation = parseJson<EvaluatedRule[]>(request.evaluation, []);
   return {
     request,
-    payload: parseJson<Record<string, unknown>>(request.payload, {}),
-    evaluation: Array.isArray(evaluation) ? evaluation : [],
+    payload: decodePayload(request),
+    evaluation: decodeEvaluation(request),
     order,
     storeCancellations,
-    actions: allowedActions(request.status as RequestStatus),
+    actions: allowedActions(request.status),
   };
 }
 
@@ -64,9 +49,9 @@ export async function decideRequest(
       return approveRequest(deps, { requestId: input.requestId, note });
     case "reject":
       return rejectRequest(deps, { requestId: input.requestId, note });
-    case "askInfo":
+    case "requestInfo":
       if (!note) throw new ServiceError("INVALID_INPUT", "A question for the customer is required.", { field: "note" });
-      return askForInformation(deps, { requestId: input.requestId, note });
+      return requestInfo(deps, { requestId: input.requestId, note });
     case "retry":
       return retryRequest(deps, { requestId: input.requestId });
   }

@@ -1,5 +1,6 @@
 import type { ChangeRequest } from "@prisma/client";
-import type { MailingAddress, OrderFacts } from "~/domain/types";
+import type { OrderFacts } from "~/domain/types";
+import { decodePayload } from "~/models/request-payload";
 import { getPolicy } from "~/models/settings.server";
 import { orderGid } from "~/shopify";
 import { MutationInFlightError, ShopifyUnavailableError } from "~/shopify/errors";
@@ -42,7 +43,9 @@ export const APPLY_LEASE_MS = 2 * 60_000;
 async function carryToShopify(deps: ServiceDeps, request: ChangeRequest, facts?: OrderFacts): Promise<ChangeRequest> {
   try {
     if (request.kind === "ADDRESS_CHANGE") {
-      const { address } = JSON.parse(request.payload) as { address: MailingAddress };
+      const payload = decodePayload(request);
+      const address = payload.kind === "ADDRESS_CHANGE" ? payload.address : null;
+      if (!address) throw new Error(`Request ${request.id} has no address to apply.`);
       const current = facts ?? (await deps.shopify.getOrderFacts(request.orderId));
       if (!current) throw new Error(`Order ${request.orderName} no longer exists in Shopify.`);
       await deps.shopify.applyShippingAddress({ requestId: request.id, facts: current, address });

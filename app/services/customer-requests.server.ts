@@ -27,6 +27,7 @@ import {
   requestsForOrder,
   type RequestWithHistory,
 } from "~/models/change-request.server";
+import { decodePayload } from "~/models/request-payload";
 import { getPolicy } from "~/models/settings.server";
 import type { DbTx } from "~/db.server";
 import { applyRequest, assertFound } from "./apply.server";
@@ -70,7 +71,7 @@ async function loadOwnedOrder(deps: ServiceDeps, orderId: string, customer: Cust
 async function evaluationContext(
   deps: ServiceDeps,
   facts: OrderFacts,
-  known?: Promise<{ kind: string; status: string }[]>,
+  known?: Promise<{ kind: RequestKind; status: RequestStatus }[]>,
 ): Promise<EvaluationContext & { policy: StorePolicy }> {
   const [policy, requests, block] = await Promise.all([
     getPolicy(deps.db, deps.shop),
@@ -81,9 +82,7 @@ async function evaluationContext(
     facts,
     policy,
     now: deps.clock(),
-    openRequests: requests
-      .filter((r) => isOpen(r.status as RequestStatus))
-      .map((r) => ({ kind: r.kind as RequestKind, status: r.status as RequestStatus })),
+    openRequests: requests.filter((r) => isOpen(r.status)).map((r) => ({ kind: r.kind, status: r.status })),
     addressAlreadyChanged: requests.some((r) => r.kind === "ADDRESS_CHANGE" && r.status === "APPLIED"),
     blocked: block !== null,
   };
@@ -159,7 +158,7 @@ function canonical(value: unknown): string {
 
 /** Whether a stored request is what this submission asks for: same order, kind and body. */
 function sameSubmission(existing: ChangeRequest, submission: Submission): boolean {
-  const payload = JSON.parse(existing.payload) as Record<string, unknown>;
+  const payload: Record<string, unknown> = decodePayload(existing);
   const stored = Object.fromEntries(Object.keys(submission.body).map((k) => [k, payload[k]]));
   return (
     existing.orderId === submission.orderId &&
@@ -387,7 +386,7 @@ export async function customerReply(
   const request = await ownRequest(deps, input.requestId, input);
   return applyTransition(deps, {
     requestId: request.id,
-    from: request.status as RequestStatus,
+    from: request.status,
     action: "customerReply",
     actor: "CUSTOMER",
     message: input.body,
@@ -405,7 +404,7 @@ export async function withdrawRequest(
   const request = await ownRequest(deps, input.requestId, input);
   return applyTransition(deps, {
     requestId: request.id,
-    from: request.status as RequestStatus,
+    from: request.status,
     action: "withdraw",
     actor: "CUSTOMER",
   });

@@ -83,7 +83,7 @@ export async function applyTransition(deps: LifecycleDeps, command: TransitionCo
       const { request, eventId } = await transitionRequest(tx, {
         id: current.id,
         current,
-        from: command.from ?? (current.status as RequestStatus),
+        from: command.from ?? current.status,
         action: command.action,
         actor: command.actor,
         message: command.message ?? null,
@@ -98,8 +98,7 @@ export async function applyTransition(deps: LifecycleDeps, command: TransitionCo
       });
       if (rule.postsMessage && command.message)
         await addMessage(tx, request.id, command.actor === "CUSTOMER" ? "CUSTOMER" : "STAFF", command.message);
-      const kind = request.kind as RequestKind;
-      for (const event of [rule.notifies?.[kind], rule.alsoNotifies?.[kind]]) {
+      for (const event of [rule.notifies?.[request.kind], rule.alsoNotifies?.[request.kind]]) {
         if (!event) continue;
         if (!deps.notify) throw new Error(`${command.action} notifies ${event}: applyTransition needs a notifier`);
         await deps.notify(tx, { request, event, eventId });

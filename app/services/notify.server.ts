@@ -1,24 +1,7 @@
 import type { ChangeRequest } from "@prisma/client";
-import type { MailingAddress } from "~/domain/types";
+import { decodePayload } from "~/models/request-payload";
 import { enqueueNotifications } from "~/notifications/outbox.server";
 import type { NotifyPort } from "./ports";
-
-interface Contact {
-  firstName: string | null;
-  lastName: string | null;
-  email: string | null;
-  phone: string | null;
-  statusPageUrl: string | null;
-}
-
-interface RequestPayload {
-  address?: MailingAddress;
-  previousAddress?: MailingAddress | null;
-  shippingAddress?: MailingAddress | null;
-  reason?: string;
-  note?: string | null;
-  contact?: Contact;
-}
 
 /** The request's view as notification facts (what the templates can say). */
 function factsOf(
@@ -26,8 +9,10 @@ function factsOf(
   latest: { customer: string | null; staff: string | null },
   adminUrl: string | null,
 ) {
-  const payload = JSON.parse(request.payload) as RequestPayload;
+  const payload = decodePayload(request);
   const contact = payload.contact;
+  const cancellation = payload.kind === "CANCELLATION" ? payload : null;
+  const change = payload.kind === "ADDRESS_CHANGE" ? payload : null;
   return {
     facts: {
       order: { name: request.orderName, statusUrl: contact?.statusPageUrl ?? null },
@@ -41,8 +26,8 @@ function factsOf(
         id: request.id,
         kind: request.kind,
         status: request.status,
-        reason: payload.reason ?? null,
-        note: payload.note ?? null,
+        reason: cancellation?.reason ?? null,
+        note: cancellation?.note ?? null,
         decisionNote: request.decisionNote,
         question: latest.staff,
         deadlineAt: request.deadlineAt,
@@ -50,9 +35,9 @@ function factsOf(
         failureMessage: request.failureMessage,
         adminUrl,
       },
-      shippingAddress: payload.address ?? payload.shippingAddress ?? null,
-      newAddress: payload.address ?? null,
-      oldAddress: payload.previousAddress ?? null,
+      shippingAddress: change?.address ?? cancellation?.shippingAddress ?? null,
+      newAddress: change?.address ?? null,
+      oldAddress: change?.previousAddress ?? null,
     },
     customer: { email: contact?.email ?? request.customerEmail, phone: contact?.phone ?? null },
   };

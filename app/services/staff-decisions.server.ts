@@ -32,7 +32,7 @@ export async function retryRequest(deps: ServiceDeps, input: StaffInput): Promis
   if (request.status === "APPLYING") return applyRequest(deps, request);
   const applying = await applyTransition(deps, {
     requestId: request.id,
-    from: request.status as "FAILED",
+    from: request.status,
     action: "retry",
     actor: "STAFF",
   });
@@ -51,9 +51,11 @@ export async function rejectRequest(deps: ServiceDeps, input: StaffInput): Promi
 }
 
 /** Ask the customer for more information (NEEDS_INFO); their answer puts the request back to PENDING. */
-export async function askForInformation(
-  deps: ServiceDeps,
-  input: StaffInput & { note: string },
-): Promise<ChangeRequest> {
-  return applyTransition(deps, { requestId: input.requestId, action: "askInfo", actor: "STAFF", message: input.note });
+export async function requestInfo(deps: ServiceDeps, input: StaffInput & { note: string }): Promise<ChangeRequest> {
+  return applyTransition(deps, {
+    requestId: input.requestId,
+    action: "requestInfo",
+    actor: "STAFF",
+    message: input.note,
+  });
 }

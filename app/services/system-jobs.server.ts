@@ -1,6 +1,5 @@
 import type { ChangeRequest } from "@prisma/client";
 import { deadlineAction, isOpen } from "~/domain/state-machine";
-import type { RequestStatus } from "~/domain/types";
 import { claimDueRequests, claimHeldFinalRequests } from "~/models/claims.server";
 import { openRequestsForOrder } from "~/models/change-request.server";
 import { getPolicy } from "~/models/settings.server";
@@ -39,7 +38,7 @@ export async function expireDueRequests(
     try {
       const shopDeps = await depsFor(deps, request.shop);
       const policy = await getPolicy(deps.db, request.shop);
-      const action = deadlineAction(request.status as RequestStatus, policy);
+      const action = deadlineAction(request.status, policy);
       if (action === "approve") {
         const applying = await applyTransition(shopDeps, {
           requestId: request.id,
@@ -54,7 +53,7 @@ export async function expireDueRequests(
       } else if (action === "expire") {
         await applyTransition(shopDeps, {
           requestId: request.id,
-          from: request.status as RequestStatus,
+          from: request.status,
           action: "expire",
           actor: "SYSTEM",
           message: "No decision before the deadline",
@@ -105,10 +104,10 @@ export async function supersedeForOrder(
   const open = await openRequestsForOrder(deps.db, deps.shop, input.orderId);
   const superseded: ChangeRequest[] = [];
   for (const request of open) {
-    if (request.status === "APPLYING" || !isOpen(request.status as RequestStatus)) continue;
+    if (request.status === "APPLYING" || !isOpen(request.status)) continue;
     const moved = await applyTransition(deps, {
       requestId: request.id,
-      from: request.status as RequestStatus,
+      from: request.status,
       action: "supersede",
       actor: "SYSTEM",
       message:

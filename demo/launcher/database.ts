@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { PrismaClient } from "@prisma/client";
+import type { PrismaClient, RequestKind, RequestStatus } from "@prisma/client";
 import { ROOT } from "./app-server";
 
 type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -175,7 +175,7 @@ function mailingAddress(a: Rec | null | undefined) {
   };
 }
 
-function common(c: SeedContext, kind: "ADDRESS_CHANGE" | "CANCELLATION", status: string) {
+function common(c: SeedContext, kind: RequestKind, status: RequestStatus) {
   return {
     id: c.id,
     shop: c.shop,

@@ -25,7 +25,7 @@ group("info request email", () => {
         ...bearer(await adminSessionToken(hostile().app)),
         "Content-Type": "application/x-www-form-urlencoded",
       },
-      body: new URLSearchParams({ intent: "askInfo", note: question }).toString(),
+      body: new URLSearchParams({ intent: "requestInfo", note: question }).toString(),
     });
     expect(asked.status, asked.text).toBe(200);
     const email = await eventually(async () => (await emails()).filter((e) => e.to.includes(to))[received], 20_000);

@@ -1,6 +1,7 @@
 import { API_KEY, API_SECRET_KEY, getJwt } from "@shopify/shopify-api/test-helpers";
 import { prisma } from "~/db.server";
 import { createRequest } from "~/models/change-request.server";
+import type { EvaluatedRule, NewRequestPayload } from "~/models/request-payload";
 import type { RequestKind } from "~/domain/types";
 
 export const SHOP_A = "amend-demo.myshopify.com";
@@ -82,8 +83,8 @@ export async function seedRequest(
     orderName: string;
     customerName: string;
     customerEmail: string;
-    payload: unknown;
-    evaluation: unknown;
+    payload: NewRequestPayload;
+    evaluation: EvaluatedRule[];
     createdAt: Date;
   }> = {},
 ) {

@@ -86,7 +86,7 @@ export function InboxTable({
             <Link
               to={`/app/requests/${row.id}`}
               data-primary-link
-              aria-label={`${row.orderName} — ${t.kinds[row.kind as "CANCELLATION"]}`}
+              aria-label={`${row.orderName} — ${t.kinds[row.kind]}`}
             >
               <Text as="span" fontWeight="semibold">
                 {row.orderName}
@@ -101,7 +101,7 @@ export function InboxTable({
               </Text>
             </BlockStack>
           </IndexTable.Cell>
-          <IndexTable.Cell>{t.kinds[row.kind as "CANCELLATION"] ?? row.kind}</IndexTable.Cell>
+          <IndexTable.Cell>{t.kinds[row.kind]}</IndexTable.Cell>
           <IndexTable.Cell>
             <StatusBadge status={row.status} locale={locale} />
           </IndexTable.Cell>

@@ -2,7 +2,7 @@ import type { FetcherWithComponents } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, InlineStack, Select, Text, TextField } from "@shopify/polaris";
 import { adminMessages, fill } from "~/admin/i18n";
 import type { RequestActionResult } from "~/admin/request-forms";
-import type { Locale } from "~/domain/types";
+import type { Locale, RequestStatus } from "~/domain/types";
 
 /** The staff decision: a note (from a saved reply or typed) and one button per action the status allows. */
 export function RequestDecisionCard({
@@ -15,7 +15,7 @@ export function RequestDecisionCard({
   error,
   locale,
 }: {
-  status: string;
+  status: RequestStatus;
   actions: string[];
   note: string;
   setNote: (note: string) => void;
@@ -46,11 +46,11 @@ export function RequestDecisionCard({
         ) : null}
         {actions.length === 0 ? (
           <Text as="p" tone="subdued">
-            {fill(d.closed, { status: t.statuses[status as "PENDING"] ?? status })}
+            {fill(d.closed, { status: t.statuses[status] })}
           </Text>
         ) : (
           <>
-            {can("approve") || can("reject") || can("askInfo") ? (
+            {can("approve") || can("reject") || can("requestInfo") ? (
               <>
                 <Select
                   label={d.savedReplies}
@@ -82,7 +82,7 @@ export function RequestDecisionCard({
                   {d.reject}
                 </Button>
               ) : null}
-              {can("askInfo") ? <Button {...button("askInfo")}>{d.askInfo}</Button> : null}
+              {can("requestInfo") ? <Button {...button("requestInfo")}>{d.requestInfo}</Button> : null}
               {can("retry") ? <Button {...button("retry")}>{d.retry}</Button> : null}
             </InlineStack>
           </>

@@ -30,7 +30,7 @@ export function RequestDetailPage({ data }: { data: RequestDetailView }) {
     if (decision.state !== "idle" || !result) return;
     if (result.ok) {
       const message =
-        { approve: d.approved, reject: d.rejected, askInfo: d.infoRequested, retry: d.retried }[result.intent] ??
+        { approve: d.approved, reject: d.rejected, requestInfo: d.infoRequested, retry: d.retried }[result.intent] ??
         t.common.saved;
       toast.show(message);
       setNote("");
@@ -55,7 +55,7 @@ export function RequestDetailPage({ data }: { data: RequestDetailView }) {
       backAction={{ content: t.nav.requests, url: "/app/requests" }}
       title={fill(d.title, { order: r.orderName })}
       titleMetadata={<StatusBadge status={r.status} locale={locale} />}
-      subtitle={`${t.kinds[r.kind as "CANCELLATION"] ?? r.kind} · ${r.created}`}
+      subtitle={`${t.kinds[r.kind]} · ${r.created}`}
     >
       <Layout>
         <Layout.Section>

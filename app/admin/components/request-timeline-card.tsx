@@ -26,10 +26,9 @@ export function RequestTimelineCard({
             <li key={e.id}>
               <Text as="p">
                 <Text as="span" fontWeight="semibold">
-                  {t.statuses[e.to as "PENDING"] ?? e.to}
+                  {t.statuses[e.to]}
                 </Text>{" "}
-                {e.from ? `(${fill(d.from, { from: t.statuses[e.from as "PENDING"] ?? e.from })}) ` : ""}—{" "}
-                {t.actors[e.actor] ?? e.actor} · {e.at}
+                {e.from ? `(${fill(d.from, { from: t.statuses[e.from] })}) ` : ""}— {t.actors[e.actor]} · {e.at}
               </Text>
               {e.message ? (
                 <Text as="p" tone="subdued">
@@ -56,7 +55,7 @@ export function RequestTimelineCard({
               borderRadius="200"
             >
               <Text as="p" variant="bodySm" tone="subdued">
-                {t.actors[m.author] ?? m.author} · {m.at}
+                {t.actors[m.author]} · {m.at}
               </Text>
               <Text as="p">{m.body}</Text>
             </Box>

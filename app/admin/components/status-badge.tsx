@@ -10,7 +10,7 @@ const TONES: Partial<Record<RequestStatus, "attention" | "warning" | "success" |
   FAILED: "critical",
 };
 
-export function StatusBadge({ status, locale }: { status: string; locale: string }) {
-  const label = adminMessages(locale).statuses[status as RequestStatus] ?? status;
-  return <Badge tone={TONES[status as RequestStatus]}>{label}</Badge>;
+export function StatusBadge({ status, locale }: { status: RequestStatus; locale: string }) {
+  const label = adminMessages(locale).statuses[status] ?? status;
+  return <Badge tone={TONES[status]}>{label}</Badge>;
 }

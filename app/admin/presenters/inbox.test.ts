@@ -1,19 +1,23 @@
 import { describe, expect, it } from "vitest";
-import type { InboxPage, InboxQuery } from "~/services/admin-inbox.server";
+import type { InboxPage, InboxQuery, InboxRow } from "~/services/admin-inbox.server";
 import { presentInbox, summaryOf } from "./inbox";
 
 const at = new Date("2026-11-01T09:30:00Z");
+type Summarised = Pick<InboxRow, "kind" | "payload">;
 const query: InboxQuery = { tab: "NEEDS_ACTION", status: [], sort: "created_desc", q: undefined };
 
 describe("summaryOf", () => {
   it("an address change says where it goes, with the country's name in the merchant's language", () => {
-    const row = { kind: "ADDRESS_CHANGE", payload: JSON.stringify({ address: { city: "Lyon", countryCode: "FR" } }) };
+    const row: Summarised = {
+      kind: "ADDRESS_CHANGE",
+      payload: JSON.stringify({ address: { address1: "4 place Bellecour", city: "Lyon", countryCode: "FR" } }),
+    };
     expect(summaryOf(row, "fr")).toBe("Vers Lyon, France");
     expect(summaryOf(row, "en")).toBe("To Lyon, France");
   });
 
   it("a cancellation names the customer's reason, or the store's, or shows an unknown code as it is", () => {
-    const row = (reason: string) => ({ kind: "CANCELLATION", payload: JSON.stringify({ reason }) });
+    const row = (reason: string): Summarised => ({ kind: "CANCELLATION", payload: JSON.stringify({ reason }) });
     expect(summaryOf(row("CHANGED_MIND"), "fr")).toBe("J'ai changé d'avis");
     expect(summaryOf(row("OUT_OF_STOCK"), "en")).toBe("Out of stock");
     expect(summaryOf(row("SOMETHING_NEW"), "en")).toBe("SOMETHING_NEW");

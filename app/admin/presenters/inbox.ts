@@ -1,6 +1,7 @@
 import { adminMessages, fill, formatDateTime } from "~/admin/i18n";
 import { countryName, messagesFor } from "~/domain/messages";
 import type { Locale } from "~/domain/types";
+import { decodePayload } from "~/models/request-payload";
 import type { InboxPage, InboxQuery, InboxRow } from "~/services/admin-inbox.server";
 
 const reasonLabels: Record<Locale, Record<string, string>> = {
@@ -16,17 +17,13 @@ function adminReasonLabel(reason: string, locale: Locale): string {
 /** One line about what was asked: where an address change goes, or why a cancellation is wanted. */
 export function summaryOf(row: Pick<InboxRow, "kind" | "payload">, locale: Locale): string {
   const t = adminMessages(locale);
-  try {
-    const payload = JSON.parse(row.payload) as { reason?: string; address?: { city?: string; countryCode?: string } };
-    if (row.kind === "ADDRESS_CHANGE" && payload.address)
-      return fill(t.inbox.addressTo, {
-        city: payload.address.city ?? "",
-        country: countryName(payload.address.countryCode ?? "", locale),
-      });
-    if (payload.reason) return adminReasonLabel(payload.reason, locale);
-  } catch {
-    // an unreadable payload shows no summary; the detail page shows what there is
-  }
+  const payload = decodePayload(row);
+  if (payload.kind === "ADDRESS_CHANGE" && payload.address)
+    return fill(t.inbox.addressTo, {
+      city: payload.address.city,
+      country: countryName(payload.address.countryCode, locale),
+    });
+  if (payload.kind === "CANCELLATION" && payload.reason) return adminReasonLabel(payload.reason, locale);
   return "";
 }
 

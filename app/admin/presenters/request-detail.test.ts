@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { decodePayload } from "~/models/request-payload";
 import { presentRequestDetail, type RequestDetail } from "./request-detail";
 
 const at = new Date("2026-11-01T09:30:00Z");
@@ -25,7 +26,13 @@ function detail(overrides: Partial<RequestDetail> = {}, row: Record<string, unkn
       messages: [{ id: "m1", requestId: "r1", author: "STAFF", body: "Which size?", at }],
       ...row,
     } as unknown as RequestDetail["request"],
-    payload: { reason: "CHANGED_MIND", note: "Mauvaise taille" },
+    payload: {
+      kind: "CANCELLATION",
+      reason: "CHANGED_MIND",
+      note: "Mauvaise taille",
+      contact: null,
+      shippingAddress: null,
+    },
     evaluation: [{ code: "FULFILLMENT_STARTED", passed: true }],
     order: {
       displayFinancialStatus: "PAID",
@@ -34,7 +41,7 @@ function detail(overrides: Partial<RequestDetail> = {}, row: Record<string, unkn
       lineItems: [{ id: "gid://shopify/LineItem/1", title: "Candle", quantity: 2, price: "12.00" }],
     } as unknown as RequestDetail["order"],
     storeCancellations: [],
-    actions: ["approve", "reject", "askInfo", "withdraw"] as RequestDetail["actions"],
+    actions: ["approve", "reject", "requestInfo", "withdraw"] as RequestDetail["actions"],
     ...overrides,
   };
 }
@@ -61,7 +68,7 @@ describe("presentRequestDetail", () => {
 
   it("keeps only the actions staff can take from the admin, and the order's summary", () => {
     const view = presentRequestDetail(detail(), { locale: "en", shop: "s", demo: false });
-    expect(view.actions).toEqual(["approve", "reject", "askInfo"]);
+    expect(view.actions).toEqual(["approve", "reject", "requestInfo"]);
     expect(view.order).toEqual({
       financial: "PAID",
       fulfillment: "UNFULFILLED",
@@ -74,7 +81,10 @@ describe("presentRequestDetail", () => {
     const address = { address1: "4 place Bellecour", city: "Lyon", zip: "69002", countryCode: "FR" };
     const previousAddress = { address1: "18 rue du Sentier", city: "Paris", zip: "75002", countryCode: "FR" };
     const view = presentRequestDetail(
-      detail({ payload: { address, previousAddress }, order: null }, { kind: "ADDRESS_CHANGE" }),
+      detail(
+        { payload: { kind: "ADDRESS_CHANGE", address, previousAddress, contact: null }, order: null },
+        { kind: "ADDRESS_CHANGE" },
+      ),
       { locale: "en", shop: "s", demo: false },
     );
     expect(view.request).toMatchObject({ kind: "ADDRESS_CHANGE", address, previousAddress, reason: null, note: null });
@@ -82,7 +92,11 @@ describe("presentRequestDetail", () => {
   });
 
   it("an unknown reason code is shown as it is, and a non-text reason or note not at all", () => {
-    const view = presentRequestDetail(detail({ payload: { reason: "SOMETHING_NEW", note: 42 } }), {
+    const payload = decodePayload({
+      kind: "CANCELLATION",
+      payload: JSON.stringify({ reason: "SOMETHING_NEW", note: 42 }),
+    });
+    const view = presentRequestDetail(detail({ payload }), {
       locale: "en",
       shop: "s",
       demo: false,

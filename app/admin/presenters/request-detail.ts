@@ -1,7 +1,7 @@
 import { STAFF_ACTIONS } from "~/admin/constants";
 import { adminMessages, fill, formatDateTime } from "~/admin/i18n";
 import { messagesFor } from "~/domain/messages";
-import type { Locale, MailingAddress } from "~/domain/types";
+import type { Locale } from "~/domain/types";
 import type { requestDetail } from "~/services/admin-requests.server";
 
 export type RequestDetail = Awaited<ReturnType<typeof requestDetail>>;
@@ -11,6 +11,8 @@ export function presentRequestDetail(detail: RequestDetail, context: { locale: L
   const { locale } = context;
   const { request: r, payload, order } = detail;
   const customerReasons = messagesFor(locale).customerReasons as Record<string, string>;
+  const change = payload.kind === "ADDRESS_CHANGE" ? payload : null;
+  const cancellation = payload.kind === "CANCELLATION" ? payload : null;
   return {
     locale,
     shop: context.shop,
@@ -28,10 +30,10 @@ export function presentRequestDetail(detail: RequestDetail, context: { locale: L
       deadline: r.deadlineAt ? formatDateTime(r.deadlineAt, locale) : null,
       decisionNote: r.decisionNote,
       failureMessage: r.failureMessage === null ? null : systemMessage(r.failureMessage, locale),
-      reason: typeof payload.reason === "string" ? (customerReasons[payload.reason] ?? payload.reason) : null,
-      note: typeof payload.note === "string" ? payload.note : null,
-      address: (payload.address as MailingAddress | undefined) ?? null,
-      previousAddress: (payload.previousAddress as MailingAddress | undefined) ?? null,
+      reason: cancellation?.reason ? (customerReasons[cancellation.reason] ?? cancellation.reason) : null,
+      note: cancellation?.note ?? null,
+      address: change?.address ?? null,
+      previousAddress: change?.previousAddress ?? null,
     },
     evaluation: detail.evaluation,
     events: r.events.map((e) => ({

@@ -4,7 +4,7 @@
  * outbox), twice in a row. Recovery after a SIGKILL waits for leases (a request's apply
  * lease, an outbox claim) to expire, so this can take a couple of minutes.
  */
-import type { PrismaClient } from "@prisma/client";
+import type { PrismaClient, RequestStatus } from "@prisma/client";
 
 /** What the suite reads Amend's database with: a Prisma client (SQLite or PostgreSQL, `createPrismaClient`). */
 export type FaultDb = Pick<PrismaClient, "changeRequest" | "outboxMessage" | "deliveryAttempt">;
@@ -19,7 +19,7 @@ export interface Backlog {
 }
 
 /** Statuses no action leaves: a hold still recorded on one of them is the hold-release job's to remove. */
-const DECIDED = ["APPLIED", "REJECTED", "WITHDRAWN", "EXPIRED", "SUPERSEDED"];
+const DECIDED: RequestStatus[] = ["APPLIED", "REJECTED", "WITHDRAWN", "EXPIRED", "SUPERSEDED"];
 
 export async function backlog(db: FaultDb, shop: string): Promise<Backlog> {
   const [applying, holdsOwed, waiting] = await Promise.all([

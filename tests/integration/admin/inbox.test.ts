@@ -1,6 +1,6 @@
 import "../../support/app-env";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "@prisma/client";
+import { PrismaClient, type RequestKind, type RequestStatus } from "@prisma/client";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { databaseProvider, prisma } from "~/db.server";
 import { action, loader } from "~/routes/app.requests._index";
@@ -137,8 +137,8 @@ describe("search by a name shared by many requests (read name by name)", () => {
   };
   type Seeded = {
     id: string;
-    status: string;
-    kind: string;
+    status: RequestStatus;
+    kind: RequestKind;
     customerName: string;
     customerEmail: string;
     createdAt: Date;

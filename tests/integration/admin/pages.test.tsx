@@ -77,7 +77,7 @@ describe("pages render (react-dom/server)", () => {
         lineItems: [{ id: "gid://shopify/LineItem/1", title: "Candle", quantity: 2 }],
       },
       storeCancellations: [],
-      actions: ["approve", "reject", "askInfo"],
+      actions: ["approve", "reject", "requestInfo"],
       actionKey: "00000000-0000-4000-8000-000000000000",
     };
     const html = await renderRoute(Detail, data, "/app/requests/r1");

@@ -53,7 +53,7 @@ describe("GET /app/requests/:id", () => {
       { code: "WINDOW_EXPIRED", passed: true },
     ]);
     expect(data.events).toHaveLength(1);
-    expect(data.actions.sort()).toEqual(["approve", "askInfo", "reject"]);
+    expect(data.actions.sort()).toEqual(["approve", "reject", "requestInfo"]);
   });
 
   it("GIVEN an id no request can have (65 characters, a quote) THEN 404, not 500", async () => {
@@ -107,7 +107,7 @@ describe("POST /app/requests/:id (staff decisions)", () => {
     const r = await cancellation();
     const res = await run(
       action as never,
-      await adminFetch("amend-demo", `/app/requests/${r.id}`, { form: { intent: "askInfo", note: " " } }),
+      await adminFetch("amend-demo", `/app/requests/${r.id}`, { form: { intent: "requestInfo", note: " " } }),
       { id: r.id },
     );
     expect((res as unknown as Response).status).toBe(400);

@@ -5,7 +5,7 @@ import { createOutboxWorker } from "~/notifications/worker.server";
 import { requestCancellation } from "~/services/customer-requests.server";
 import { outboxNotifier } from "~/services/notify.server";
 import type { ServiceDeps } from "~/services/ports";
-import { askForInformation } from "~/services/staff-decisions.server";
+import { requestInfo } from "~/services/staff-decisions.server";
 import { startSmtpSink, type SmtpSink } from "../../../demo/smtp-sink/server";
 import { MemoryShopify } from "../../support/memory-shopify";
 import { smtpTo } from "./helpers";
@@ -48,7 +48,7 @@ describe("the “we need more information” email", () => {
         orderId: ORDER,
         reason: "OTHER",
       });
-      await askForInformation(deps, { requestId: request.id, note: question });
+      await requestInfo(deps, { requestId: request.id, note: question });
 
       const row = await prisma.outboxMessage.findFirstOrThrow({
         where: { requestId: request.id, event: "INFO_REQUESTED", recipientRole: "CUSTOMER" },

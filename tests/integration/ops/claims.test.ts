@@ -1,3 +1,4 @@
+import type { Prisma } from "@prisma/client";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient, databaseProvider, prisma } from "~/db.server";
 import { claimDueRequests, claimOutbox, claimWebhookDeliveries } from "~/models/claims.server";
@@ -135,7 +136,7 @@ describe(`claims with ${WORKERS} workers at once (${databaseProvider()})`, () =>
     const past = new Date(now.getTime() - 1_000);
     await prisma.changeRequest.createMany({
       data: [
-        ...Array.from({ length: 50 }, (_, i) => ({
+        ...Array.from({ length: 50 }, (_, i): Prisma.ChangeRequestCreateManyInput => ({
           ...base,
           kind: "CANCELLATION",
           status: i % 2 ? "PENDING" : "NEEDS_INFO",

@@ -13,7 +13,7 @@ import {
 } from "~/services/customer-requests.server";
 import { ServiceError } from "~/services/errors";
 import type { NotifyPort, ServiceDeps } from "~/services/ports";
-import { approveRequest, askForInformation, rejectRequest, retryRequest } from "~/services/staff-decisions.server";
+import { approveRequest, requestInfo, rejectRequest, retryRequest } from "~/services/staff-decisions.server";
 import { expireDueRequests, resumeStalledRequests, supersedeForOrder } from "~/services/system-jobs.server";
 import { MemoryShopify } from "../../support/memory-shopify";
 
@@ -285,7 +285,7 @@ describe("cancellation", () => {
 
   it("GIVEN a question THEN NEEDS_INFO; the customer's answer puts it back to PENDING", async () => {
     const request = await requestCancellation(deps, { ...CUSTOMER, orderId: ORDER, reason: "OTHER" });
-    expect((await askForInformation(deps, { requestId: request.id, note: "Pourquoi ?" })).status).toBe("NEEDS_INFO");
+    expect((await requestInfo(deps, { requestId: request.id, note: "Pourquoi ?" })).status).toBe("NEEDS_INFO");
     const replied = await customerReply(deps, { ...CUSTOMER, requestId: request.id, body: "Doublon" });
     expect(replied.status).toBe("PENDING");
     const thread = await prisma.requestMessage.findMany({ where: { requestId: request.id }, orderBy: { at: "asc" } });

@@ -1,0 +1,104 @@
+import type { ChangeRequest } from "@prisma/client";
+import { z } from "zod";
+import { REASON_CODES, type MailingAddress } from "~/domain/types";
+
+/**
+ * What a request stores besides its columns: `payload` (what the customer asked, per kind) and `evaluation`
+ * (the rules evaluated for the decision), both JSON text. They are read here and only here.
+ *
+ * Reading is lenient: a field that is missing or not of its type reads as null (and an unreadable evaluation
+ * as no rules), so a row written by an older version still shows what it has.
+ */
+
+/** A field that reads as null when missing or not of its type. */
+const orNull = <T extends z.ZodType>(schema: T) =>
+  schema
+    .nullish()
+    .catch(null)
+    .transform((value) => value ?? null);
+
+const Address = z.object({
+  firstName: z.string().nullish(),
+  lastName: z.string().nullish(),
+  company: z.string().nullish(),
+  address1: z.string(),
+  address2: z.string().nullish(),
+  city: z.string(),
+  provinceCode: z.string().nullish(),
+  zip: z.string().nullish(),
+  countryCode: z.string(),
+  phone: z.string().nullish(),
+}) satisfies z.ZodType<MailingAddress>;
+
+/** How to reach the customer, as the order had it when the request was made (for notifications). */
+const Contact = z.object({
+  firstName: orNull(z.string()),
+  lastName: orNull(z.string()),
+  email: orNull(z.string()),
+  phone: orNull(z.string()),
+  statusPageUrl: orNull(z.string()),
+});
+
+const AddressChangePayload = z.object({
+  kind: z.literal("ADDRESS_CHANGE"),
+  /** The new shipping address. */
+  address: orNull(Address),
+  /** The order's shipping address before the change. */
+  previousAddress: orNull(Address),
+  contact: orNull(Contact),
+});
+
+const CancellationPayload = z.object({
+  kind: z.literal("CANCELLATION"),
+  /** The customer's reason (a CustomerReason code). */
+  reason: orNull(z.string()),
+  note: orNull(z.string()),
+  contact: orNull(Contact),
+  /** The order's shipping address when the request was made. */
+  shippingAddress: orNull(Address),
+});
+
+const RequestPayload = z.discriminatedUnion("kind", [AddressChangePayload, CancellationPayload]);
+
+/** A request's payload, by kind. */
+export type RequestPayload = z.infer<typeof RequestPayload>;
+export type Contact = z.infer<typeof Contact>;
+
+/** What a new request of each kind stores (its kind is the request's column). */
+export type NewRequestPayload =
+  Omit<z.input<typeof AddressChangePayload>, "kind"> | Omit<z.input<typeof CancellationPayload>, "kind">;
+
+function jsonObject(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value) ? { ...value } : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The request's payload for its kind. */
+export function decodePayload(request: Pick<ChangeRequest, "kind" | "payload">): RequestPayload {
+  return RequestPayload.parse({ ...jsonObject(request.payload), kind: request.kind });
+}
+
+const EvaluatedRule = z.object({
+  code: z.enum(REASON_CODES),
+  passed: z.boolean(),
+  params: z.record(z.string(), z.string()).optional(),
+});
+/** One rule as evaluated for a request. */
+export type EvaluatedRule = z.infer<typeof EvaluatedRule>;
+
+const Evaluation = z.array(EvaluatedRule).catch([]);
+
+/** The rules evaluated for the request's decision, in the order they ran. */
+export function decodeEvaluation(request: Pick<ChangeRequest, "evaluation">): EvaluatedRule[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(request.evaluation);
+  } catch {
+    return [];
+  }
+  return Evaluation.parse(value);
+}
