@@ -73,6 +73,7 @@ describe("presentRequestDetail", () => {
       financial: "PAID",
       fulfillment: "UNFULFILLED",
       cancelled: false,
+      customerDataWithheld: [],
       lineItems: [{ id: "gid://shopify/LineItem/1", title: "Candle", quantity: 2 }],
     });
   });

@@ -74,6 +74,7 @@ describe("pages render (react-dom/server)", () => {
         financial: "AUTHORIZED",
         fulfillment: "UNFULFILLED",
         cancelled: false,
+        customerDataWithheld: [],
         lineItems: [{ id: "gid://shopify/LineItem/1", title: "Candle", quantity: 2 }],
       },
       storeCancellations: [],
