@@ -1,3 +1,4 @@
+import type { ShopBudget } from "./budget.server";
 import { AdminApiError, ShopifyUnavailableError } from "./errors";
 
 /** The `graphql` function shopify-app-remix gives (`admin.graphql`), or any function of the same shape. */
@@ -41,6 +42,8 @@ export interface AdminClientOptions {
   log?: AdminLog;
   /** Called after every HTTP round trip (count calls and query cost per customer action). */
   onCall?: (call: AdminCall) => void;
+  /** The shop's budget: updated from every answer's `throttleStatus`, consulted by deferrable reads. */
+  budget?: ShopBudget;
 }
 
 export interface RequestOptions {
@@ -52,6 +55,11 @@ export interface RequestOptions {
    * mutations go through the ledger, which reads Shopify's state before sending again.
    */
   idempotent?: boolean;
+  /**
+   * A read that can wait: while the shop's budget is below the reserve kept for mutations, it waits (up to
+   * `maxWaitMs`) for the bucket to refill before it is sent, so that mutations keep their budget.
+   */
+  defer?: { cost: number; maxWaitMs: number };
 }
 
 export interface AdminClient {
@@ -112,9 +120,17 @@ export function createAdminClient(graphql: AdminGraphql, options: AdminClientOpt
       const idempotent = requestOptions.idempotent ?? !isMutation(query);
       let failures = 0;
       let throttled = 0;
+      const { budget } = options;
+      const defer = requestOptions.defer;
+      if (budget && defer && budget.isLowFor(defer.cost)) {
+        const waitMs = Math.min(defer.maxWaitMs, budget.waitMsFor(defer.cost));
+        log("debug", "Admin API budget low; a read waits for the bucket", { operation, waitMs });
+        await sleep(waitMs);
+      }
       for (let attempt = 1; ; attempt++) {
         const started = Date.now();
         const outcome = await send(graphql, query, variables, minThrottleWaitMs);
+        if ("cost" in outcome) budget?.observe(outcome.cost?.throttleStatus);
         options.onCall?.({
           operation,
           attempt,
