@@ -15,6 +15,13 @@ export class ShopBudget {
     if (status && Number.isFinite(status.currentlyAvailable)) this.seen = { ...status, at: this.now() };
   }
 
+  /** A call of about `cost` points leaves now: counted until Shopify's next answer says what is left. */
+  spend(cost: number): void {
+    const available = this.available();
+    if (available === null || !this.seen) return;
+    this.seen = { ...this.seen, currentlyAvailable: available - cost, at: this.now() };
+  }
+
   /** Points available now (estimated), or null before Shopify said anything. */
   available(): number | null {
     if (!this.seen) return null;

@@ -122,10 +122,15 @@ export function createAdminClient(graphql: AdminGraphql, options: AdminClientOpt
       let throttled = 0;
       const { budget } = options;
       const defer = requestOptions.defer;
-      if (budget && defer && budget.isLowFor(defer.cost)) {
-        const waitMs = Math.min(defer.maxWaitMs, budget.waitMsFor(defer.cost));
-        log("debug", "Admin API budget low; a read waits for the bucket", { operation, waitMs });
-        await sleep(waitMs);
+      if (budget && defer) {
+        // questions queue for the bucket (each counts its cost as it leaves), so mutations find their budget
+        for (let waited = 0; budget.isLowFor(defer.cost) && waited < defer.maxWaitMs;) {
+          const waitMs = Math.max(50, Math.min(defer.maxWaitMs - waited, budget.waitMsFor(defer.cost)));
+          log("debug", "Admin API budget low; a read waits for the bucket", { operation, waitMs });
+          await sleep(waitMs);
+          waited += waitMs;
+        }
+        budget.spend(defer.cost);
       }
       for (let attempt = 1; ; attempt++) {
         const started = Date.now();
