@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ShopBudget } from "./budget.server";
 import { fakeGraphql } from "./__fixtures__/fake-admin";
+import { ShopifyUnavailableError } from "./errors";
 import { createAdminClient } from "./graphql-client.server";
 
 const QUERY = `#graphql
@@ -47,7 +48,7 @@ describe("ShopBudget", () => {
 });
 
 describe("createAdminClient with a budget", () => {
-  it("GIVEN a low budget THEN a deferrable read waits for the bucket (bounded) and a mutation does not", async () => {
+  it("GIVEN a low budget THEN a deferrable read waits for the bucket (bounded) and is not sent while it stays low; a mutation and a decision's read go at once", async () => {
     const fake = fakeGraphql(() => answer(100));
     const sleeps: number[] = [];
     const budget = new ShopBudget(() => 0);
@@ -58,11 +59,16 @@ describe("createAdminClient with a budget", () => {
     expect(sleeps).toEqual([]);
     await client.request(MUTATION, { id: "gid://shopify/Order/1" });
     expect(sleeps).toEqual([]);
-    await client.request(QUERY, {}, { defer: { cost: 130, maxWaitMs: 3000 } });
-    // the fake clock does not move: the read waits its bound, then goes
+    const calls = fake.calls.length;
+    // the fake clock does not move: the read waits its bound, then is not sent
+    await expect(client.request(QUERY, {}, { defer: { cost: 130, maxWaitMs: 3000 } })).rejects.toBeInstanceOf(
+      ShopifyUnavailableError,
+    );
     expect(sleeps.reduce((a, b) => a + b, 0)).toBe(3000);
+    expect(fake.calls).toHaveLength(calls);
     const waited = sleeps.length;
     await client.request(QUERY);
     expect(sleeps).toHaveLength(waited);
+    expect(fake.calls).toHaveLength(calls + 1);
   });
 });

@@ -57,7 +57,8 @@ export interface RequestOptions {
   idempotent?: boolean;
   /**
    * A read that can wait: while the shop's budget is below the reserve kept for mutations, it waits (up to
-   * `maxWaitMs`) for the bucket to refill before it is sent, so that mutations keep their budget.
+   * `maxWaitMs`) for the bucket to refill before it is sent; still low then, it is not sent
+   * (ShopifyUnavailableError), so that mutations keep their budget.
    */
   defer?: { cost: number; maxWaitMs: number };
 }
@@ -129,6 +130,14 @@ export function createAdminClient(graphql: AdminGraphql, options: AdminClientOpt
           log("debug", "Admin API budget low; a read waits for the bucket", { operation, waitMs });
           await sleep(waitMs);
           waited += waitMs;
+        }
+        // still low: the reserve stays the mutations'; the caller answers from what it has, or later
+        if (budget.isLowFor(defer.cost)) {
+          throw new ShopifyUnavailableError({
+            operation,
+            message: "the shop's Admin API budget is kept for changes",
+            retryAfterSeconds: Math.max(1, Math.ceil(budget.waitMsFor(defer.cost) / 1000)),
+          });
         }
         budget.spend(defer.cost);
       }
