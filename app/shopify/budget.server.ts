@@ -30,8 +30,8 @@ export class ShopBudget {
   }
 
   /**
-   * Would a read of `cost` points leave less than the reserve kept for mutations (a quarter of the bucket, at
-   * least 200 points: an address change's or a hold's mutations)? Unknown budget: not low.
+   * Would a read of `cost` points leave less than the reserve kept for mutations (a quarter of the bucket: 500
+   * points on Standard, fifty mutations)? Unknown budget: not low.
    */
   isLowFor(cost: number): boolean {
     const available = this.available();
@@ -48,7 +48,7 @@ export class ShopBudget {
   }
 }
 
-const reserveOf = (maximumAvailable: number) => Math.min(maximumAvailable / 2, Math.max(200, maximumAvailable / 4));
+const reserveOf = (maximumAvailable: number) => maximumAvailable / 4;
 
 const budgets = new Map<string, ShopBudget>();
 
