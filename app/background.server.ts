@@ -10,6 +10,7 @@ import { createOutboxWorker, type BackoffOptions, type OutboxWorker } from "~/no
 import { appNotifier, shopifyFor } from "~/services/context.server";
 import { expireDueRequests, releaseLeftoverHolds, resumeStalledRequests } from "~/services/system-jobs.server";
 import { processPendingWebhooks } from "~/services/webhooks.server";
+import { pruneOrderFacts } from "~/models/order-facts-cache.server";
 
 /** Where the background work reports: the app's logger by default (the demo prints to its terminal). */
 export interface BackgroundLog {
@@ -97,6 +98,8 @@ export async function startBackgroundWork(options: BackgroundOptions = {}): Prom
       if (holds.released || holds.pending.length)
         log.info({ released: holds.released, changeRequestIds: holds.pending }, "hold release job");
       await processPendingWebhooks(systemDeps);
+      // cached order facts a day old serve nobody, not even as stale answers
+      await pruneOrderFacts(prisma, new Date(Date.now() - 24 * 3600 * 1000));
     })()
       .catch((err: Error) => log.error({ err }, "periodic jobs"))
       .finally(() => (running = null));

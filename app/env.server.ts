@@ -32,6 +32,9 @@ const EnvSchema = z.object({
   SMS_ACCOUNT_SID: z.string().optional(),
   SMS_AUTH_TOKEN: z.string().optional(),
   SMS_FROM: z.string().optional(),
+  /** The order facts cache (read per call by app/services/order-facts-cache.server.ts): `off`, and its freshness. */
+  ORDER_FACTS_CACHE: z.enum(["on", "off", ""]).optional(),
+  ORDER_FACTS_MAX_AGE_SECONDS: z.union([z.literal(""), z.coerce.number().positive()]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -26,7 +26,7 @@ import { readBodyText } from "~/http/body-limit.server";
 import { ServiceError } from "~/services/errors";
 import type { ServiceDeps } from "~/services/ports";
 import { authenticate } from "~/shopify.server";
-import { customerReadPort, forgetOrderReads } from "./order-reads.server";
+import { customerReadPort } from "./order-reads.server";
 import { RateLimiter } from "./rate-limit.server";
 
 /**
@@ -123,8 +123,6 @@ export function customerEndpoint(surface: "customerAccount" | "checkout", handle
         locale,
       );
       return answer(status, body, headers);
-    } finally {
-      if (!reading) forgetOrderReads(shop);
     }
   };
 }
@@ -220,6 +218,9 @@ export function presentOptions(options: OrderOptions, locale: Locale) {
   const offered = options.policy.cancellation.customerReasons ?? DEFAULT_POLICY.cancellation.customerReasons;
   return {
     order: { id: options.facts.legacyId, name: options.facts.name },
+    // when Shopify's facts were read; `stale` when served past freshness while the shop's Admin API budget is low
+    asOf: options.asOf.toISOString(),
+    stale: options.stale,
     addressChange: {
       allowed: options.addressChange.allowed,
       reasons: explainReasons(options.addressChange.reasons, locale),

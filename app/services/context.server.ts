@@ -1,15 +1,18 @@
 import { prisma } from "~/db.server";
 import { createShopifyGateway, customerCancelOptions, type ShopifyGateway } from "~/shopify";
+import { budgetFor } from "~/shopify/budget.server";
 import { unauthenticated } from "~/shopify.server";
 import { ServiceError } from "./errors";
 import { withFlowTriggers } from "./flow-notify.server";
 import { outboxNotifier } from "./notify.server";
+import { QUESTION_DEFER, withFactsCache, type QuestionReads } from "./order-facts-cache.server";
 import type { ServiceDeps, ShopifyPort } from "./ports";
 
 /** The services' view of the gateway: the same operations, cancellation options from the store's policy. */
-export function shopifyPort(gateway: ShopifyGateway): ShopifyPort {
+export function shopifyPort(gateway: ShopifyGateway): ShopifyPort & QuestionReads {
   return {
-    getOrderFacts: (orderId) => gateway.getOrderFacts(orderId),
+    getOrderFacts: (orderId: string) => gateway.getOrderFacts(orderId),
+    readFreshForQuestion: (orderId: string) => gateway.getOrderFactsDeferrable(orderId, QUESTION_DEFER),
     quoteShipping: (facts, address) => gateway.quoteShipping(facts, address),
     applyShippingAddress: async (input) => void (await gateway.applyShippingAddress(input)),
     holdForCancellation: (input) => gateway.holdForCancellation(input),
@@ -18,6 +21,11 @@ export function shopifyPort(gateway: ShopifyGateway): ShopifyPort {
     cancelOrder: ({ requestId, orderGid, options }) =>
       gateway.cancelOrder({ requestId, orderGid, options: customerCancelOptions(options) }),
   };
+}
+
+/** The port of one shop's gateway with the order facts cache (questions answered from it, changes invalidate it). */
+export function cachedShopifyPort(gateway: ShopifyGateway, shop: string): ShopifyPort {
+  return withFactsCache(shopifyPort(gateway), { db: prisma, shop, budget: budgetFor(shop) });
 }
 
 const adminUrlFor = (request: { shop: string; id: string }) =>
@@ -38,7 +46,7 @@ export async function shopifyFor(shop: string): Promise<ShopifyPort> {
   } catch {
     throw new ServiceError("ORDER_NOT_FOUND", `Amend is not installed on ${shop}.`);
   }
-  return shopifyPort(createShopifyGateway({ graphql, db: prisma, shop }));
+  return cachedShopifyPort(createShopifyGateway({ graphql, db: prisma, shop }), shop);
 }
 
 /** Everything a use case needs for one shop: the composition root of the app. */
@@ -46,7 +54,9 @@ export async function servicesFor(
   shop: string,
   graphql?: Parameters<typeof createShopifyGateway>[0]["graphql"],
 ): Promise<ServiceDeps> {
-  const shopify = graphql ? shopifyPort(createShopifyGateway({ graphql, db: prisma, shop })) : await shopifyFor(shop);
+  const shopify = graphql
+    ? cachedShopifyPort(createShopifyGateway({ graphql, db: prisma, shop }), shop)
+    : await shopifyFor(shop);
   return {
     db: prisma,
     shop,

@@ -33,7 +33,7 @@ import type { DbTx } from "~/db.server";
 import { applyRequest, assertFound } from "./apply.server";
 import { ServiceError } from "./errors";
 import { applyTransition } from "./lifecycle.server";
-import type { ServiceDeps } from "./ports";
+import type { FactsRead, ServiceDeps } from "./ports";
 import { viaShopify } from "./shopify-calls";
 
 /** Who is asking, from the verified session token. */
@@ -60,7 +60,27 @@ function refusal(kind: RequestKind, reasons: Reason[]): ServiceError {
 }
 
 async function loadOwnedOrder(deps: ServiceDeps, orderId: string, customer: CustomerActor): Promise<OrderFacts> {
-  const facts = await viaShopify(() => deps.shopify.getOrderFacts(orderId));
+  return ownedOrder(await viaShopify(() => deps.shopify.getOrderFacts(orderId)), customer);
+}
+
+/** The order's facts for a question: the cache when fresh (a decision never uses this read). */
+async function readOwnedOrder(
+  deps: ServiceDeps,
+  orderId: string,
+  customer: CustomerActor,
+): Promise<Omit<FactsRead, "facts"> & { facts: OrderFacts }> {
+  const { shopify } = deps;
+  const read = await viaShopify(() =>
+    shopify.readOrderFacts
+      ? shopify.readOrderFacts(orderId)
+      : shopify
+          .getOrderFacts(orderId)
+          .then((facts) => ({ facts, asOf: deps.clock(), stale: false, source: "shopify" as const })),
+  );
+  return { ...read, facts: ownedOrder(read.facts, customer) };
+}
+
+function ownedOrder(facts: OrderFacts | null, customer: CustomerActor): OrderFacts {
   const reason = checkOwnership(facts, customer.customerId);
   if (reason?.code === "ORDER_NOT_FOUND") throw new ServiceError("ORDER_NOT_FOUND", "This order does not exist.");
   if (reason?.code === "NOT_ORDER_OWNER")
@@ -90,6 +110,9 @@ async function evaluationContext(
 
 export interface OrderOptions {
   facts: OrderFacts;
+  /** When Shopify's facts were read, and whether they are past freshness (served while the budget is low). */
+  asOf: Date;
+  stale: boolean;
   policy: StorePolicy;
   addressChange: Decision;
   cancellation: Decision;
@@ -100,12 +123,14 @@ export interface OrderOptions {
 
 /** GET options: what this customer may do with this order now, and why not — one Admin API call. */
 export async function getOptions(deps: ServiceDeps, input: CustomerActor & { orderId: string }): Promise<OrderOptions> {
-  const facts = await loadOwnedOrder(deps, input.orderId, input);
+  const { facts, asOf, stale } = await readOwnedOrder(deps, input.orderId, input);
   // one read of the order's requests serves both the rules and the customer's history
   const history = requestsForOrder(deps.db, deps.shop, facts.legacyId);
   const [ctx, requests] = await Promise.all([evaluationContext(deps, facts, history), history]);
   return {
     facts,
+    asOf,
+    stale,
     policy: ctx.policy,
     addressChange: evaluateAddressChangeOptions(ctx),
     cancellation: evaluateCancellation(ctx),

@@ -5,9 +5,25 @@ import type { MailingAddress, OrderFacts, ShippingQuote } from "~/domain/types";
 import type { NotificationEvent } from "~/notifications/events";
 import type { ServiceCancellation } from "~/shopify";
 
+/** An order's facts read to answer a question: when Shopify said so, and whether they may be out of date. */
+export interface FactsRead {
+  facts: OrderFacts | null;
+  /** When the read that produced the facts started. */
+  asOf: Date;
+  /** Served past freshness (the shop's Admin API budget is low, or Shopify did not answer): marked as such. */
+  stale: boolean;
+  source: "cache" | "shopify";
+}
+
 /** What the use cases need from Shopify (implemented by app/shopify's gateway, or a test double). */
 export interface ShopifyPort {
+  /** The order's facts, read from Shopify now: what every decision that changes something reads. */
   getOrderFacts(orderId: string): Promise<OrderFacts | null>;
+  /**
+   * The order's facts to answer a question (the options), from the cache when fresh; `admit` runs before a
+   * read from Shopify (it may refuse it). Without it (a test double) questions read from Shopify.
+   */
+  readOrderFacts?(orderId: string, admit?: () => void): Promise<FactsRead>;
   quoteShipping(facts: OrderFacts, address: MailingAddress): Promise<ShippingQuote>;
   applyShippingAddress(input: { requestId: string; facts: OrderFacts; address: MailingAddress }): Promise<void>;
   holdForCancellation(input: { requestId: string; facts: OrderFacts }): Promise<unknown>;

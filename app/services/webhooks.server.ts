@@ -7,6 +7,11 @@ import { openRequestsForOrder } from "~/models/change-request.server";
 import { requestsAskingService } from "~/shopify/fulfillment-service.server";
 import { applyRequest } from "./apply.server";
 import type { NotifyPort, ShopifyPort } from "./ports";
+import {
+  forgetCustomerOrderFacts,
+  invalidateByFulfillmentOrder,
+  invalidateOrderFacts,
+} from "~/models/order-facts-cache.server";
 import { supersedeForOrder } from "./system-jobs.server";
 
 /** What processing a delivery needs: the database and clock; a fulfillment service's answer also the shop's Shopify and notifications. */
@@ -46,9 +51,33 @@ export type WebhookTopic =
   | "ORDERS_CANCELLED"
   | "FULFILLMENT_ORDERS_CANCELLATION_REQUEST_ACCEPTED"
   | "FULFILLMENT_ORDERS_CANCELLATION_REQUEST_REJECTED"
+  | FulfillmentOrderTopic
   | "CUSTOMERS_DATA_REQUEST"
   | "CUSTOMERS_REDACT"
   | "SHOP_REDACT";
+
+/** The fulfillment-order topics Amend subscribes to: a fulfillment order's status, holds or location changed. */
+export const FULFILLMENT_ORDER_TOPICS = [
+  "FULFILLMENT_ORDERS_PLACED_ON_HOLD",
+  "FULFILLMENT_ORDERS_HOLD_RELEASED",
+  "FULFILLMENT_ORDERS_MOVED",
+  "FULFILLMENT_ORDERS_SPLIT",
+  "FULFILLMENT_ORDERS_MERGED",
+  "FULFILLMENT_ORDERS_CANCELLED",
+  "FULFILLMENT_ORDERS_FULFILLMENT_REQUEST_SUBMITTED",
+  "FULFILLMENT_ORDERS_FULFILLMENT_REQUEST_ACCEPTED",
+  "FULFILLMENT_ORDERS_FULFILLMENT_REQUEST_REJECTED",
+  "FULFILLMENT_ORDERS_CANCELLATION_REQUEST_SUBMITTED",
+  "FULFILLMENT_ORDERS_CANCELLATION_REQUEST_ACCEPTED",
+  "FULFILLMENT_ORDERS_CANCELLATION_REQUEST_REJECTED",
+  "FULFILLMENT_ORDERS_SCHEDULED_FULFILLMENT_ORDER_READY",
+  "FULFILLMENT_ORDERS_RESCHEDULED",
+  "FULFILLMENT_ORDERS_PROGRESS_REPORTED",
+  "FULFILLMENT_ORDERS_MANUALLY_REPORTED_PROGRESS_STOPPED",
+  "FULFILLMENT_ORDERS_FULFILLMENT_SERVICE_FAILED_TO_COMPLETE",
+  "FULFILLMENT_ORDERS_ORDER_ROUTING_COMPLETE",
+] as const;
+export type FulfillmentOrderTopic = (typeof FULFILLMENT_ORDER_TOPICS)[number];
 
 /** A process holds a delivery this long; if it dies, a worker takes the delivery over after it. */
 const WEBHOOK_LEASE_MS = 60_000;
@@ -102,6 +131,39 @@ export function orderOutcome(
   return null;
 }
 
+const isFulfillmentOrderTopic = (topic: string): topic is FulfillmentOrderTopic =>
+  (FULFILLMENT_ORDER_TOPICS as readonly string[]).includes(topic);
+
+/** Every id of `type` the payload names, at any depth (`gid://shopify/<type>/<n>`). */
+function gidsIn(payload: unknown, type: string): string[] {
+  const pattern = new RegExp(`^gid://shopify/${type}/\\d+$`);
+  const found = new Set<string>();
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 6) return;
+    if (typeof value === "string" && pattern.test(value)) found.add(value);
+    else if (Array.isArray(value)) for (const item of value) visit(item, depth + 1);
+    else if (value && typeof value === "object") for (const item of Object.values(value)) visit(item, depth + 1);
+  };
+  visit(payload, 0);
+  return [...found];
+}
+
+/**
+ * The order facts cache's part of a verified delivery, done before it is answered: an order topic invalidates
+ * that order's entry; a fulfillment-order topic (it names fulfillment orders, not their order) invalidates the
+ * entries that list one of them, and any order it names.
+ */
+export async function invalidateCachedFacts(db: Db, shop: string, topic: string, payload: unknown, now: Date) {
+  if (topic === "ORDERS_UPDATED" || topic === "ORDERS_FULFILLED" || topic === "ORDERS_CANCELLED") {
+    const order = OrderPayload.safeParse(payload);
+    if (order.success) await invalidateOrderFacts(db, shop, order.data.id, now);
+  } else if (isFulfillmentOrderTopic(topic)) {
+    await invalidateByFulfillmentOrder(db, shop, gidsIn(payload, "FulfillmentOrder"), now);
+    for (const order of gidsIn(payload, "Order"))
+      await invalidateOrderFacts(db, shop, order.split("/").pop() ?? order, now);
+  }
+}
+
 /**
  * Whether a verified delivery has work for Amend. An order webhook has work only when the order left Amend's
  * hands (fulfilled or cancelled elsewhere) and one of its requests is still open — most deliveries are edits, and
@@ -109,6 +171,8 @@ export function orderOutcome(
  * processing then fails visibly instead of dropping it.
  */
 export async function needsProcessing(db: Db, shop: string, topic: string, payload: unknown): Promise<boolean> {
+  // a fulfillment-order delivery's only work, the cache's invalidation, is done before the answer
+  if (isFulfillmentOrderTopic(topic)) return false;
   if (topic !== "ORDERS_UPDATED" && topic !== "ORDERS_FULFILLED" && topic !== "ORDERS_CANCELLED") return true;
   if (!OrderPayload.safeParse(payload).success) return true;
   const outcome = orderOutcome(topic, payload);
@@ -162,6 +226,7 @@ export async function redactCustomer(db: Db, shop: string, customerId: string, o
     const ids = requests.map((r) => r.id);
     await tx.outboxMessage.deleteMany({ where: { shop, requestId: { in: ids } } });
     await tx.changeRequest.deleteMany({ where: { id: { in: ids } } });
+    await forgetCustomerOrderFacts(tx, shop, customerId, orderIds);
   });
 }
 
@@ -175,6 +240,7 @@ export async function redactShop(db: Db, shop: string) {
     db.notificationTemplate.deleteMany({ where: { shop } }),
     db.shopBranding.deleteMany({ where: { shop } }),
     db.orderBlock.deleteMany({ where: { shop } }),
+    db.orderFactsCache.deleteMany({ where: { shop } }),
     db.shopifyMutation.deleteMany({ where: { shop } }),
     db.session.deleteMany({ where: { shop } }),
     db.webhookDelivery.deleteMany({ where: { shop, NOT: { topic: "SHOP_REDACT" } } }),

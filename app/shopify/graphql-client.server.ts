@@ -1,3 +1,4 @@
+import type { ShopBudget } from "./budget.server";
 import { AdminApiError, ShopifyUnavailableError } from "./errors";
 
 /** The `graphql` function shopify-app-remix gives (`admin.graphql`), or any function of the same shape. */
@@ -41,6 +42,8 @@ export interface AdminClientOptions {
   log?: AdminLog;
   /** Called after every HTTP round trip (count calls and query cost per customer action). */
   onCall?: (call: AdminCall) => void;
+  /** The shop's budget: updated from every answer's `throttleStatus`, consulted by deferrable reads. */
+  budget?: ShopBudget;
 }
 
 export interface RequestOptions {
@@ -52,6 +55,12 @@ export interface RequestOptions {
    * mutations go through the ledger, which reads Shopify's state before sending again.
    */
   idempotent?: boolean;
+  /**
+   * A read that can wait: while the shop's budget is below the reserve kept for mutations, it waits (up to
+   * `maxWaitMs`) for the bucket to refill before it is sent; still low then, it is not sent
+   * (ShopifyUnavailableError), so that mutations keep their budget.
+   */
+  defer?: { cost: number; maxWaitMs: number };
   /**
    * Accept an answer whose only errors are ACCESS_DENIED on fields (protected customer data the app is not
    * approved for): the data is returned with those fields null, and the denied fields are given here.
@@ -133,9 +142,30 @@ export function createAdminClient(graphql: AdminGraphql, options: AdminClientOpt
       const idempotent = requestOptions.idempotent ?? !isMutation(query);
       let failures = 0;
       let throttled = 0;
+      const { budget } = options;
+      const defer = requestOptions.defer;
+      if (budget && defer) {
+        // questions queue for the bucket (each counts its cost as it leaves), so mutations find their budget
+        for (let waited = 0; budget.isLowFor(defer.cost) && waited < defer.maxWaitMs;) {
+          const waitMs = Math.max(50, Math.min(defer.maxWaitMs - waited, budget.waitMsFor(defer.cost)));
+          log("debug", "Admin API budget low; a read waits for the bucket", { operation, waitMs });
+          await sleep(waitMs);
+          waited += waitMs;
+        }
+        // still low: the reserve stays the mutations'; the caller answers from what it has, or later
+        if (budget.isLowFor(defer.cost)) {
+          throw new ShopifyUnavailableError({
+            operation,
+            message: "the shop's Admin API budget is kept for changes",
+            retryAfterSeconds: Math.max(1, Math.ceil(budget.waitMsFor(defer.cost) / 1000)),
+          });
+        }
+        budget.spend(defer.cost);
+      }
       for (let attempt = 1; ; attempt++) {
         const started = Date.now();
         const outcome = await send(graphql, query, variables, minThrottleWaitMs);
+        if ("cost" in outcome) budget?.observe(outcome.cost?.throttleStatus);
         options.onCall?.({
           operation,
           attempt,

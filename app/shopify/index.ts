@@ -10,6 +10,7 @@ import {
   type AdminLog,
 } from "./graphql-client.server";
 import { requestCancellationAtServices, type ServiceCancellation } from "./fulfillment-service.server";
+import { budgetFor } from "./budget.server";
 import { holdForCancellation, releaseHold, type PlacedHold } from "./holds.server";
 import type { LedgerDb } from "./ledger.server";
 import { getOrderFacts } from "./order-facts.server";
@@ -48,6 +49,11 @@ export interface ShopifyGatewayOptions {
 export interface ShopifyGateway {
   /** The facts the rules need, from one query (numeric id or gid). Null when the order does not exist. */
   getOrderFacts(orderId: string | number): Promise<OrderFacts | null>;
+  /** The same read for a question (not a decision): while the shop's budget is low it waits for the bucket first. */
+  getOrderFactsDeferrable(
+    orderId: string | number,
+    defer: { cost: number; maxWaitMs: number },
+  ): Promise<OrderFacts | null>;
   /** Live shipping rates for the order's shippable lines to `address` (`draftOrderCalculate`, nothing saved). */
   quoteShipping(facts: OrderFacts, address: MailingAddress): Promise<ShippingQuote>;
   /**
@@ -98,11 +104,20 @@ export function createShopifyGateway(options: ShopifyGatewayOptions): ShopifyGat
     onCall: options.onCall,
     log: options.log,
     maxAttempts: options.maxAttempts,
+    budget: budgetFor(options.shop),
   });
   const { db, shop } = options;
   return {
     client,
     getOrderFacts: (orderId) => getOrderFacts(client, orderId),
+    getOrderFactsDeferrable: (orderId, defer) =>
+      getOrderFacts(
+        {
+          sleep: client.sleep,
+          request: (query, variables, opts) => client.request(query, variables, { ...opts, defer }),
+        },
+        orderId,
+      ),
     quoteShipping: (facts, address) => quoteShipping(client, facts, address),
     applyShippingAddress: ({ requestId, facts, address }) =>
       applyShippingAddress(client, db, { shop, requestId, orderId: facts.id, address }),

@@ -7,7 +7,13 @@ import { PayloadTooLargeError, payloadTooLargeResponse, readBodyBytes } from "~/
 import { isShopifyHmac } from "~/http/hmac.server";
 import { isShopDomain } from "~/http/session-token.server";
 import { appNotifier, shopifyFor } from "~/services/context.server";
-import { needsProcessing, processClaimedDelivery, receiveWebhook, type WebhookTopic } from "~/services/webhooks.server";
+import {
+  invalidateCachedFacts,
+  needsProcessing,
+  processClaimedDelivery,
+  receiveWebhook,
+  type WebhookTopic,
+} from "~/services/webhooks.server";
 
 /**
  * A delivery for a route that accepts only `accepts` (its topic in shopify.app.toml, as authenticate.webhook
@@ -42,6 +48,8 @@ async function handleWebhook(request: Request, accepts: WebhookTopic): Promise<R
   const { shop, topic, payload, eventId, webhookId } = await verifiedWebhook(request, accepts);
   setLogShop(shop);
   const id = eventId ?? webhookId;
+  // the order's cached facts are out of date from now on (a failure here is a 500: Shopify delivers again)
+  await invalidateCachedFacts(prisma, shop, String(topic), payload, new Date());
   // Most order deliveries (an edit, a tag, an order with no open request) change nothing: answered, not stored.
   if (!(await needsProcessing(prisma, shop, String(topic), payload))) return new Response(null, { status: 200 });
   const delivery = await receiveWebhook(prisma, { eventId: id, shop, topic: String(topic), payload, now: new Date() });

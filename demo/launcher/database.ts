@@ -122,6 +122,7 @@ export async function seedDemo(db: PrismaClient, input: SeedInput): Promise<{ re
     db.webhookDelivery.deleteMany({ where: { shop } }),
     db.storeCancellation.deleteMany({ where: { shop } }),
     db.orderBlock.deleteMany({ where: { shop } }),
+    db.orderFactsCache.deleteMany({ where: { shop } }),
   ]);
   const settingsVersion = (await db.shopSettings.findFirst({ where: { shop }, orderBy: { version: "desc" } }))!.version;
 

@@ -365,6 +365,32 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
       case "GET /_sim/calls":
         return send(res, 200, calls);
+      case "GET /_sim/calls/summary": {
+        // What a long run cost, without every call's query text: totals and per operation.
+        const byOperation: Record<string, { calls: number; throttled: number; requested: number; actual: number }> = {};
+        for (const c of calls) {
+          const op = (byOperation[c.operationName ?? "anonymous"] ??= {
+            calls: 0,
+            throttled: 0,
+            requested: 0,
+            actual: 0,
+          });
+          op.calls += 1;
+          if (c.outcome === "throttled") op.throttled += 1;
+          else op.requested += c.cost;
+          op.actual += c.actualCost ?? 0;
+        }
+        const total = Object.values(byOperation).reduce(
+          (t, op) => ({
+            calls: t.calls + op.calls,
+            throttled: t.throttled + op.throttled,
+            requested: t.requested + op.requested,
+            actual: t.actual + op.actual,
+          }),
+          { calls: 0, throttled: 0, requested: 0, actual: 0 },
+        );
+        return send(res, 200, { ...total, byOperation });
+      }
       case "DELETE /_sim/calls":
         calls.length = 0;
         return send(res, 200, { ok: true });
@@ -402,6 +428,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         else if (b.storeFile) store.replace(readStoreFile(b.storeFile), b.storeFile);
         if (b.store || b.storeFile) followStore();
         return send(res, 200, { ok: true, orders: store.orders.length });
+      }
+      case "POST /_sim/orders": {
+        // New orders placed in the shop, store-file shape: { orders: [...] } (a flash sale's arrivals).
+        const b = json();
+        if (!Array.isArray(b.orders)) return send(res, 400, { errors: "orders must be an array of store-file orders" });
+        try {
+          const added = store.addOrders(b.orders);
+          return send(res, 200, { added: added.map((o) => o.id), orders: store.orders.length });
+        } catch (error) {
+          return send(res, 400, { errors: (error as Error).message });
+        }
       }
       case "GET /_sim/cancellation-requests":
         return send(res, 200, pendingCancellationRequests(store));

@@ -503,3 +503,45 @@ describe("plan buckets and latency", () => {
     }
   });
 });
+
+describe("orders placed during a run", () => {
+  it("POST /_sim/orders adds store-file orders the API serves at once; a taken id or an unknown customer is a 400", async () => {
+    const store = readStoreFile(DEFAULT_STORE_FILE) as Json;
+    const template = store.orders.find((o: Json) => o.name === "#1001");
+    const placed = {
+      ...JSON.parse(
+        JSON.stringify(template).replace(/gid:\/\/shopify\/LineItem\/(\d+)/g, "gid://shopify/LineItem/9$1"),
+      ),
+      id: ORDER(777_001),
+      name: "#777001",
+    };
+    const added = await control("/_sim/orders", { orders: [placed] });
+    expect(added.status).toBe(200);
+    expect(added.body.added).toEqual([ORDER(777_001)]);
+    const r = await gql(
+      `query($id: ID!) { order(id: $id) { name customer { id } lineItems(first: 5) { nodes { id } } } }`,
+      {
+        id: ORDER(777_001),
+      },
+    );
+    expect(r.data.order.name).toBe("#777001");
+    expect(r.data.order.customer.id).toBe(template.customer.id);
+
+    expect((await control("/_sim/orders", { orders: [placed] })).status).toBe(400);
+    const stranger = { ...placed, id: ORDER(777_002), customer: { id: "gid://shopify/Customer/1" } };
+    expect((await control("/_sim/orders", { orders: [stranger] })).status).toBe(400);
+    expect((await control("/_sim/orders", { orders: "no" })).status).toBe(400);
+    // gone after a reset: back to the store file
+    await control("/_sim/reset", {});
+    expect((await gql(`query($id: ID!) { order(id: $id) { name } }`, { id: ORDER(777_001) })).data.order).toBeNull();
+  });
+
+  it("GET /_sim/calls/summary totals the calls' cost", async () => {
+    await gql(`{ shop { name } }`);
+    await gql(`query AmendX { shop { name } }`);
+    const summary = (await control("/_sim/calls/summary")).body;
+    expect(summary).toMatchObject({ calls: 2, throttled: 0 });
+    expect(summary.requested).toBeGreaterThan(0);
+    expect(summary.byOperation.AmendX).toMatchObject({ calls: 1, throttled: 0 });
+  });
+});

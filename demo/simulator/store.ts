@@ -661,29 +661,51 @@ export class Store {
     return `gid://shopify/${type}/${9_000_000_000 + this.sequence}`;
   }
 
+  /**
+   * New orders placed in the shop (store-file shape, validated against this store's customers and locations);
+   * ids already in the store are refused. Gone after reset() (back to the store file).
+   */
+  addOrders(input: unknown[]): Rec[] {
+    const { orders } = parseStoreFile({ ...this.original, orders: input }, "(POST /_sim/orders)");
+    for (const o of orders as Rec[]) {
+      const ids = [o.id, ...o.lineItems.nodes.map((li: Rec) => li.id)];
+      const taken = ids.find((id) => this.byId.has(id));
+      if (taken) throw new Error(`(POST /_sim/orders): ${taken} is already in the store`);
+    }
+    const locations = new Map(this.locations.map((l) => [l.id, l]));
+    const added = (structuredClone(orders) as Rec[]).map((o) => materializeOrder(o, this.shop, locations));
+    for (const o of added) {
+      this.orders.push(o);
+      this.indexOrder(o);
+    }
+    return added;
+  }
+
   /** Rebuild the id index and the object → order map; call after a mutation adds objects. */
   reindex(): void {
     this.byId.clear();
     this.owner = new WeakMap();
     for (const c of this.customers) this.byId.set(c.id, c);
     for (const l of this.locations) this.byId.set(l.id, l);
-    for (const o of this.orders) {
-      const visit = (value: unknown): void => {
-        if (Array.isArray(value)) return value.forEach(visit);
-        if (value && typeof value === "object") {
-          const obj = value as Rec;
-          this.owner.set(obj, o);
-          // `{id}` references (order.customer, fulfillment order line item → lineItem) are not the objects.
-          if (typeof obj.id === "string" && Object.keys(obj).length > 1 && !this.byId.has(obj.id)) {
-            this.byId.set(obj.id, obj);
-          }
-          for (const v of Object.values(obj)) visit(v);
+    for (const o of this.orders) this.indexOrder(o);
+  }
+
+  private indexOrder(o: Rec): void {
+    const visit = (value: unknown): void => {
+      if (Array.isArray(value)) return value.forEach(visit);
+      if (value && typeof value === "object") {
+        const obj = value as Rec;
+        this.owner.set(obj, o);
+        // `{id}` references (order.customer, fulfillment order line item → lineItem) are not the objects.
+        if (typeof obj.id === "string" && Object.keys(obj).length > 1 && !this.byId.has(obj.id)) {
+          this.byId.set(obj.id, obj);
         }
-      };
-      visit(o);
-      this.byId.set(o.id, o);
-      for (const li of o.lineItems.nodes) this.byId.set(li.id, li);
-    }
+        for (const v of Object.values(obj)) visit(v);
+      }
+    };
+    visit(o);
+    this.byId.set(o.id, o);
+    for (const li of o.lineItems.nodes) this.byId.set(li.id, li);
   }
 
   get(id: string): Rec | undefined {

@@ -52,6 +52,9 @@ export interface CustomerRequest {
 
 export interface Options {
   order: { id: string; name: string };
+  /** When Shopify's facts behind the answer were read; `stale` when past freshness (the shop's budget was low). */
+  asOf?: string;
+  stale?: boolean;
   addressChange: {
     allowed: boolean;
     reasons: Reason[];

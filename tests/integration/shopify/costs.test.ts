@@ -1,17 +1,23 @@
+import "../../support/app-env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_POLICY } from "~/domain/policy";
 import { customerCancelOptions, type AdminCall } from "~/shopify";
+import { prisma } from "~/db.server";
+import { shopifyPort } from "~/services/context.server";
+import { withFactsCache } from "~/services/order-facts-cache.server";
+import { ShopBudget } from "~/shopify/budget.server";
 import { startAdminHarness } from "./harness";
 
 // Admin API calls and requested query cost per customer action, measured on the simulator (docs/shopify-operations.md).
 const ORDER = "gid://shopify/Order/5001";
 let h: Awaited<ReturnType<typeof startAdminHarness>>;
-const rows: { action: string; calls: number; cost: number; operations: string }[] = [];
+const rows: { action: string; calls: number; cost: number; actual: number; operations: string }[] = [];
 const record = (action: string, calls: AdminCall[]) =>
   rows.push({
     action,
     calls: calls.length,
     cost: calls.reduce((s, c) => s + (c.requestedQueryCost ?? 0), 0),
+    actual: calls.reduce((s, c) => s + (c.actualQueryCost ?? 0), 0),
     operations: calls.map((c) => `${c.operation}(${c.requestedQueryCost})`).join(" + "),
   });
 
@@ -21,7 +27,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
   process.stdout.write(
-    `\nAdmin API cost per customer action\n${rows.map((r) => `${r.action}: ${r.calls} calls, requested cost ${r.cost} — ${r.operations}`).join("\n")}\n`,
+    `\nAdmin API cost per customer action\n${rows.map((r) => `${r.action}: ${r.calls} calls, requested cost ${r.cost}, actual ${r.actual} — ${r.operations}`).join("\n")}\n`,
   );
 });
 
@@ -31,6 +37,19 @@ describe("calls and requested query cost per customer action", () => {
     await g.getOrderFacts("5001");
     record("options", calls);
     expect(calls).toHaveLength(1);
+  });
+
+  it("options answered from the order facts cache: no call", async () => {
+    h.simulator.reset();
+    const { g, calls } = h.gateway();
+    const port = withFactsCache(shopifyPort(g), { db: prisma, shop: "costs.myshopify.com", budget: new ShopBudget() });
+    await port.readOrderFacts!("5001");
+    expect(calls).toHaveLength(1);
+    calls.length = 0;
+    const again = await port.readOrderFacts!("5001");
+    record("options, cache hit", calls);
+    expect(again).toMatchObject({ source: "cache", stale: false });
+    expect(calls).toHaveLength(0);
   });
 
   it("address change: ≤ 4 calls (facts, quote, update with read-back)", async () => {

@@ -1,0 +1,101 @@
+import type { DbTx } from "~/db.server";
+import type { OrderFacts } from "~/domain/types";
+import { isUniqueViolation } from "./errors";
+
+/**
+ * The shape of the cached OrderFacts: bump it whenever OrderFacts or the facts query changes, so entries
+ * written by the old shape are misses instead of facts with missing fields.
+ */
+export const ORDER_FACTS_VERSION = 1;
+
+/** A cached read of an order's facts. */
+export interface CachedFacts {
+  facts: OrderFacts;
+  /** When the read that produced these facts started. */
+  fetchedAt: Date;
+  /** A webhook about the order came after the read: Shopify's facts may have changed. */
+  invalidated: boolean;
+}
+
+/** The cache's entry for an order, or null when there is none of the current shape. */
+export async function cachedOrderFacts(db: DbTx, shop: string, orderId: string): Promise<CachedFacts | null> {
+  const row = await db.orderFactsCache.findUnique({ where: { shop_orderId: { shop, orderId } } });
+  if (!row || row.facts === null || row.version !== ORDER_FACTS_VERSION) return null;
+  return {
+    facts: JSON.parse(row.facts) as OrderFacts,
+    fetchedAt: row.fetchedAt,
+    invalidated: row.invalidatedAt.getTime() >= row.fetchedAt.getTime(),
+  };
+}
+
+/**
+ * Stores what a read that started at `fetchedAt` answered, unless a webhook about the order arrived after that
+ * read started (its facts may predate the change): compare-and-set on `invalidatedAt`.
+ */
+export async function storeOrderFacts(
+  db: DbTx,
+  shop: string,
+  orderId: string,
+  facts: OrderFacts,
+  fetchedAt: Date,
+): Promise<boolean> {
+  const data = {
+    version: ORDER_FACTS_VERSION,
+    facts: JSON.stringify(facts),
+    customerId: facts.customerId?.split("/").pop() ?? null,
+    fulfillmentOrderIds: ` ${facts.fulfillmentOrders.map((fo) => fo.id).join(" ")} `,
+    fetchedAt,
+  };
+  const updated = await db.orderFactsCache.updateMany({
+    where: { shop, orderId, invalidatedAt: { lt: fetchedAt } },
+    data,
+  });
+  if (updated.count > 0) return true;
+  try {
+    await db.orderFactsCache.create({ data: { shop, orderId, ...data, invalidatedAt: new Date(0) } });
+    return true;
+  } catch (error) {
+    // the row exists and was invalidated after this read started: keep the invalidation
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+/** A webhook says the order changed: its entry is no longer fresh, and a read in flight will not be stored. */
+export async function invalidateOrderFacts(db: DbTx, shop: string, orderId: string, at: Date): Promise<void> {
+  await db.orderFactsCache.upsert({
+    where: { shop_orderId: { shop, orderId } },
+    create: { shop, orderId, version: ORDER_FACTS_VERSION, fetchedAt: new Date(0), invalidatedAt: at },
+    update: { invalidatedAt: at },
+  });
+}
+
+/** A fulfillment-order webhook (it names no order): invalidates the orders whose cached facts list it. */
+export async function invalidateByFulfillmentOrder(
+  db: DbTx,
+  shop: string,
+  fulfillmentOrderIds: string[],
+  at: Date,
+): Promise<number> {
+  if (fulfillmentOrderIds.length === 0) return 0;
+  const { count } = await db.orderFactsCache.updateMany({
+    where: { shop, OR: fulfillmentOrderIds.map((id) => ({ fulfillmentOrderIds: { contains: ` ${id} ` } })) },
+    data: { invalidatedAt: at },
+  });
+  return count;
+}
+
+/** Erases the cached facts of a customer's orders (customers/redact) or of the listed orders. */
+export async function forgetCustomerOrderFacts(db: DbTx, shop: string, customerId: string, orderIds: string[] = []) {
+  await db.orderFactsCache.deleteMany({
+    where: { shop, OR: [{ customerId }, ...(orderIds.length ? [{ orderId: { in: orderIds } }] : [])] },
+  });
+}
+
+/** Entries older than `before` serve nobody (past the bounded age, even stale): deleted by the worker. */
+export async function pruneOrderFacts(db: DbTx, before: Date): Promise<number> {
+  const { count } = await db.orderFactsCache.deleteMany({
+    where: { fetchedAt: { lt: before }, invalidatedAt: { lt: before } },
+  });
+  return count;
+}

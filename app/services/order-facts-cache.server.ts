@@ -1,0 +1,122 @@
+import type { Db } from "~/db.server";
+import {
+  cachedOrderFacts,
+  invalidateOrderFacts,
+  storeOrderFacts,
+  type CachedFacts,
+} from "~/models/order-facts-cache.server";
+import type { ShopBudget } from "~/shopify/budget.server";
+import { ShopifyUnavailableError } from "~/shopify/errors";
+import type { FactsRead, ShopifyPort } from "./ports";
+
+/** The options' read, `AmendOrderFacts`: its requested cost, what the budget must afford. */
+export const ORDER_FACTS_REQUESTED_COST = 130;
+
+/** The cache's settings, read per call (a bench or an operator can switch it off without a restart). */
+export function factsCacheSettings(source: Record<string, string | undefined> = process.env) {
+  const maxAgeSeconds = Number(source.ORDER_FACTS_MAX_AGE_SECONDS ?? "");
+  return {
+    enabled: source.ORDER_FACTS_CACHE !== "off",
+    /** The safety net: an entry no webhook invalidated is fresh this long. */
+    maxAgeMs: (Number.isFinite(maxAgeSeconds) && maxAgeSeconds > 0 ? maxAgeSeconds : 600) * 1000,
+  };
+}
+
+/** How long a question's read from Shopify waits for the bucket when the budget is low and nothing is cached. */
+const DEFER_MAX_MS = 3_000;
+
+const numericId = (orderId: string) => orderId.split("/").pop() ?? orderId;
+
+/**
+ * The port with the order facts cache: questions (`readOrderFacts`) are answered from a fresh entry, or stale
+ * (and marked) when the shop's budget is low or Shopify does not answer; every fresh read (`getOrderFacts`, what
+ * decisions use) refreshes the entry; Amend's own changes to an order invalidate it.
+ */
+export function withFactsCache(
+  port: ShopifyPort & Partial<QuestionReads>,
+  deps: { db: Db; shop: string; budget: ShopBudget; now?: () => Date },
+): ShopifyPort {
+  const { db, shop, budget } = deps;
+  const now = deps.now ?? (() => new Date());
+  const settings = () => factsCacheSettings();
+
+  async function readAndStore(orderId: string, read: () => Promise<ShopifyReadResult>) {
+    const startedAt = now();
+    const facts = await read();
+    if (facts && settings().enabled)
+      await storeOrderFacts(db, shop, numericId(orderId), facts, startedAt).catch(() => false);
+    return { facts, startedAt };
+  }
+
+  const invalidate = (orderId: string) =>
+    settings().enabled ? invalidateOrderFacts(db, shop, numericId(orderId), now()).catch(() => undefined) : undefined;
+
+  const staleRead = (entry: CachedFacts): FactsRead => ({
+    facts: entry.facts,
+    asOf: entry.fetchedAt,
+    stale: true,
+    source: "cache",
+  });
+
+  return {
+    ...port,
+    getOrderFacts: async (orderId) => (await readAndStore(orderId, () => port.getOrderFacts(orderId))).facts,
+    async readOrderFacts(orderId, admit) {
+      const { enabled, maxAgeMs } = settings();
+      const entry = enabled ? await cachedOrderFacts(db, shop, numericId(orderId)) : null;
+      if (entry && !entry.invalidated && now().getTime() - entry.fetchedAt.getTime() < maxAgeMs) {
+        return { facts: entry.facts, asOf: entry.fetchedAt, stale: false, source: "cache" };
+      }
+      // past freshness: while the budget is low the mutations keep it, and the customer sees the last facts
+      if (entry && budget.isLowFor(ORDER_FACTS_REQUESTED_COST)) return staleRead(entry);
+      admit?.();
+      try {
+        const questionRead = port.readFreshForQuestion ?? port.getOrderFacts;
+        const { facts, startedAt } = await readAndStore(orderId, () => questionRead(orderId));
+        return { facts, asOf: startedAt, stale: false, source: "shopify" };
+      } catch (error) {
+        // throttled past the bound or unreachable: an answer from the last facts, marked, not an error
+        if (entry && error instanceof ShopifyUnavailableError) return staleRead(entry);
+        throw error;
+      }
+    },
+    applyShippingAddress: async (input) => {
+      try {
+        return await port.applyShippingAddress(input);
+      } finally {
+        await invalidate(input.facts.legacyId);
+      }
+    },
+    holdForCancellation: async (input) => {
+      try {
+        return await port.holdForCancellation(input);
+      } finally {
+        await invalidate(input.facts.legacyId);
+      }
+    },
+    releaseHold: async (input) => {
+      try {
+        return await port.releaseHold(input);
+      } finally {
+        await invalidate(input.orderGid);
+      }
+    },
+    cancelOrder: async (input) => {
+      try {
+        return await port.cancelOrder(input);
+      } finally {
+        await invalidate(input.orderGid);
+      }
+    },
+  };
+}
+
+type ShopifyReadResult = Awaited<ReturnType<ShopifyPort["getOrderFacts"]>>;
+
+/** A read from Shopify for a question: it may wait for the shop's bucket first (mutations keep their budget). */
+export interface QuestionReads {
+  readFreshForQuestion(orderId: string): Promise<ShopifyReadResult>;
+}
+
+/** How long questions wait for the bucket before reading, when the budget is low and nothing is cached. */
+export const QUESTION_DEFER = { cost: ORDER_FACTS_REQUESTED_COST, maxWaitMs: DEFER_MAX_MS };

@@ -1,0 +1,174 @@
+import "../support/app-env";
+import { API_SECRET_KEY, RequestType, setUpValidRequest } from "@shopify/shopify-api/test-helpers";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startSimulator } from "../../demo/simulator/server";
+import { prisma } from "~/db.server";
+import { routeAdminApiTo } from "~/shopify/admin-origin.server";
+import { budgetFor } from "~/shopify/budget.server";
+import { loader as options } from "~/routes/api.customer.orders.$orderId.options";
+import { action as cancellation } from "~/routes/api.customer.orders.$orderId.cancellation";
+import { action as ordersUpdated } from "~/routes/webhooks.orders.updated";
+import { action as placedOnHold } from "~/routes/webhooks.fulfillment_orders.placed_on_hold";
+import { callCustomerApi, type Route } from "../support/customer-api";
+import { customerToken, installShop } from "../support/shopify-session";
+
+const SHOP = "amend-demo.myshopify.com";
+const CAMILLE = "7001"; // orders 5001–5010
+let sim: Awaited<ReturnType<typeof startSimulator>>;
+let camille: string;
+
+const read = (orderId: string) =>
+  callCustomerApi(options as Route, `/api/customer/orders/${orderId}/options`, { token: camille, lang: "en" });
+const factsReads = () => sim.calls.filter((c) => c.operationName === "AmendOrderFacts").length;
+
+async function webhook(route: Route, topic: string, body: object, eventId: string) {
+  const request = await setUpValidRequest(
+    {
+      type: RequestType.Extension,
+      store: "amend-demo",
+      apiSecretKey: API_SECRET_KEY,
+      body,
+      headers: {
+        "X-Shopify-Topic": topic,
+        "X-Shopify-API-Version": "2026-10",
+        "X-Shopify-Webhook-Id": `wh-${eventId}`,
+        "X-Shopify-Event-Id": eventId,
+        "X-Shopify-Triggered-At": new Date().toISOString(),
+      },
+    },
+    new Request("https://amend.example.com/webhooks", { method: "POST" }),
+  );
+  return route({ request, params: {}, context: {} } as never);
+}
+
+/** Shopify's order changes with no webhook (yet): what a cached answer cannot know. */
+function cancelInSimulator(orderId: string) {
+  const order = sim.store.orders.find((o) => (o as { id: string }).id === `gid://shopify/Order/${orderId}`);
+  Object.assign(order as object, { cancelledAt: "2026-11-25T10:00:00Z", cancelReason: "CUSTOMER", closed: true });
+}
+
+beforeAll(async () => {
+  sim = await startSimulator({ storeFile: "demo/store.json", port: 0 });
+  routeAdminApiTo(sim.url);
+  await installShop(SHOP);
+  camille = await customerToken("amend-demo", CAMILLE);
+});
+beforeEach(async () => {
+  sim.reset();
+  await prisma.orderFactsCache.deleteMany();
+  await prisma.changeRequest.deleteMany();
+});
+afterEach(() => {
+  delete process.env.ORDER_FACTS_MAX_AGE_SECONDS;
+  delete process.env.ORDER_FACTS_CACHE;
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+describe("the order facts cache", () => {
+  it("GIVEN an order's options read once THEN the next reads are answered from the cache, with no Admin API call", async () => {
+    const first = await read("5001");
+    expect(first.status).toBe(200);
+    expect(first.body.stale).toBe(false);
+    expect(factsReads()).toBe(1);
+    const again = await Promise.all([read("5001"), read("5001"), read("5001")]);
+    expect(again.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(again[0].body.asOf).toBe(first.body.asOf);
+    expect(factsReads()).toBe(1);
+  });
+
+  it("GIVEN the cache switched off THEN every read asks Shopify", async () => {
+    process.env.ORDER_FACTS_CACHE = "off";
+    await read("5001");
+    await read("5001");
+    expect(factsReads()).toBe(2);
+    expect(await prisma.orderFactsCache.count()).toBe(0);
+  });
+
+  it("GIVEN two cached orders changed in Shopify and orders/updated for one THEN only that order is read again", async () => {
+    await read("5001");
+    await read("5002");
+    cancelInSimulator("5001");
+    cancelInSimulator("5002");
+    const delivered = await webhook(ordersUpdated as Route, "orders/updated", { id: 5001, cancelled_at: null }, "c-1");
+    expect(delivered.status).toBe(200);
+
+    const one = await read("5001");
+    expect(one.body.cancellation.allowed).toBe(false);
+    expect(factsReads()).toBe(3);
+    // the other order's entry is untouched: still the cached (now outdated) facts, no Admin API call
+    const two = await read("5002");
+    expect(two.body.cancellation.allowed).toBe(true);
+    expect(factsReads()).toBe(3);
+  });
+
+  it("GIVEN a fulfillment order placed on hold THEN the order that lists it is read again, and no other", async () => {
+    await read("5003");
+    await read("5001");
+    const row = await prisma.orderFactsCache.findUniqueOrThrow({
+      where: { shop_orderId: { shop: SHOP, orderId: "5003" } },
+    });
+    expect(row.fulfillmentOrderIds).toContain(" gid://shopify/FulfillmentOrder/5003 ");
+    const delivered = await webhook(
+      placedOnHold as Route,
+      "fulfillment_orders/placed_on_hold",
+      { fulfillment_order: { id: "gid://shopify/FulfillmentOrder/5003", status: "on_hold" } },
+      "h-1",
+    );
+    expect(delivered.status).toBe(200);
+    // answered, not stored: the invalidation was its only work
+    expect(await prisma.webhookDelivery.count({ where: { eventId: "h-1" } })).toBe(0);
+    await read("5001");
+    expect(factsReads()).toBe(2);
+    await read("5003");
+    expect(factsReads()).toBe(3);
+  });
+
+  it("GIVEN cached options that allow a cancellation and the order cancelled in Shopify with no webhook THEN the submission reads fresh facts and is refused", async () => {
+    const before = await read("5001");
+    expect(before.body.cancellation.allowed).toBe(true);
+    cancelInSimulator("5001");
+    // the question is still answered from the cache...
+    expect((await read("5001")).body.cancellation.allowed).toBe(true);
+    const reads = factsReads();
+    // ...but the change is decided on Shopify's facts of now
+    const submitted = await callCustomerApi(cancellation as Route, "/api/customer/orders/5001/cancellation", {
+      token: camille,
+      body: { reason: "CHANGED_MIND" },
+    });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(422);
+    expect(factsReads()).toBe(reads + 1);
+    expect(await prisma.changeRequest.count()).toBe(0);
+    expect(sim.calls.filter((c) => c.operationName === "AmendHoldFulfillmentOrder")).toEqual([]);
+    // the fresh read refreshed the cache: the next question sees the cancellation
+    expect((await read("5001")).body.cancellation.allowed).toBe(false);
+  });
+
+  it("GIVEN an entry past its age while the shop's budget is low THEN it is served marked stale, with no Admin API call and no error", async () => {
+    const first = await read("5002");
+    process.env.ORDER_FACTS_MAX_AGE_SECONDS = "0.001";
+    await new Promise((r) => setTimeout(r, 5));
+    sim.bucket.drain();
+    budgetFor(SHOP).observe({ maximumAvailable: 2000, currentlyAvailable: 0, restoreRate: 100 });
+    const stale = await read("5002");
+    expect(stale.status).toBe(200);
+    expect(stale.body).toMatchObject({ stale: true, asOf: first.body.asOf });
+    expect(factsReads()).toBe(1);
+    expect(sim.calls.filter((c) => c.outcome === "throttled")).toEqual([]);
+    budgetFor(SHOP).observe({ maximumAvailable: 2000, currentlyAvailable: 2000, restoreRate: 100 });
+  });
+
+  it("GIVEN a merchant's settings change THEN the next cached answer follows it at once", async () => {
+    expect((await read("5002")).body.cancellation.requiresApproval).toBe(true);
+    const { DEFAULT_POLICY } = await import("~/domain/policy");
+    const { savePolicy } = await import("~/models/settings.server");
+    await savePolicy(prisma, SHOP, {
+      ...DEFAULT_POLICY,
+      cancellation: { ...DEFAULT_POLICY.cancellation, requireApproval: false },
+    });
+    const after = await read("5002");
+    expect(after.body.cancellation.requiresApproval).toBe(false);
+    expect(factsReads()).toBe(1);
+  });
+});
