@@ -171,7 +171,10 @@ export async function invalidateCachedFacts(db: Db, shop: string, topic: string,
  * processing then fails visibly instead of dropping it.
  */
 export async function needsProcessing(db: Db, shop: string, topic: string, payload: unknown): Promise<boolean> {
-  // a fulfillment-order delivery's only work, the cache's invalidation, is done before the answer
+  // a fulfillment service's answer to a cancellation request carries a waiting request on (after the answer)
+  if (topic === "FULFILLMENT_ORDERS_CANCELLATION_REQUEST_ACCEPTED") return true;
+  if (topic === "FULFILLMENT_ORDERS_CANCELLATION_REQUEST_REJECTED") return true;
+  // any other fulfillment-order delivery's only work, the cache's invalidation, is done before the answer
   if (isFulfillmentOrderTopic(topic)) return false;
   if (topic !== "ORDERS_UPDATED" && topic !== "ORDERS_FULFILLED" && topic !== "ORDERS_CANCELLED") return true;
   if (!OrderPayload.safeParse(payload).success) return true;
