@@ -1,7 +1,9 @@
-import { BlockStack, Card, Checkbox, Text } from "@shopify/polaris";
+import { Checkbox, Text } from "@shopify/polaris";
 import { adminMessages } from "~/admin/i18n";
 import type { SettingsForm } from "~/admin/settings-form";
 import { ADDRESS_RULES, type Locale } from "~/domain/types";
+import { flagBinding } from "./flag-binding";
+import { SectionCard } from "./section-card";
 import { WindowFields } from "./window-fields";
 
 /** Address changes: on or off, approval, country changes, each rule with its switch, and the time window. */
@@ -18,51 +20,40 @@ export function AddressSettingsCard({
 }) {
   const t = adminMessages(locale);
   const s = t.settings;
+  const flag = flagBinding(a, setA);
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          {s.address.title}
-        </Text>
+    <SectionCard title={s.address.title}>
+      <Checkbox label={s.address.enabled} helpText={s.address.enabledHelp} {...flag("enabled")} />
+      <Checkbox
+        label={s.address.requireApproval}
+        helpText={s.address.requireApprovalHelp}
+        {...flag("requireApproval")}
+      />
+      <Checkbox
+        label={s.address.allowCountryChange}
+        helpText={s.address.allowCountryChangeHelp}
+        {...flag("allowCountryChange")}
+      />
+      <Text as="h3" variant="headingSm">
+        {s.address.rulesTitle}
+      </Text>
+      {ADDRESS_RULES.map((rule) => (
         <Checkbox
-          label={s.address.enabled}
-          helpText={s.address.enabledHelp}
-          checked={a.enabled}
-          onChange={(v) => setA({ enabled: v })}
+          key={rule}
+          label={t.rules[rule].rule}
+          helpText={s.ruleHelp[rule]}
+          checked={a.rules[rule]}
+          onChange={(v) => setA({ rules: { ...a.rules, [rule]: v } })}
         />
-        <Checkbox
-          label={s.address.requireApproval}
-          helpText={s.address.requireApprovalHelp}
-          checked={a.requireApproval}
-          onChange={(v) => setA({ requireApproval: v })}
-        />
-        <Checkbox
-          label={s.address.allowCountryChange}
-          helpText={s.address.allowCountryChangeHelp}
-          checked={a.allowCountryChange}
-          onChange={(v) => setA({ allowCountryChange: v })}
-        />
-        <Text as="h3" variant="headingSm">
-          {s.address.rulesTitle}
-        </Text>
-        {ADDRESS_RULES.map((rule) => (
-          <Checkbox
-            key={rule}
-            label={t.rules[rule].rule}
-            helpText={s.ruleHelp[rule]}
-            checked={a.rules[rule]}
-            onChange={(v) => setA({ rules: { ...a.rules, [rule]: v } })}
-          />
-        ))}
-        <WindowFields
-          value={a.window}
-          onChange={(window) => setA({ window })}
-          t={s}
-          errorKey="addressChange.window.amount"
-          errors={errors}
-          idPrefix="address-window"
-        />
-      </BlockStack>
-    </Card>
+      ))}
+      <WindowFields
+        value={a.window}
+        onChange={(window) => setA({ window })}
+        t={s}
+        errorKey="addressChange.window.amount"
+        errors={errors}
+        idPrefix="address-window"
+      />
+    </SectionCard>
   );
 }

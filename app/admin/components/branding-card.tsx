@@ -1,8 +1,9 @@
 import type { FetcherWithComponents } from "@remix-run/react";
-import { BlockStack, Box, Button, Card, InlineStack, Text, TextField } from "@shopify/polaris";
+import { Box, Button, Card, InlineStack, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { adminMessages } from "~/admin/i18n";
 import type { NotificationResult, NotificationsView } from "./notifications-page";
+import { Section } from "./section-card";
 
 /** The emails' branding: logo, its width and the accent colour, with a live swatch and logo preview. */
 export function BrandingCard({
@@ -24,10 +25,7 @@ export function BrandingCard({
     <Card>
       <branding.Form method="post">
         <input type="hidden" name="intent" value="branding" />
-        <BlockStack gap="300">
-          <Text as="h2" variant="headingMd">
-            {n.brandingTitle}
-          </Text>
+        <Section title={n.brandingTitle}>
           <TextField
             label={n.logoUrl}
             name="logoUrl"
@@ -77,7 +75,7 @@ export function BrandingCard({
           <Button submit variant="primary" loading={branding.state !== "idle"} disabled={branding.state !== "idle"}>
             {t.common.save}
           </Button>
-        </BlockStack>
+        </Section>
       </branding.Form>
     </Card>
   );

@@ -3,6 +3,7 @@ import { adminMessages, fill } from "~/admin/i18n";
 import type { HomeView } from "~/admin/presenters/home";
 import { REQUEST_KINDS, REQUEST_STATUSES } from "~/domain/types";
 import { MetricCard } from "./metric-card";
+import { SectionCard } from "./section-card";
 
 /** Home: what needs action today, and the last 30 days by kind and outcome. */
 export function HomePage({ data }: { data: HomeView }) {
@@ -68,24 +69,19 @@ export function HomePage({ data }: { data: HomeView }) {
               <MetricCard label={h.addressApplied} value={data.addressChangesApplied} />
               <MetricCard label={h.medianDecision} value={data.median ?? h.noDecisions} />
             </InlineGrid>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h3" variant="headingMd">
-                  {h.byKindOutcome}
-                </Text>
-                {any ? (
-                  <DataTable
-                    columnContentTypes={["text", ...shownStatuses.map(() => "numeric" as const), "numeric"]}
-                    headings={[h.kind, ...shownStatuses.map((s) => t.statuses[s]), h.total]}
-                    rows={rows}
-                  />
-                ) : (
-                  <EmptyState heading={t.inbox.emptyTitle} image="">
-                    <p>{h.noRequests}</p>
-                  </EmptyState>
-                )}
-              </BlockStack>
-            </Card>
+            <SectionCard title={h.byKindOutcome} heading="h3" gap="200">
+              {any ? (
+                <DataTable
+                  columnContentTypes={["text", ...shownStatuses.map(() => "numeric" as const), "numeric"]}
+                  headings={[h.kind, ...shownStatuses.map((s) => t.statuses[s]), h.total]}
+                  rows={rows}
+                />
+              ) : (
+                <EmptyState heading={t.inbox.emptyTitle} image="">
+                  <p>{h.noRequests}</p>
+                </EmptyState>
+              )}
+            </SectionCard>
           </BlockStack>
         </Layout.Section>
       </Layout>

@@ -1,9 +1,10 @@
 import type { FetcherWithComponents } from "@remix-run/react";
-import { Banner, BlockStack, Box, Button, Card, InlineStack, Text } from "@shopify/polaris";
+import { Banner, Box, Button, Card, InlineStack } from "@shopify/polaris";
 import { adminMessages, fill } from "~/admin/i18n";
 import { NOTIFICATION_EVENTS } from "~/notifications/events";
 import { ControlledField } from "./controlled-field";
 import type { NotificationResult, NotificationsView } from "./notifications-page";
+import { Section } from "./section-card";
 
 /** Who on the staff hears about each event that notifies staff: emails and phones. */
 export function StaffRecipientsCard({
@@ -19,13 +20,7 @@ export function StaffRecipientsCard({
     <Card>
       <staff.Form method="post">
         <input type="hidden" name="intent" value="staff" />
-        <BlockStack gap="300">
-          <Text as="h2" variant="headingMd">
-            {n.staffTitle}
-          </Text>
-          <Text as="p" tone="subdued">
-            {n.staffHelp}
-          </Text>
+        <Section title={n.staffTitle} help={n.staffHelp}>
           {staff.data?.invalid ? (
             <Banner tone="critical">
               <p>{fill(n.invalidAddresses, { list: staff.data.invalid.join(", ") })}</p>
@@ -56,7 +51,7 @@ export function StaffRecipientsCard({
               {t.common.save}
             </Button>
           </InlineStack>
-        </BlockStack>
+        </Section>
       </staff.Form>
     </Card>
   );

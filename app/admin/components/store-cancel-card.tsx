@@ -1,10 +1,11 @@
 import type { FetcherWithComponents } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, RadioButton, Select, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, RadioButton, Select, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { adminMessages, fill } from "~/admin/i18n";
 import type { RequestDetailView } from "~/admin/presenters/request-detail";
 import type { RequestActionResult } from "~/admin/request-forms";
 import { STORE_CANCEL_REASONS, type Locale } from "~/domain/types";
+import { Section } from "./section-card";
 
 /**
  * The store cancels the order, or some of its items, with its own reason. Nothing shows for an order that
@@ -38,13 +39,7 @@ export function StoreCancelCard({
         <input type="hidden" name="intent" value="storeCancel" />
         <input type="hidden" name="actionKey" value={actionKey} />
         <input type="hidden" name="scope" value={scope} />
-        <BlockStack gap="300">
-          <Text as="h2" variant="headingMd">
-            {d.storeCancel}
-          </Text>
-          <Text as="p" tone="subdued">
-            {d.storeCancelHelp}
-          </Text>
+        <Section title={d.storeCancel} help={d.storeCancelHelp}>
           {error ? (
             <Banner tone="critical">
               <p>{error}</p>
@@ -100,7 +95,7 @@ export function StoreCancelCard({
           <Button submit tone="critical" disabled={busy} loading={cancel.state !== "idle"}>
             {scope === "ITEMS" ? d.confirmItemsCancel : d.confirmStoreCancel}
           </Button>
-        </BlockStack>
+        </Section>
       </cancel.Form>
     </Card>
   );
