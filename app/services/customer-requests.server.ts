@@ -25,6 +25,7 @@ import {
   requestStatesForOrder,
   orderBlockFor,
   requestsForOrder,
+  type NewRequest,
   type RequestWithHistory,
 } from "~/models/change-request.server";
 import { decodePayload } from "~/models/request-payload";
@@ -265,26 +266,39 @@ export async function requestAddressChange(
   const status = initialStatus("ADDRESS_CHANGE", ctx.policy, decision);
   const created = await createOrReplay(deps, submission, key, (tx) =>
     createRequest(tx, {
-      shop: deps.shop,
-      kind: "ADDRESS_CHANGE",
-      status,
-      orderId: facts.legacyId,
-      orderName: facts.name,
-      customerId: input.customerId,
-      customerName: customerName(facts),
-      customerEmail: facts.customer?.email ?? null,
-      locale: input.locale,
+      ...customerRequestRecord(deps, input, facts, ctx.policy, { kind: "ADDRESS_CHANGE", status, key }),
       payload: { address: decision.address, previousAddress: facts.shippingAddress, contact: contactOf(facts) },
       evaluation: decision.outcomes,
-      settingsVersion: ctx.policy.version,
-      idempotencyKey: key,
-      deadlineAt: status === "PENDING" ? decisionDeadline(deps.clock(), ctx.policy, "ADDRESS_CHANGE") : null,
-      actor: "CUSTOMER",
       singleChange: ctx.policy.addressChange.rules.ADDRESS_ALREADY_CHANGED,
     }),
   );
   if (created.replayed) return created.request;
   return status === "APPLYING" ? applyRequest(deps, created.request, facts) : created.request;
+}
+
+/** What a customer's new request records of its order, the customer, the policy version and its deadline. */
+function customerRequestRecord(
+  deps: ServiceDeps,
+  input: CustomerActor,
+  facts: OrderFacts,
+  policy: StorePolicy,
+  { kind, status, key }: { kind: RequestKind; status: NewRequest["status"]; key: string },
+) {
+  return {
+    shop: deps.shop,
+    kind,
+    status,
+    orderId: facts.legacyId,
+    orderName: facts.name,
+    customerId: input.customerId,
+    customerName: customerName(facts),
+    customerEmail: facts.customer?.email ?? null,
+    locale: input.locale,
+    settingsVersion: policy.version,
+    idempotencyKey: key,
+    deadlineAt: status === "PENDING" ? decisionDeadline(deps.clock(), policy, kind) : null,
+    actor: "CUSTOMER" as const,
+  };
 }
 
 /**
@@ -322,21 +336,9 @@ export async function requestCancellation(
 
   const outcome = await createOrReplay(deps, submission, key, async (tx) => {
     const created = await createRequest(tx, {
-      shop: deps.shop,
-      kind: "CANCELLATION",
-      status,
-      orderId: facts.legacyId,
-      orderName: facts.name,
-      customerId: input.customerId,
-      customerName: customerName(facts),
-      customerEmail: facts.customer?.email ?? null,
-      locale: input.locale,
+      ...customerRequestRecord(deps, input, facts, ctx.policy, { kind: "CANCELLATION", status, key }),
       payload: { ...body, contact: contactOf(facts), shippingAddress: facts.shippingAddress },
       evaluation: decision.outcomes,
-      settingsVersion: ctx.policy.version,
-      idempotencyKey: key,
-      deadlineAt: status === "PENDING" ? decisionDeadline(deps.clock(), ctx.policy, "CANCELLATION") : null,
-      actor: "CUSTOMER",
       message: checked.note ?? undefined,
     });
     if (checked.note) await addMessage(tx, created.request.id, "CUSTOMER", checked.note);

@@ -8,6 +8,7 @@ import { requestsAskingService } from "~/shopify/fulfillment-service.server";
 import { applyRequest } from "./apply.server";
 import type { NotifyPort, ShopifyPort } from "./ports";
 import { supersedeForOrder } from "./system-jobs.server";
+import { requestIdentity } from "~/models/request-identity";
 
 /** What processing a delivery needs: the database and clock; a fulfillment service's answer also the shop's Shopify and notifications. */
 export interface WebhookDeps {
@@ -130,13 +131,7 @@ export async function customerDataExport(db: Db, shop: string, customerId: strin
     shop,
     customerId,
     requests: requests.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      status: r.status,
-      orderId: r.orderId,
-      orderName: r.orderName,
-      customerName: r.customerName,
-      customerEmail: r.customerEmail,
+      ...requestIdentity(r),
       payload: JSON.parse(r.payload) as unknown,
       createdAt: r.createdAt,
       events: r.events.map((e) => ({
