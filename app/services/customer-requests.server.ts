@@ -385,14 +385,7 @@ export async function customerReply(
   deps: ServiceDeps,
   input: CustomerActor & { requestId: string; body: string },
 ): Promise<ChangeRequest> {
-  const request = await ownRequest(deps, input.requestId, input);
-  return applyTransition(deps, {
-    requestId: request.id,
-    from: request.status,
-    action: "customerReply",
-    actor: "CUSTOMER",
-    message: input.body,
-  });
+  return customerTransition(deps, input, "customerReply", input.body);
 }
 
 /**
@@ -403,11 +396,16 @@ export async function withdrawRequest(
   deps: ServiceDeps,
   input: CustomerActor & { requestId: string },
 ): Promise<ChangeRequest> {
+  return customerTransition(deps, input, "withdraw");
+}
+
+/** The customer moves their own request on (answer, withdraw), from the status it is in now. */
+async function customerTransition(
+  deps: ServiceDeps,
+  input: CustomerActor & { requestId: string },
+  action: "customerReply" | "withdraw",
+  message?: string,
+): Promise<ChangeRequest> {
   const request = await ownRequest(deps, input.requestId, input);
-  return applyTransition(deps, {
-    requestId: request.id,
-    from: request.status,
-    action: "withdraw",
-    actor: "CUSTOMER",
-  });
+  return applyTransition(deps, { requestId: request.id, from: request.status, action, actor: "CUSTOMER", message });
 }
