@@ -1,23 +1,12 @@
 import { Checkbox, Text } from "@shopify/polaris";
 import { adminMessages } from "~/admin/i18n";
-import type { SettingsForm } from "~/admin/settings-form";
-import { ADDRESS_RULES, type Locale } from "~/domain/types";
-import { flagBinding } from "./flag-binding";
+import { ADDRESS_RULES } from "~/domain/types";
 import { SectionCard } from "./section-card";
+import { flagBinding, type SettingsSectionProps } from "./settings-section";
 import { WindowFields } from "./window-fields";
 
 /** Address changes: on or off, approval, country changes, each rule with its switch, and the time window. */
-export function AddressSettingsCard({
-  a,
-  setA,
-  errors,
-  locale,
-}: {
-  a: SettingsForm["addressChange"];
-  setA: (patch: Partial<SettingsForm["addressChange"]>) => void;
-  errors: Record<string, string>;
-  locale: Locale;
-}) {
+export function AddressSettingsCard({ value: a, set: setA, errors, locale }: SettingsSectionProps<"addressChange">) {
   const t = adminMessages(locale);
   const s = t.settings;
   const flag = flagBinding(a, setA);

@@ -1,21 +1,13 @@
-import type { FetcherWithComponents } from "@remix-run/react";
 import { Box, Button, Card, InlineStack, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { adminMessages } from "~/admin/i18n";
-import type { NotificationResult, NotificationsView } from "./notifications-page";
+import type { NotificationCardProps } from "./notifications-page";
 import { Section } from "./section-card";
 
 /** The emails' branding: logo, its width and the accent colour, with a live swatch and logo preview. */
-export function BrandingCard({
-  branding: saved,
-  fetcher: branding,
-  locale,
-}: {
-  branding: NotificationsView["branding"];
-  fetcher: FetcherWithComponents<NotificationResult>;
-  locale: string;
-}) {
-  const t = adminMessages(locale);
+export function BrandingCard({ data, fetcher: branding }: NotificationCardProps) {
+  const t = adminMessages(data.locale);
+  const saved = data.branding;
   const n = t.notifications;
   const [logoUrl, setLogoUrl] = useState(saved.logoUrl);
   const [logoWidth, setLogoWidth] = useState(String(saved.logoWidth));

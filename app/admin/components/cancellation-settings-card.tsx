@@ -2,23 +2,18 @@ import { Checkbox, ChoiceList, TextField } from "@shopify/polaris";
 import { adminMessages } from "~/admin/i18n";
 import type { SettingsForm } from "~/admin/settings-form";
 import { messagesFor } from "~/domain/messages";
-import { CUSTOMER_REASONS, type Locale } from "~/domain/types";
-import { flagBinding } from "./flag-binding";
+import { CUSTOMER_REASONS } from "~/domain/types";
 import { SectionCard } from "./section-card";
+import { flagBinding, type SettingsSectionProps } from "./settings-section";
 import { WindowFields } from "./window-fields";
 
 /** Cancellations: on or off, approval, hold, window, refund, restock, Shopify's email, note and reasons. */
 export function CancellationSettingsCard({
-  c,
-  setC,
+  value: c,
+  set: setC,
   errors,
   locale,
-}: {
-  c: SettingsForm["cancellation"];
-  setC: (patch: Partial<SettingsForm["cancellation"]>) => void;
-  errors: Record<string, string>;
-  locale: Locale;
-}) {
+}: SettingsSectionProps<"cancellation">) {
   const s = adminMessages(locale).settings;
   const reasonLabels = messagesFor(locale).customerReasons;
   const flag = flagBinding(c, setC);

@@ -1,21 +1,10 @@
 import { Box, Checkbox, ChoiceList, TextField } from "@shopify/polaris";
 import { adminMessages } from "~/admin/i18n";
-import type { SettingsForm } from "~/admin/settings-form";
-import type { Locale } from "~/domain/types";
 import { SectionCard } from "./section-card";
+import type { SettingsSectionProps } from "./settings-section";
 
 /** The decision deadline on cancellations: none, or hours after which they are approved or rejected. */
-export function DeadlineSettingsCard({
-  c,
-  setC,
-  errors,
-  locale,
-}: {
-  c: SettingsForm["cancellation"];
-  setC: (patch: Partial<SettingsForm["cancellation"]>) => void;
-  errors: Record<string, string>;
-  locale: Locale;
-}) {
+export function DeadlineSettingsCard({ value: c, set: setC, errors, locale }: SettingsSectionProps<"cancellation">) {
   const s = adminMessages(locale).settings;
   return (
     <SectionCard title={s.deadline.title} help={s.deadline.help}>

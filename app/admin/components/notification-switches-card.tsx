@@ -1,22 +1,14 @@
-import type { FetcherWithComponents } from "@remix-run/react";
 import { Button, Checkbox, DataTable, InlineStack } from "@shopify/polaris";
 import { useState } from "react";
 import { adminMessages } from "~/admin/i18n";
 import { CHANNELS, NOTIFICATION_EVENTS, RECIPIENTS, type NotificationEvent } from "~/notifications/events";
-import type { NotificationResult, NotificationsView } from "./notifications-page";
+import type { NotificationCardProps } from "./notifications-page";
 import { SectionCard } from "./section-card";
 
 /** One switch per notification that exists (event × channel × recipient), saved together. */
-export function NotificationSwitchesCard({
-  routes,
-  switches,
-  locale,
-}: {
-  routes: NotificationsView["routes"];
-  switches: FetcherWithComponents<NotificationResult>;
-  locale: string;
-}) {
-  const t = adminMessages(locale);
+export function NotificationSwitchesCard({ data, fetcher: switches }: NotificationCardProps) {
+  const t = adminMessages(data.locale);
+  const routes = data.routes;
   const n = t.notifications;
   const [on, setOn] = useState(
     () => new Set(routes.filter((r) => r.enabled).map((r) => `${r.event}|${r.channel}|${r.recipient}`)),

@@ -88,9 +88,9 @@ export function SettingsPage({
                 <p>{t.errors.INVALID_INPUT}</p>
               </Banner>
             ) : null}
-            <AddressSettingsCard a={form.addressChange} setA={setA} errors={errors} locale={locale} />
-            <CancellationSettingsCard c={form.cancellation} setC={setC} errors={errors} locale={locale} />
-            <DeadlineSettingsCard c={form.cancellation} setC={setC} errors={errors} locale={locale} />
+            <AddressSettingsCard value={form.addressChange} set={setA} errors={errors} locale={locale} />
+            <CancellationSettingsCard value={form.cancellation} set={setC} errors={errors} locale={locale} />
+            <DeadlineSettingsCard value={form.cancellation} set={setC} errors={errors} locale={locale} />
             <InlineStack align="end" gap="200">
               <Button onClick={discard} disabled={!dirty || saving}>
                 {t.common.discard}

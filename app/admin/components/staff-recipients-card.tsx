@@ -1,19 +1,12 @@
-import type { FetcherWithComponents } from "@remix-run/react";
 import { Banner, Box, Button, Card, InlineStack } from "@shopify/polaris";
 import { adminMessages, fill } from "~/admin/i18n";
 import { NOTIFICATION_EVENTS } from "~/notifications/events";
 import { ControlledField } from "./controlled-field";
-import type { NotificationResult, NotificationsView } from "./notifications-page";
+import type { NotificationCardProps } from "./notifications-page";
 import { Section } from "./section-card";
 
 /** Who on the staff hears about each event that notifies staff: emails and phones. */
-export function StaffRecipientsCard({
-  data,
-  staff,
-}: {
-  data: NotificationsView;
-  staff: FetcherWithComponents<NotificationResult>;
-}) {
+export function StaffRecipientsCard({ data, fetcher: staff }: NotificationCardProps) {
   const t = adminMessages(data.locale);
   const n = t.notifications;
   return (
