@@ -1,9 +1,10 @@
 import type { FetcherWithComponents } from "@remix-run/react";
-import { Banner, Button, InlineStack, Select, Text, TextField } from "@shopify/polaris";
+import { Button, InlineStack, Select, Text, TextField } from "@shopify/polaris";
 import { adminMessages, fill } from "~/admin/i18n";
 import type { RequestActionResult } from "~/admin/request-forms";
 import type { Locale, RequestStatus } from "~/domain/types";
 import { SectionCard } from "./section-card";
+import { ErrorBanner } from "./error-banner";
 
 /** The staff decision: a note (from a saved reply or typed) and one button per action the status allows. */
 export function RequestDecisionCard({
@@ -36,11 +37,7 @@ export function RequestDecisionCard({
   });
   return (
     <SectionCard title={d.decision}>
-      {error ? (
-        <Banner tone="critical">
-          <p>{error}</p>
-        </Banner>
-      ) : null}
+      <ErrorBanner message={error} />
       {actions.length === 0 ? (
         <Text as="p" tone="subdued">
           {fill(d.closed, { status: t.statuses[status] })}

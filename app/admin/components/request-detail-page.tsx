@@ -1,5 +1,5 @@
 import { useFetcher } from "@remix-run/react";
-import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
+import { BlockStack, Layout, Page } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { adminMessages, fill } from "~/admin/i18n";
 import type { RequestDetailView } from "~/admin/presenters/request-detail";
@@ -12,6 +12,7 @@ import { RequestTimelineCard } from "./request-timeline-card";
 import { StatusBadge } from "./status-badge";
 import { StoreCancelCard } from "./store-cancel-card";
 import { useToast } from "./use-toast";
+import { ErrorBanner } from "./error-banner";
 
 /** One request: what was asked, the rules, the history and the order, with the decision and store cancel. */
 export function RequestDetailPage({ data }: { data: RequestDetailView }) {
@@ -61,11 +62,11 @@ export function RequestDetailPage({ data }: { data: RequestDetailView }) {
         <Layout.Section>
           <BlockStack gap="400">
             {toast.banner}
-            {r.status === "FAILED" && r.failureMessage ? (
-              <Banner tone="critical">
-                <p>{fill(d.failure, { message: r.failureMessage })}</p>
-              </Banner>
-            ) : null}
+            <ErrorBanner
+              message={
+                r.status === "FAILED" && r.failureMessage ? fill(d.failure, { message: r.failureMessage }) : null
+              }
+            />
             <RequestAskedCard request={r} locale={locale} />
             <RequestRulesCard evaluation={data.evaluation} locale={locale} />
             <RequestTimelineCard events={data.events} messages={data.messages} locale={locale} />

@@ -1,9 +1,10 @@
-import { Banner, Box, Button, Card, InlineStack } from "@shopify/polaris";
+import { Box, Button, Card, InlineStack } from "@shopify/polaris";
 import { adminMessages, fill } from "~/admin/i18n";
 import { NOTIFICATION_EVENTS } from "~/notifications/events";
 import { ControlledField } from "./controlled-field";
 import type { NotificationCardProps } from "./notifications-page";
 import { Section } from "./section-card";
+import { ErrorBanner } from "./error-banner";
 
 /** Who on the staff hears about each event that notifies staff: emails and phones. */
 export function StaffRecipientsCard({ data, fetcher: staff }: NotificationCardProps) {
@@ -14,11 +15,9 @@ export function StaffRecipientsCard({ data, fetcher: staff }: NotificationCardPr
       <staff.Form method="post">
         <input type="hidden" name="intent" value="staff" />
         <Section title={n.staffTitle} help={n.staffHelp}>
-          {staff.data?.invalid ? (
-            <Banner tone="critical">
-              <p>{fill(n.invalidAddresses, { list: staff.data.invalid.join(", ") })}</p>
-            </Banner>
-          ) : null}
+          <ErrorBanner
+            message={staff.data?.invalid ? fill(n.invalidAddresses, { list: staff.data.invalid.join(", ") }) : null}
+          />
           {NOTIFICATION_EVENTS.filter((e) => data.routes.some((r) => r.event === e && r.recipient === "STAFF")).map(
             (e) => (
               <InlineStack key={e} gap="300" wrap={false} blockAlign="start">

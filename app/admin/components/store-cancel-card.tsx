@@ -1,11 +1,12 @@
 import type { FetcherWithComponents } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, RadioButton, Select, TextField } from "@shopify/polaris";
+import { BlockStack, Button, Card, RadioButton, Select, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { adminMessages, fill } from "~/admin/i18n";
 import type { RequestDetailView } from "~/admin/presenters/request-detail";
 import type { RequestActionResult } from "~/admin/request-forms";
 import { STORE_CANCEL_REASONS, type Locale } from "~/domain/types";
 import { Section } from "./section-card";
+import { ErrorBanner } from "./error-banner";
 
 /**
  * The store cancels the order, or some of its items, with its own reason. Nothing shows for an order that
@@ -40,11 +41,7 @@ export function StoreCancelCard({
         <input type="hidden" name="actionKey" value={actionKey} />
         <input type="hidden" name="scope" value={scope} />
         <Section title={d.storeCancel} help={d.storeCancelHelp}>
-          {error ? (
-            <Banner tone="critical">
-              <p>{error}</p>
-            </Banner>
-          ) : null}
+          <ErrorBanner message={error} />
           <BlockStack gap="100">
             <RadioButton
               label={d.wholeOrder}

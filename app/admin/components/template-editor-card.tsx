@@ -1,11 +1,12 @@
 import type { FetcherWithComponents } from "@remix-run/react";
-import { Badge, Banner, Button, InlineStack, Select, Text, TextField } from "@shopify/polaris";
+import { Badge, Button, InlineStack, Select, Text, TextField } from "@shopify/polaris";
 import { adminMessages, fill } from "~/admin/i18n";
 import { LOCALES } from "~/domain/types";
 import { NOTIFICATION_ROUTES } from "~/notifications/events";
 import type { TemplateProblem } from "~/services/admin-notifications.server";
 import type { TemplateEditorView, TemplateResult } from "./template-editor-page";
 import { SectionCard } from "./section-card";
+import { ErrorBanner } from "./error-banner";
 
 /** The editor's fields: the template's source, and the address of a test send. */
 export interface TemplateDraft {
@@ -76,17 +77,17 @@ export function TemplateEditorCard({
           ))}
         </ul>
       </details>
-      {problem ? (
-        <Banner tone="critical">
-          <p>
-            {fill(n.templateError, {
-              message: `${problem.part}: ${problem.message}`,
-              line: String(problem.line),
-              column: String(problem.column),
-            })}
-          </p>
-        </Banner>
-      ) : null}
+      <ErrorBanner
+        message={
+          problem
+            ? fill(n.templateError, {
+                message: `${problem.part}: ${problem.message}`,
+                line: String(problem.line),
+                column: String(problem.column),
+              })
+            : null
+        }
+      />
       {k.channel === "EMAIL" ? (
         <TextField label={n.subject} value={draft.subject} onChange={draft.setSubject} autoComplete="off" monospaced />
       ) : null}
