@@ -13,42 +13,25 @@ export function BrandingCard({ data, fetcher: branding }: NotificationCardProps)
   const [logoWidth, setLogoWidth] = useState(String(saved.logoWidth));
   const [accentColor, setAccentColor] = useState(saved.accentColor);
   const brandErrors = branding.data?.fieldErrors ?? {};
+  // a branding field: posted under its name, labelled and explained by its own messages
+  const field = (name: "logoUrl" | "logoWidth" | "accentColor", value: string, onChange: (value: string) => void) => ({
+    label: n[name],
+    name,
+    value,
+    onChange,
+    autoComplete: "off",
+    error: brandErrors[name] ? n.brandingErrors[name] : undefined,
+  });
   return (
     <Card>
       <branding.Form method="post">
         <input type="hidden" name="intent" value="branding" />
         <Section title={n.brandingTitle}>
-          <TextField
-            label={n.logoUrl}
-            name="logoUrl"
-            helpText={n.logoUrlHelp}
-            value={logoUrl}
-            onChange={setLogoUrl}
-            autoComplete="off"
-            error={brandErrors.logoUrl ? n.brandingErrors.logoUrl : undefined}
-          />
-          <TextField
-            label={n.logoWidth}
-            name="logoWidth"
-            type="number"
-            min={40}
-            max={400}
-            value={logoWidth}
-            onChange={setLogoWidth}
-            autoComplete="off"
-            error={brandErrors.logoWidth ? n.brandingErrors.logoWidth : undefined}
-          />
+          <TextField {...field("logoUrl", logoUrl, setLogoUrl)} helpText={n.logoUrlHelp} />
+          <TextField {...field("logoWidth", logoWidth, setLogoWidth)} type="number" min={40} max={400} />
           <InlineStack gap="200" blockAlign="end">
             <Box minWidth="160px">
-              <TextField
-                label={n.accentColor}
-                name="accentColor"
-                helpText={n.accentHelp}
-                value={accentColor}
-                onChange={setAccentColor}
-                autoComplete="off"
-                error={brandErrors.accentColor ? n.brandingErrors.accentColor : undefined}
-              />
+              <TextField {...field("accentColor", accentColor, setAccentColor)} helpText={n.accentHelp} />
             </Box>
             <div
               aria-hidden

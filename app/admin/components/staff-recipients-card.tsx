@@ -21,20 +21,15 @@ export function StaffRecipientsCard({ data, fetcher: staff }: NotificationCardPr
           {NOTIFICATION_EVENTS.filter((e) => data.routes.some((r) => r.event === e && r.recipient === "STAFF")).map(
             (e) => (
               <InlineStack key={e} gap="300" wrap={false} blockAlign="start">
-                <Box width="50%">
-                  <ControlledField
-                    label={`${n.events[e]} — ${n.staffEmails}`}
-                    name={`emails:${e}`}
-                    initial={(data.staff[e]?.emails ?? []).join("\n")}
-                  />
-                </Box>
-                <Box width="50%">
-                  <ControlledField
-                    label={`${n.events[e]} — ${n.staffPhones}`}
-                    name={`phones:${e}`}
-                    initial={(data.staff[e]?.phones ?? []).join("\n")}
-                  />
-                </Box>
+                {(["emails", "phones"] as const).map((kind) => (
+                  <Box key={kind} width="50%">
+                    <ControlledField
+                      label={`${n.events[e]} — ${kind === "emails" ? n.staffEmails : n.staffPhones}`}
+                      name={`${kind}:${e}`}
+                      initial={(data.staff[e]?.[kind] ?? []).join("\n")}
+                    />
+                  </Box>
+                ))}
               </InlineStack>
             ),
           )}

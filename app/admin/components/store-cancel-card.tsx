@@ -8,6 +8,12 @@ import { STORE_CANCEL_REASONS, type Locale } from "~/domain/types";
 import { Section } from "./section-card";
 import { ErrorBanner } from "./error-banner";
 
+// the two scopes a store cancellation can have, each with its radio button's id and label
+const SCOPES = [
+  { value: "WHOLE_ORDER", id: "scope-whole", label: "wholeOrder" },
+  { value: "ITEMS", id: "scope-items", label: "someItems" },
+] as const;
+
 /**
  * The store cancels the order, or some of its items, with its own reason. Nothing shows for an order that
  * is cancelled or unavailable; the form keeps what the merchant chose while the page lives.
@@ -43,20 +49,16 @@ export function StoreCancelCard({
         <Section title={d.storeCancel} help={d.storeCancelHelp}>
           <ErrorBanner message={error} />
           <BlockStack gap="100">
-            <RadioButton
-              label={d.wholeOrder}
-              id="scope-whole"
-              name="scopeChoice"
-              checked={scope === "WHOLE_ORDER"}
-              onChange={() => setScope("WHOLE_ORDER")}
-            />
-            <RadioButton
-              label={d.someItems}
-              id="scope-items"
-              name="scopeChoice"
-              checked={scope === "ITEMS"}
-              onChange={() => setScope("ITEMS")}
-            />
+            {SCOPES.map(({ value, id, label }) => (
+              <RadioButton
+                key={value}
+                label={d[label]}
+                id={id}
+                name="scopeChoice"
+                checked={scope === value}
+                onChange={() => setScope(value)}
+              />
+            ))}
           </BlockStack>
           {scope === "ITEMS"
             ? order.lineItems.map((l) => (

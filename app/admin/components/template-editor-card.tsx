@@ -40,6 +40,15 @@ export function TemplateEditorCard({
   const n = t.notifications;
   const k = data.key;
   const busy = fetcher.state !== "idle";
+  // a field of the template's source, in a monospaced font (`rows` lines when it is multi-line)
+  const source = (label: string, value: string, onChange: (value: string) => void, rows?: number) => ({
+    label,
+    value,
+    onChange,
+    multiline: rows,
+    autoComplete: "off",
+    monospaced: true,
+  });
   const routeValue = `${k.event}|${k.channel}|${k.recipient}`;
   return (
     <SectionCard
@@ -88,27 +97,9 @@ export function TemplateEditorCard({
             : null
         }
       />
-      {k.channel === "EMAIL" ? (
-        <TextField label={n.subject} value={draft.subject} onChange={draft.setSubject} autoComplete="off" monospaced />
-      ) : null}
-      <TextField
-        label={n.body}
-        value={draft.body}
-        onChange={draft.setBody}
-        multiline={14}
-        autoComplete="off"
-        monospaced
-      />
-      {k.channel === "EMAIL" ? (
-        <TextField
-          label={n.textBody}
-          value={draft.textBody}
-          onChange={draft.setTextBody}
-          multiline={5}
-          autoComplete="off"
-          monospaced
-        />
-      ) : null}
+      {k.channel === "EMAIL" ? <TextField {...source(n.subject, draft.subject, draft.setSubject)} /> : null}
+      <TextField {...source(n.body, draft.body, draft.setBody, 14)} />
+      {k.channel === "EMAIL" ? <TextField {...source(n.textBody, draft.textBody, draft.setTextBody, 5)} /> : null}
       <InlineStack gap="200">
         <Button onClick={() => submit("preview")} disabled={busy}>
           {n.refresh}
