@@ -5,6 +5,7 @@ import {
   htmlToText,
   MAX_NESTING_DEPTH,
   renderNotification,
+  type RenderInput,
   sampleVariables,
   validateTemplate,
 } from "./render";
@@ -33,8 +34,10 @@ const variables = buildVariables({
 });
 
 /** The customer's email for `event`, in English on the sample variables unless `options` says otherwise. */
-const customerEmail = (event: NotificationEvent, options: Partial<Parameters<typeof renderNotification>[0]> = {}) =>
-  renderNotification({ event, channel: "EMAIL", recipient: "CUSTOMER", locale: "en", variables, ...options });
+const customerEmail = (
+  event: NotificationEvent,
+  options: Partial<Pick<RenderInput, "locale" | "variables" | "template">> = {},
+) => renderNotification({ event, channel: "EMAIL", recipient: "CUSTOMER", locale: "en", variables, ...options });
 
 describe("renderNotification (email)", () => {
   it("GIVEN customer-entered HTML THEN the HTML part escapes it and the text part keeps it readable", () => {
