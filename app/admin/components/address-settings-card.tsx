@@ -12,17 +12,9 @@ export function AddressSettingsCard({ value: a, set: setA, errors, locale }: Set
   const flag = flagBinding(a, setA);
   return (
     <SectionCard title={s.address.title}>
-      <Checkbox label={s.address.enabled} helpText={s.address.enabledHelp} {...flag("enabled")} />
-      <Checkbox
-        label={s.address.requireApproval}
-        helpText={s.address.requireApprovalHelp}
-        {...flag("requireApproval")}
-      />
-      <Checkbox
-        label={s.address.allowCountryChange}
-        helpText={s.address.allowCountryChangeHelp}
-        {...flag("allowCountryChange")}
-      />
+      {(["enabled", "requireApproval", "allowCountryChange"] as const).map((key) => (
+        <Checkbox key={key} label={s.address[key]} helpText={s.address[`${key}Help`]} {...flag(key)} />
+      ))}
       <Text as="h3" variant="headingSm">
         {s.address.rulesTitle}
       </Text>

@@ -20,16 +20,9 @@ export function CancellationSettingsCard({
   return (
     <SectionCard title={s.cancellation.title}>
       <Checkbox label={s.cancellation.enabled} {...flag("enabled")} />
-      <Checkbox
-        label={s.cancellation.requireApproval}
-        helpText={s.cancellation.requireApprovalHelp}
-        {...flag("requireApproval")}
-      />
-      <Checkbox
-        label={s.cancellation.holdWhilePending}
-        helpText={s.cancellation.holdWhilePendingHelp}
-        {...flag("holdWhilePending")}
-      />
+      {(["requireApproval", "holdWhilePending"] as const).map((key) => (
+        <Checkbox key={key} label={s.cancellation[key]} helpText={s.cancellation[`${key}Help`]} {...flag(key)} />
+      ))}
       <WindowFields
         value={c.window}
         onChange={(window) => setC({ window })}

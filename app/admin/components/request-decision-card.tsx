@@ -1,10 +1,9 @@
-import type { FetcherWithComponents } from "@remix-run/react";
 import { Button, InlineStack, Select, Text, TextField } from "@shopify/polaris";
 import { adminMessages, fill } from "~/admin/i18n";
-import type { RequestActionResult } from "~/admin/request-forms";
-import type { Locale, RequestStatus } from "~/domain/types";
+import type { RequestStatus } from "~/domain/types";
 import { SectionCard } from "./section-card";
 import { ErrorBanner } from "./error-banner";
+import type { RequestActionCardProps } from "./request-detail-page";
 
 /** The staff decision: a note (from a saved reply or typed) and one button per action the status allows. */
 export function RequestDecisionCard({
@@ -12,19 +11,15 @@ export function RequestDecisionCard({
   actions,
   note,
   setNote,
-  decision,
+  fetcher: decision,
   busy,
   error,
   locale,
-}: {
+}: RequestActionCardProps & {
   status: RequestStatus;
   actions: string[];
   note: string;
   setNote: (note: string) => void;
-  decision: FetcherWithComponents<RequestActionResult>;
-  busy: boolean;
-  error: string | null;
-  locale: Locale;
 }) {
   const t = adminMessages(locale);
   const d = t.detail;

@@ -1,12 +1,11 @@
-import type { FetcherWithComponents } from "@remix-run/react";
 import { BlockStack, Button, Card, RadioButton, Select, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { adminMessages, fill } from "~/admin/i18n";
 import type { RequestDetailView } from "~/admin/presenters/request-detail";
-import type { RequestActionResult } from "~/admin/request-forms";
-import { STORE_CANCEL_REASONS, type Locale } from "~/domain/types";
+import { STORE_CANCEL_REASONS } from "~/domain/types";
 import { Section } from "./section-card";
 import { ErrorBanner } from "./error-banner";
+import type { RequestActionCardProps } from "./request-detail-page";
 
 // the two scopes a store cancellation can have, each with its radio button's id and label
 const SCOPES = [
@@ -21,17 +20,13 @@ const SCOPES = [
 export function StoreCancelCard({
   order,
   actionKey,
-  cancel,
+  fetcher: cancel,
   busy,
   error,
   locale,
-}: {
+}: RequestActionCardProps & {
   order: RequestDetailView["order"];
   actionKey: string;
-  cancel: FetcherWithComponents<RequestActionResult>;
-  busy: boolean;
-  error: string | null;
-  locale: Locale;
 }) {
   const t = adminMessages(locale);
   const d = t.detail;
