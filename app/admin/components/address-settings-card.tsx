@@ -27,14 +27,7 @@ export function AddressSettingsCard({ value: a, set: setA, errors, locale }: Set
           onChange={(v) => setA({ rules: { ...a.rules, [rule]: v } })}
         />
       ))}
-      <WindowFields
-        value={a.window}
-        onChange={(window) => setA({ window })}
-        t={s}
-        errorKey="addressChange.window.amount"
-        errors={errors}
-        idPrefix="address-window"
-      />
+      <WindowFields section="addressChange" value={a} set={setA} errors={errors} locale={locale} />
     </SectionCard>
   );
 }

@@ -23,14 +23,7 @@ export function CancellationSettingsCard({
       {(["requireApproval", "holdWhilePending"] as const).map((key) => (
         <Checkbox key={key} label={s.cancellation[key]} helpText={s.cancellation[`${key}Help`]} {...flag(key)} />
       ))}
-      <WindowFields
-        value={c.window}
-        onChange={(window) => setC({ window })}
-        t={s}
-        errorKey="cancellation.window.amount"
-        errors={errors}
-        idPrefix="cancel-window"
-      />
+      <WindowFields section="cancellation" value={c} set={setC} errors={errors} locale={locale} />
       <ChoiceList
         title={s.cancellation.refundMethod}
         choices={[
