@@ -74,56 +74,36 @@ const minutesOf = (w: SettingsForm["addressChange"]["window"]) =>
   w.limited ? Number(w.amount) * (w.unit === "hours" ? 60 : 1) : null;
 
 export function policyToForm(policy: StorePolicy): SettingsForm {
-  const c = policy.cancellation;
+  const { windowMinutes: addressWindow, ...addressChange } = policy.addressChange;
+  const { windowMinutes: cancelWindow, decisionDeadlineHours, deadlineAction, ...c } = policy.cancellation;
   return {
-    addressChange: {
-      enabled: policy.addressChange.enabled,
-      requireApproval: policy.addressChange.requireApproval,
-      allowCountryChange: policy.addressChange.allowCountryChange,
-      rules: { ...policy.addressChange.rules },
-      window: windowOf(policy.addressChange.windowMinutes),
-    },
+    addressChange: { ...addressChange, rules: { ...addressChange.rules }, window: windowOf(addressWindow) },
     cancellation: {
-      enabled: c.enabled,
-      requireApproval: c.requireApproval,
-      holdWhilePending: c.holdWhilePending,
-      refundMethod: c.refundMethod,
-      restock: c.restock,
+      ...c,
       staffNote: c.staffNote ?? "",
-      notifyCustomerFromShopify: c.notifyCustomerFromShopify,
       customerReasons: [...c.customerReasons],
-      window: windowOf(c.windowMinutes),
+      window: windowOf(cancelWindow),
       deadline: {
-        enabled: c.decisionDeadlineHours !== null,
-        hours: String(c.decisionDeadlineHours ?? 48),
-        action: c.deadlineAction,
+        enabled: decisionDeadlineHours !== null,
+        hours: String(decisionDeadlineHours ?? 48),
+        action: deadlineAction,
       },
     },
   };
 }
 
 export function formToPolicy(form: SettingsForm): Omit<StorePolicy, "version"> {
-  const c = form.cancellation;
+  const { window: addressWindow, ...addressChange } = form.addressChange;
+  const { window: cancelWindow, deadline, ...c } = form.cancellation;
   return {
-    addressChange: {
-      enabled: form.addressChange.enabled,
-      requireApproval: form.addressChange.requireApproval,
-      allowCountryChange: form.addressChange.allowCountryChange,
-      rules: { ...form.addressChange.rules },
-      windowMinutes: minutesOf(form.addressChange.window),
-    },
+    addressChange: { ...addressChange, rules: { ...addressChange.rules }, windowMinutes: minutesOf(addressWindow) },
     cancellation: {
-      enabled: c.enabled,
-      requireApproval: c.requireApproval,
-      holdWhilePending: c.holdWhilePending,
-      refundMethod: c.refundMethod,
-      restock: c.restock,
+      ...c,
       staffNote: c.staffNote.trim() || null,
-      notifyCustomerFromShopify: c.notifyCustomerFromShopify,
       customerReasons: CUSTOMER_REASONS.filter((r) => c.customerReasons.includes(r)),
-      windowMinutes: minutesOf(c.window),
-      decisionDeadlineHours: c.deadline.enabled ? Number(c.deadline.hours) : null,
-      deadlineAction: c.deadline.action,
+      windowMinutes: minutesOf(cancelWindow),
+      decisionDeadlineHours: deadline.enabled ? Number(deadline.hours) : null,
+      deadlineAction: deadline.action,
     },
   };
 }

@@ -36,18 +36,7 @@ describe("validateAddress: normalization", () => {
     });
     expect(result).toEqual({
       ok: true,
-      address: {
-        firstName: "Camille",
-        lastName: "Durand",
-        company: null,
-        address1: "18 rue du Sentier",
-        address2: null,
-        city: "Paris",
-        provinceCode: null,
-        zip: "75002",
-        countryCode: "FR",
-        phone: "+33612345678",
-      },
+      address: address({ address2: null }),
     });
   });
 

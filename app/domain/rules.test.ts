@@ -73,10 +73,22 @@ const passes = (decision: Decision) => {
   expect(codes(decision)).toEqual([]);
   expect(decision.allowed).toBe(true);
 };
+/** The decision passes every rule, or fails `code` alone. */
+const passesOrFailsOnly = (decision: Decision, passed: boolean, code: ReasonCode) =>
+  passed ? passes(decision) : failsOnly(decision, code);
 
 const EVALUATORS = [
   ["address change", evaluateAddressChangeOptions],
   ["cancellation", evaluateCancellation],
+] as const;
+
+// the checks every customer action goes through first, in order
+const ORDER_RULES = [
+  "FEATURE_DISABLED",
+  "ORDER_CANCELLED",
+  "ORDER_CLOSED",
+  "WINDOW_EXPIRED",
+  "REQUEST_ALREADY_PENDING",
 ] as const;
 
 describe("every rule on the default order", () => {
@@ -84,11 +96,7 @@ describe("every rule on the default order", () => {
     const decision = evaluateAddressChangeOptions(context());
     passes(decision);
     expect(evaluated(decision)).toEqual([
-      "FEATURE_DISABLED",
-      "ORDER_CANCELLED",
-      "ORDER_CLOSED",
-      "WINDOW_EXPIRED",
-      "REQUEST_ALREADY_PENDING",
+      ...ORDER_RULES,
       "NOTHING_TO_SHIP",
       "PICKUP_ORDER",
       "B2B_ORDER",
@@ -106,14 +114,7 @@ describe("every rule on the default order", () => {
   it("passes every cancellation rule", () => {
     const decision = evaluateCancellation(context());
     passes(decision);
-    expect(evaluated(decision)).toEqual([
-      "FEATURE_DISABLED",
-      "ORDER_CANCELLED",
-      "ORDER_CLOSED",
-      "WINDOW_EXPIRED",
-      "REQUEST_ALREADY_PENDING",
-      "FULFILLMENT_STARTED",
-    ]);
+    expect(evaluated(decision)).toEqual([...ORDER_RULES, "FULFILLMENT_STARTED"]);
   });
 
   it("passes a full submission to a new Paris address, returning it normalized", () => {
@@ -210,9 +211,7 @@ describe.each(EVALUATORS)("rule FULFILLMENT_STARTED (%s)", (_kind, evaluate) => 
     },
   ];
   it.each(cases)("$name → passed=$passed", ({ facts, passed }) => {
-    const decision = evaluate(context({ facts }));
-    if (passed) passes(decision);
-    else failsOnly(decision, "FULFILLMENT_STARTED");
+    passesOrFailsOnly(evaluate(context({ facts })), passed, "FULFILLMENT_STARTED");
   });
 });
 
@@ -229,9 +228,11 @@ describe("rule PAYMENT_CONFIRMED", () => {
     { status: null, passed: false },
   ];
   it.each(cases)("rule PAYMENT_CONFIRMED: financial status $status → passed=$passed", ({ status, passed }) => {
-    const decision = evaluateAddressChangeOptions(context({ facts: { displayFinancialStatus: status } }));
-    if (passed) passes(decision);
-    else failsOnly(decision, "PAYMENT_CONFIRMED");
+    passesOrFailsOnly(
+      evaluateAddressChangeOptions(context({ facts: { displayFinancialStatus: status } })),
+      passed,
+      "PAYMENT_CONFIRMED",
+    );
   });
 
   it("rule PAYMENT_CONFIRMED: a PAID order can still ask to cancel (the payment is refunded)", () => {
@@ -246,9 +247,11 @@ describe("rule ADDRESS_ALREADY_CHANGED", () => {
   ])(
     "rule ADDRESS_ALREADY_CHANGED: applied change exists=$addressAlreadyChanged → passed=$passed",
     ({ addressAlreadyChanged, passed }) => {
-      const decision = evaluateAddressChangeOptions(context({ addressAlreadyChanged }));
-      if (passed) passes(decision);
-      else failsOnly(decision, "ADDRESS_ALREADY_CHANGED");
+      passesOrFailsOnly(
+        evaluateAddressChangeOptions(context({ addressAlreadyChanged })),
+        passed,
+        "ADDRESS_ALREADY_CHANGED",
+      );
     },
   );
 
@@ -372,9 +375,7 @@ describe("rule FREE_SHIPPING_DISCOUNT_USED", () => {
     },
   ];
   it.each(cases)("rule FREE_SHIPPING_DISCOUNT_USED: $name → passed=$passed", ({ facts, passed }) => {
-    const decision = evaluateAddressChangeOptions(context({ facts }));
-    if (passed) passes(decision);
-    else failsOnly(decision, "FREE_SHIPPING_DISCOUNT_USED");
+    passesOrFailsOnly(evaluateAddressChangeOptions(context({ facts })), passed, "FREE_SHIPPING_DISCOUNT_USED");
   });
 
   it("rule FREE_SHIPPING_DISCOUNT_USED: does not concern cancellation", () => {
@@ -697,9 +698,7 @@ describe("always-checked rules", () => {
   ];
   describe.each(EVALUATORS)("(%s)", (_kind, evaluate) => {
     it.each(cases)("rule $rule: $name → passed=$passed", ({ overrides, rule, passed }) => {
-      const decision = evaluate(context(overrides));
-      if (passed) passes(decision);
-      else failsOnly(decision, rule);
+      passesOrFailsOnly(evaluate(context(overrides)), passed, rule);
     });
   });
 
@@ -818,11 +817,7 @@ describe("combined rules: every failing rule is listed, in a stable order", () =
       newAddress: { ...address({ countryCode: "BE", zip: "1000" }), city: "" },
     });
     expect(codes(evaluateAddressChange(input))).toEqual([
-      "FEATURE_DISABLED",
-      "ORDER_CANCELLED",
-      "ORDER_CLOSED",
-      "WINDOW_EXPIRED",
-      "REQUEST_ALREADY_PENDING",
+      ...ORDER_RULES,
       "FULFILLMENT_STARTED",
       "PAYMENT_CONFIRMED",
       "ADDRESS_ALREADY_CHANGED",

@@ -280,8 +280,7 @@ const blocksCancellation = (kind: RequestKind) => kind === "CANCELLATION";
 /** The checks every customer action goes through; returns the window deadline (epoch ms) or null. */
 function checkOrder(
   ctx: EvaluationContext,
-  enabled: boolean,
-  windowMinutes: number | null,
+  { enabled, windowMinutes }: { enabled: boolean; windowMinutes: number | null },
   blocks: (kind: RequestKind) => boolean,
   reasons: Reason[],
   outcomes: RuleOutcome[],
@@ -304,14 +303,7 @@ function checkOrder(
 function checkAddressChangeOrder(ctx: EvaluationContext, reasons: Reason[], outcomes: RuleOutcome[]): number | null {
   const { addressChange } = ctx.policy;
   const rules = addressChange.rules;
-  const deadline = checkOrder(
-    ctx,
-    addressChange.enabled,
-    addressChange.windowMinutes,
-    blocksAddressChange,
-    reasons,
-    outcomes,
-  );
+  const deadline = checkOrder(ctx, addressChange, blocksAddressChange, reasons, outcomes);
   const use = addressUse(ctx.facts);
   check(reasons, outcomes, "NOTHING_TO_SHIP", use !== "NOTHING");
   check(reasons, outcomes, "PICKUP_ORDER", use !== "PICKUP");
@@ -356,14 +348,7 @@ export function evaluateCancellation(ctx: EvaluationContext): Decision {
   const reasons: Reason[] = [];
   const outcomes: RuleOutcome[] = [];
   const { cancellation } = ctx.policy;
-  const deadline = checkOrder(
-    ctx,
-    cancellation.enabled,
-    cancellation.windowMinutes,
-    blocksCancellation,
-    reasons,
-    outcomes,
-  );
+  const deadline = checkOrder(ctx, cancellation, blocksCancellation, reasons, outcomes);
   const state = shippingState(ctx.facts);
   check(reasons, outcomes, "FULFILLMENT_STARTED", state !== "ARRANGED");
   const result = decision(reasons, outcomes, deadline);

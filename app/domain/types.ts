@@ -42,10 +42,14 @@ export const ADDRESS_RULES = [
 ] as const satisfies readonly ReasonCode[];
 export type AddressRule = (typeof ADDRESS_RULES)[number];
 
+/** A type guard for one of `values`, from unchecked input. */
+function isOneOf<T extends string>(values: readonly T[]) {
+  return (value: unknown): value is T => (values as readonly unknown[]).includes(value);
+}
+
 export const REQUEST_KINDS = ["ADDRESS_CHANGE", "CANCELLATION"] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
-export const isRequestKind = (value: unknown): value is RequestKind =>
-  (REQUEST_KINDS as readonly unknown[]).includes(value);
+export const isRequestKind = isOneOf(REQUEST_KINDS);
 
 export const REQUEST_STATUSES = [
   "PENDING",
@@ -82,8 +86,7 @@ export const CUSTOMER_REASONS = [
   "OTHER",
 ] as const;
 export type CustomerReason = (typeof CUSTOMER_REASONS)[number];
-export const isCustomerReason = (value: unknown): value is CustomerReason =>
-  (CUSTOMER_REASONS as readonly unknown[]).includes(value);
+export const isCustomerReason = isOneOf(CUSTOMER_REASONS);
 
 /** The store's own reasons for cancelling an order itself (not a customer's request). */
 export const STORE_CANCEL_REASONS = [

@@ -55,8 +55,28 @@ export async function claimWebhookDeliveries(
 }
 
 /** Open requests past their decision deadline, not being handled by another worker. Returns their ids. */
-export async function claimDueRequests(
+export function claimDueRequests(db: DbTx, input: { now: Date; leaseUntil: Date; take: number }): Promise<string[]> {
+  const due = Prisma.sql`"status" IN ('PENDING', 'NEEDS_INFO') AND "deadlineAt" <= ${input.now}`;
+  return claimRequests(db, due, Prisma.sql`"deadlineAt"`, input);
+}
+
+/**
+ * Final requests (rejected, withdrawn, expired…) whose hold on the order is still recorded as placed — its release
+ * failed or never ran — not being handled by another worker or by the decision that just ended them.
+ */
+export function claimHeldFinalRequests(
   db: DbTx,
+  input: { now: Date; leaseUntil: Date; take: number },
+): Promise<string[]> {
+  const held = Prisma.sql`"holdApplied" = TRUE AND "status" IN (${Prisma.join([...FINAL_STATUSES])})`;
+  return claimRequests(db, held, Prisma.sql`"updatedAt"`, input);
+}
+
+/** Requests matching `where` whose job lease is free or ran out, oldest by `orderBy` first. Returns their ids. */
+async function claimRequests(
+  db: DbTx,
+  where: Prisma.Sql,
+  orderBy: Prisma.Sql,
   input: { now: Date; leaseUntil: Date; take: number },
 ): Promise<string[]> {
   const { now, leaseUntil, take } = input;
@@ -66,32 +86,9 @@ export async function claimDueRequests(
     UPDATE "ChangeRequest" SET "jobLeaseUntil" = ${leaseUntil}
      WHERE "id" IN (
        SELECT "id" FROM "ChangeRequest"
-        WHERE "status" IN ('PENDING', 'NEEDS_INFO') AND "deadlineAt" <= ${now}
+        WHERE ${where}
           AND ("jobLeaseUntil" IS NULL OR "jobLeaseUntil" < ${now})
-        ORDER BY "deadlineAt"
-        LIMIT ${take}
-        ${skipLocked()})
-    RETURNING "id"`;
-  return rows.map((r) => r.id);
-}
-
-/**
- * Final requests (rejected, withdrawn, expired…) whose hold on the order is still recorded as placed — its release
- * failed or never ran — not being handled by another worker or by the decision that just ended them.
- */
-export async function claimHeldFinalRequests(
-  db: DbTx,
-  input: { now: Date; leaseUntil: Date; take: number },
-): Promise<string[]> {
-  const { now, leaseUntil, take } = input;
-  const final = Prisma.join([...FINAL_STATUSES]);
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    UPDATE "ChangeRequest" SET "jobLeaseUntil" = ${leaseUntil}
-     WHERE "id" IN (
-       SELECT "id" FROM "ChangeRequest"
-        WHERE "holdApplied" = TRUE AND "status" IN (${final})
-          AND ("jobLeaseUntil" IS NULL OR "jobLeaseUntil" < ${now})
-        ORDER BY "updatedAt"
+        ORDER BY ${orderBy}
         LIMIT ${take}
         ${skipLocked()})
     RETURNING "id"`;

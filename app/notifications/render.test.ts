@@ -5,9 +5,11 @@ import {
   htmlToText,
   MAX_NESTING_DEPTH,
   renderNotification,
+  type RenderInput,
   sampleVariables,
   validateTemplate,
 } from "./render";
+import type { NotificationEvent } from "./events";
 import { buildVariables } from "./variables";
 
 const variables = buildVariables({
@@ -31,15 +33,15 @@ const variables = buildVariables({
   },
 });
 
+/** The customer's email for `event`, in English on the sample variables unless `options` says otherwise. */
+const customerEmail = (
+  event: NotificationEvent,
+  options: Partial<Pick<RenderInput, "locale" | "variables" | "template">> = {},
+) => renderNotification({ event, channel: "EMAIL", recipient: "CUSTOMER", locale: "en", variables, ...options });
+
 describe("renderNotification (email)", () => {
   it("GIVEN customer-entered HTML THEN the HTML part escapes it and the text part keeps it readable", () => {
-    const out = renderNotification({
-      event: "CANCELLATION_REQUESTED",
-      channel: "EMAIL",
-      recipient: "CUSTOMER",
-      locale: "en",
-      variables,
-    });
+    const out = customerEmail("CANCELLATION_REQUESTED");
     expect(out.html).not.toContain("<script>");
     expect(out.html).toContain("&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;<br />");
     expect(out.html).toContain("Hi &lt;b&gt;Ann&lt;/b&gt;,");
@@ -48,13 +50,7 @@ describe("renderNotification (email)", () => {
   });
 
   it("GIVEN branding THEN the layout carries logo, width, alt, accent, dark mode and accessible tables", () => {
-    const out = renderNotification({
-      event: "CANCELLATION_APPROVED",
-      channel: "EMAIL",
-      recipient: "CUSTOMER",
-      locale: "en",
-      variables,
-    });
+    const out = customerEmail("CANCELLATION_APPROVED");
     expect(out.html).toContain('<html lang="en"');
     expect(out.html).toContain('src="https://cdn.example.com/logo.png" alt="Lumière &amp; Co" width="160"');
     expect(out.html).toContain("background-color:#c2185b");
@@ -83,25 +79,14 @@ describe("renderNotification (email)", () => {
       customer: { firstName: "Léa" },
       request: { id: "r", kind: "CANCELLATION", status: "REJECTED", decisionNote: "Déjà expédiée" },
     });
-    const out = renderNotification({
-      event: "CANCELLATION_REJECTED",
-      channel: "EMAIL",
-      recipient: "CUSTOMER",
-      locale: "fr-CA",
-      variables: fr,
-    });
+    const out = customerEmail("CANCELLATION_REJECTED", { locale: "fr-CA", variables: fr });
     expect(out.subject).toBe("Nous n’avons pas pu annuler la commande #7");
     expect(out.html).toContain('lang="fr"');
     expect(out.text).toContain("Bonjour Léa,");
   });
 
   it("GIVEN a shop template without a text part THEN the text is derived from its HTML", () => {
-    const out = renderNotification({
-      event: "CANCELLATION_APPROVED",
-      channel: "EMAIL",
-      recipient: "CUSTOMER",
-      locale: "en",
-      variables,
+    const out = customerEmail("CANCELLATION_APPROVED", {
       template: {
         subject: "Cancelled: {{ order.name }}",
         body: '<p>Bye {{ customer.first_name }}</p><p><a href="{{ shop.url }}">Shop</a></p>',

@@ -25,6 +25,7 @@ import {
   requestStatesForOrder,
   orderBlockFor,
   requestsForOrder,
+  type NewRequest,
   type RequestWithHistory,
 } from "~/models/change-request.server";
 import { decodePayload } from "~/models/request-payload";
@@ -290,26 +291,39 @@ export async function requestAddressChange(
   const status = initialStatus("ADDRESS_CHANGE", ctx.policy, decision);
   const created = await createOrReplay(deps, submission, key, (tx) =>
     createRequest(tx, {
-      shop: deps.shop,
-      kind: "ADDRESS_CHANGE",
-      status,
-      orderId: facts.legacyId,
-      orderName: facts.name,
-      customerId: input.customerId,
-      customerName: customerName(facts),
-      customerEmail: facts.customer?.email ?? null,
-      locale: input.locale,
+      ...customerRequestRecord(deps, input, facts, ctx.policy, { kind: "ADDRESS_CHANGE", status, key }),
       payload: { address: decision.address, previousAddress: facts.shippingAddress, contact: contactOf(facts) },
       evaluation: decision.outcomes,
-      settingsVersion: ctx.policy.version,
-      idempotencyKey: key,
-      deadlineAt: status === "PENDING" ? decisionDeadline(deps.clock(), ctx.policy, "ADDRESS_CHANGE") : null,
-      actor: "CUSTOMER",
       singleChange: ctx.policy.addressChange.rules.ADDRESS_ALREADY_CHANGED,
     }),
   );
   if (created.replayed) return created.request;
   return status === "APPLYING" ? applyRequest(deps, created.request, facts) : created.request;
+}
+
+/** What a customer's new request records of its order, the customer, the policy version and its deadline. */
+function customerRequestRecord(
+  deps: ServiceDeps,
+  input: CustomerActor,
+  facts: OrderFacts,
+  policy: StorePolicy,
+  { kind, status, key }: { kind: RequestKind; status: NewRequest["status"]; key: string },
+) {
+  return {
+    shop: deps.shop,
+    kind,
+    status,
+    orderId: facts.legacyId,
+    orderName: facts.name,
+    customerId: input.customerId,
+    customerName: customerName(facts),
+    customerEmail: facts.customer?.email ?? null,
+    locale: input.locale,
+    settingsVersion: policy.version,
+    idempotencyKey: key,
+    deadlineAt: status === "PENDING" ? decisionDeadline(deps.clock(), policy, kind) : null,
+    actor: "CUSTOMER" as const,
+  };
 }
 
 /**
@@ -347,21 +361,9 @@ export async function requestCancellation(
 
   const outcome = await createOrReplay(deps, submission, key, async (tx) => {
     const created = await createRequest(tx, {
-      shop: deps.shop,
-      kind: "CANCELLATION",
-      status,
-      orderId: facts.legacyId,
-      orderName: facts.name,
-      customerId: input.customerId,
-      customerName: customerName(facts),
-      customerEmail: facts.customer?.email ?? null,
-      locale: input.locale,
+      ...customerRequestRecord(deps, input, facts, ctx.policy, { kind: "CANCELLATION", status, key }),
       payload: { ...body, contact: contactOf(facts), shippingAddress: facts.shippingAddress },
       evaluation: decision.outcomes,
-      settingsVersion: ctx.policy.version,
-      idempotencyKey: key,
-      deadlineAt: status === "PENDING" ? decisionDeadline(deps.clock(), ctx.policy, "CANCELLATION") : null,
-      actor: "CUSTOMER",
       message: checked.note ?? undefined,
     });
     if (checked.note) await addMessage(tx, created.request.id, "CUSTOMER", checked.note);
@@ -408,14 +410,7 @@ export async function customerReply(
   deps: ServiceDeps,
   input: CustomerActor & { requestId: string; body: string },
 ): Promise<ChangeRequest> {
-  const request = await ownRequest(deps, input.requestId, input);
-  return applyTransition(deps, {
-    requestId: request.id,
-    from: request.status,
-    action: "customerReply",
-    actor: "CUSTOMER",
-    message: input.body,
-  });
+  return customerTransition(deps, input, "customerReply", input.body);
 }
 
 /**
@@ -426,11 +421,16 @@ export async function withdrawRequest(
   deps: ServiceDeps,
   input: CustomerActor & { requestId: string },
 ): Promise<ChangeRequest> {
+  return customerTransition(deps, input, "withdraw");
+}
+
+/** The customer moves their own request on (answer, withdraw), from the status it is in now. */
+async function customerTransition(
+  deps: ServiceDeps,
+  input: CustomerActor & { requestId: string },
+  action: "customerReply" | "withdraw",
+  message?: string,
+): Promise<ChangeRequest> {
   const request = await ownRequest(deps, input.requestId, input);
-  return applyTransition(deps, {
-    requestId: request.id,
-    from: request.status,
-    action: "withdraw",
-    actor: "CUSTOMER",
-  });
+  return applyTransition(deps, { requestId: request.id, from: request.status, action, actor: "CUSTOMER", message });
 }

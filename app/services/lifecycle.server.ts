@@ -1,4 +1,4 @@
-import type { ChangeRequest } from "@prisma/client";
+import type { ChangeRequest, Prisma } from "@prisma/client";
 import {
   assertActor,
   InvalidTransitionError,
@@ -131,31 +131,27 @@ export async function releaseLeftoverHold(deps: LifecycleDeps, request: ChangeRe
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     logger.warn({ err: error, shop: request.shop, changeRequestId: request.id }, "could not release the hold");
-    const [updated] = await deps.db.$transaction([
-      deps.db.changeRequest.update({ where: { id: request.id }, data: { jobLeaseUntil: null } }),
-      deps.db.requestEvent.create({
-        data: {
-          requestId: request.id,
-          actor: "SYSTEM",
-          fromStatus: request.status,
-          toStatus: request.status,
-          message: `The hold on the order could not be released yet (it will be retried): ${message}`,
-        },
-      }),
-    ]);
-    return updated;
+    return recordSystemEvent(
+      deps,
+      request,
+      `The hold on the order could not be released yet (it will be retried): ${message}`,
+      {
+        jobLeaseUntil: null,
+      },
+    );
   }
   return deps.db.changeRequest.update({ where: { id: request.id }, data: { holdApplied: false, jobLeaseUntil: null } });
 }
 
-/** A SYSTEM note on the request's history that does not move it (e.g. what it is waiting for). */
+/** A SYSTEM note on the request's history that does not move it (e.g. what it is waiting for), with `change` saved alongside. */
 export async function recordSystemEvent(
   deps: Pick<ServiceDeps, "db">,
   request: ChangeRequest,
   message: string,
+  change: Prisma.ChangeRequestUpdateInput = { updatedAt: new Date() },
 ): Promise<ChangeRequest> {
   const [updated] = await deps.db.$transaction([
-    deps.db.changeRequest.update({ where: { id: request.id }, data: { updatedAt: new Date() } }),
+    deps.db.changeRequest.update({ where: { id: request.id }, data: change }),
     deps.db.requestEvent.create({
       data: {
         requestId: request.id,

@@ -13,6 +13,7 @@ import {
   invalidateOrderFacts,
 } from "~/models/order-facts-cache.server";
 import { supersedeForOrder } from "./system-jobs.server";
+import { requestIdentity } from "~/models/request-identity";
 
 /** What processing a delivery needs: the database and clock; a fulfillment service's answer also the shop's Shopify and notifications. */
 export interface WebhookDeps {
@@ -197,13 +198,7 @@ export async function customerDataExport(db: Db, shop: string, customerId: strin
     shop,
     customerId,
     requests: requests.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      status: r.status,
-      orderId: r.orderId,
-      orderName: r.orderName,
-      customerName: r.customerName,
-      customerEmail: r.customerEmail,
+      ...requestIdentity(r),
       payload: JSON.parse(r.payload) as unknown,
       createdAt: r.createdAt,
       events: r.events.map((e) => ({

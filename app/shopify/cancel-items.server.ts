@@ -6,8 +6,7 @@ import type {
 } from "~/types/admin.generated";
 import { OrderNotFoundError, ShopifyUserError } from "./errors";
 import type { AdminClient } from "./graphql-client.server";
-import type { LedgerDb } from "./ledger.server";
-import { ledgerEntry, runOnce } from "./ledger.server";
+import { ledgerEntry, runOnce, type LedgerDb } from "./ledger.server";
 
 export const ORDER_EDIT_BEGIN_MUTATION = `#graphql
 mutation AmendOrderEditBegin($id: ID!) {

@@ -3,6 +3,7 @@ import { fakeGraphql, ok } from "./__fixtures__/fake-admin";
 import { orderAnswer } from "./__fixtures__/orders";
 import { createAdminClient } from "./graphql-client.server";
 import { getOrderFacts, mapOrderFacts, orderGid } from "./order-facts.server";
+import { address } from "~/domain/test-fixtures";
 import type { AmendOrderFactsQuery } from "~/types/admin.generated";
 
 type OrderNode = NonNullable<AmendOrderFactsQuery["order"]>;
@@ -45,18 +46,7 @@ describe("mapOrderFacts", () => {
         },
       ],
       companyLocationId: null,
-      shippingAddress: {
-        firstName: "Camille",
-        lastName: "Durand",
-        company: null,
-        address1: "12 rue de la Paix",
-        address2: null,
-        city: "Paris",
-        provinceCode: null,
-        zip: "75002",
-        countryCode: "FR",
-        phone: "+33612345678",
-      },
+      shippingAddress: address({ address1: "12 rue de la Paix", address2: null }),
       shippingLines: [
         {
           title: "Colissimo",

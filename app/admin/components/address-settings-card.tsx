@@ -1,68 +1,33 @@
-import { BlockStack, Card, Checkbox, Text } from "@shopify/polaris";
+import { Checkbox, Text } from "@shopify/polaris";
 import { adminMessages } from "~/admin/i18n";
-import type { SettingsForm } from "~/admin/settings-form";
-import { ADDRESS_RULES, type Locale } from "~/domain/types";
+import { ADDRESS_RULES } from "~/domain/types";
+import { SectionCard } from "./section-card";
+import { flagBinding, type SettingsSectionProps } from "./settings-section";
 import { WindowFields } from "./window-fields";
 
 /** Address changes: on or off, approval, country changes, each rule with its switch, and the time window. */
-export function AddressSettingsCard({
-  a,
-  setA,
-  errors,
-  locale,
-}: {
-  a: SettingsForm["addressChange"];
-  setA: (patch: Partial<SettingsForm["addressChange"]>) => void;
-  errors: Record<string, string>;
-  locale: Locale;
-}) {
+export function AddressSettingsCard({ value: a, set: setA, errors, locale }: SettingsSectionProps<"addressChange">) {
   const t = adminMessages(locale);
   const s = t.settings;
+  const flag = flagBinding(a, setA);
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          {s.address.title}
-        </Text>
+    <SectionCard title={s.address.title}>
+      {(["enabled", "requireApproval", "allowCountryChange"] as const).map((key) => (
+        <Checkbox key={key} label={s.address[key]} helpText={s.address[`${key}Help`]} {...flag(key)} />
+      ))}
+      <Text as="h3" variant="headingSm">
+        {s.address.rulesTitle}
+      </Text>
+      {ADDRESS_RULES.map((rule) => (
         <Checkbox
-          label={s.address.enabled}
-          helpText={s.address.enabledHelp}
-          checked={a.enabled}
-          onChange={(v) => setA({ enabled: v })}
+          key={rule}
+          label={t.rules[rule].rule}
+          helpText={s.ruleHelp[rule]}
+          checked={a.rules[rule]}
+          onChange={(v) => setA({ rules: { ...a.rules, [rule]: v } })}
         />
-        <Checkbox
-          label={s.address.requireApproval}
-          helpText={s.address.requireApprovalHelp}
-          checked={a.requireApproval}
-          onChange={(v) => setA({ requireApproval: v })}
-        />
-        <Checkbox
-          label={s.address.allowCountryChange}
-          helpText={s.address.allowCountryChangeHelp}
-          checked={a.allowCountryChange}
-          onChange={(v) => setA({ allowCountryChange: v })}
-        />
-        <Text as="h3" variant="headingSm">
-          {s.address.rulesTitle}
-        </Text>
-        {ADDRESS_RULES.map((rule) => (
-          <Checkbox
-            key={rule}
-            label={t.rules[rule].rule}
-            helpText={s.ruleHelp[rule]}
-            checked={a.rules[rule]}
-            onChange={(v) => setA({ rules: { ...a.rules, [rule]: v } })}
-          />
-        ))}
-        <WindowFields
-          value={a.window}
-          onChange={(window) => setA({ window })}
-          t={s}
-          errorKey="addressChange.window.amount"
-          errors={errors}
-          idPrefix="address-window"
-        />
-      </BlockStack>
-    </Card>
+      ))}
+      <WindowFields section="addressChange" value={a} set={setA} errors={errors} locale={locale} />
+    </SectionCard>
   );
 }

@@ -1,64 +1,37 @@
-import type { FetcherWithComponents } from "@remix-run/react";
-import { BlockStack, Box, Button, Card, InlineStack, Text, TextField } from "@shopify/polaris";
+import { Box, Button, Card, InlineStack, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { adminMessages } from "~/admin/i18n";
-import type { NotificationResult, NotificationsView } from "./notifications-page";
+import type { NotificationCardProps } from "./notifications-page";
+import { Section } from "./section-card";
 
 /** The emails' branding: logo, its width and the accent colour, with a live swatch and logo preview. */
-export function BrandingCard({
-  branding: saved,
-  fetcher: branding,
-  locale,
-}: {
-  branding: NotificationsView["branding"];
-  fetcher: FetcherWithComponents<NotificationResult>;
-  locale: string;
-}) {
-  const t = adminMessages(locale);
+export function BrandingCard({ data, fetcher: branding }: NotificationCardProps) {
+  const t = adminMessages(data.locale);
+  const saved = data.branding;
   const n = t.notifications;
   const [logoUrl, setLogoUrl] = useState(saved.logoUrl);
   const [logoWidth, setLogoWidth] = useState(String(saved.logoWidth));
   const [accentColor, setAccentColor] = useState(saved.accentColor);
   const brandErrors = branding.data?.fieldErrors ?? {};
+  // a branding field: posted under its name, labelled and explained by its own messages
+  const field = (name: "logoUrl" | "logoWidth" | "accentColor", value: string, onChange: (value: string) => void) => ({
+    label: n[name],
+    name,
+    value,
+    onChange,
+    autoComplete: "off",
+    error: brandErrors[name] ? n.brandingErrors[name] : undefined,
+  });
   return (
     <Card>
       <branding.Form method="post">
         <input type="hidden" name="intent" value="branding" />
-        <BlockStack gap="300">
-          <Text as="h2" variant="headingMd">
-            {n.brandingTitle}
-          </Text>
-          <TextField
-            label={n.logoUrl}
-            name="logoUrl"
-            helpText={n.logoUrlHelp}
-            value={logoUrl}
-            onChange={setLogoUrl}
-            autoComplete="off"
-            error={brandErrors.logoUrl ? n.brandingErrors.logoUrl : undefined}
-          />
-          <TextField
-            label={n.logoWidth}
-            name="logoWidth"
-            type="number"
-            min={40}
-            max={400}
-            value={logoWidth}
-            onChange={setLogoWidth}
-            autoComplete="off"
-            error={brandErrors.logoWidth ? n.brandingErrors.logoWidth : undefined}
-          />
+        <Section title={n.brandingTitle}>
+          <TextField {...field("logoUrl", logoUrl, setLogoUrl)} helpText={n.logoUrlHelp} />
+          <TextField {...field("logoWidth", logoWidth, setLogoWidth)} type="number" min={40} max={400} />
           <InlineStack gap="200" blockAlign="end">
             <Box minWidth="160px">
-              <TextField
-                label={n.accentColor}
-                name="accentColor"
-                helpText={n.accentHelp}
-                value={accentColor}
-                onChange={setAccentColor}
-                autoComplete="off"
-                error={brandErrors.accentColor ? n.brandingErrors.accentColor : undefined}
-              />
+              <TextField {...field("accentColor", accentColor, setAccentColor)} helpText={n.accentHelp} />
             </Box>
             <div
               aria-hidden
@@ -77,7 +50,7 @@ export function BrandingCard({
           <Button submit variant="primary" loading={branding.state !== "idle"} disabled={branding.state !== "idle"}>
             {t.common.save}
           </Button>
-        </BlockStack>
+        </Section>
       </branding.Form>
     </Card>
   );

@@ -1,6 +1,7 @@
-import { Card, InlineStack, Select, TextField } from "@shopify/polaris";
+import { Card, InlineStack, Select } from "@shopify/polaris";
 import { adminMessages } from "~/admin/i18n";
 import type { DeliveryLogView } from "~/admin/presenters/delivery-log";
+import { DateField } from "./date-field";
 
 /** The delivery log's filters: status, channel and a date range, each kept in the URL by `update`. */
 export function DeliveryLogFilters({
@@ -33,20 +34,8 @@ export function DeliveryLogFilters({
           value={data.query.channel ?? ""}
           onChange={(v) => update("channel", v)}
         />
-        <TextField
-          label={n.filters.from}
-          type="date"
-          autoComplete="off"
-          value={data.query.from ?? ""}
-          onChange={(v) => update("from", v)}
-        />
-        <TextField
-          label={n.filters.to}
-          type="date"
-          autoComplete="off"
-          value={data.query.to ?? ""}
-          onChange={(v) => update("to", v)}
-        />
+        <DateField label={n.filters.from} value={data.query.from} onChange={(v) => update("from", v)} />
+        <DateField label={n.filters.to} value={data.query.to} onChange={(v) => update("to", v)} />
       </InlineStack>
     </Card>
   );

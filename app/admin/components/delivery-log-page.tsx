@@ -1,11 +1,11 @@
 import { useSearchParams } from "@remix-run/react";
-import { BlockStack, Page, Text } from "@shopify/polaris";
+import { Text } from "@shopify/polaris";
 import { useEffect } from "react";
 import { adminMessages, fill } from "~/admin/i18n";
 import type { DeliveryLogView } from "~/admin/presenters/delivery-log";
 import { DeliveryLogFilters } from "./delivery-log-filters";
 import { DeliveryLogTable } from "./delivery-log-table";
-import { NotificationTabs } from "./notification-tabs";
+import { NotificationsFrame } from "./notification-tabs";
 import { useToast } from "./use-toast";
 
 /** Every notification sent, filtered and a page at a time, each with its attempts and a resend. */
@@ -23,13 +23,10 @@ export function DeliveryLogPage({ data }: { data: DeliveryLogView }) {
   useEffect(() => undefined, [toast]);
 
   return (
-    <Page title={n.logTitle}>
-      <BlockStack gap="400">
-        <NotificationTabs locale={data.locale} />
-        <DeliveryLogFilters data={data} update={update} />
-        <DeliveryLogTable data={data} hasPrevious={Boolean(params.get("before"))} update={update} />
-        {data.rows.length > 0 ? null : <Text as="p">{fill(n.logEmpty, {})}</Text>}
-      </BlockStack>
-    </Page>
+    <NotificationsFrame title={n.logTitle} locale={data.locale}>
+      <DeliveryLogFilters data={data} update={update} />
+      <DeliveryLogTable data={data} hasPrevious={Boolean(params.get("before"))} update={update} />
+      {data.rows.length > 0 ? null : <Text as="p">{fill(n.logEmpty, {})}</Text>}
+    </NotificationsFrame>
   );
 }

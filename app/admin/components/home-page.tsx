@@ -1,8 +1,10 @@
 import { BlockStack, Box, Button, Card, DataTable, EmptyState, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
 import { adminMessages, fill } from "~/admin/i18n";
 import type { HomeView } from "~/admin/presenters/home";
+import type { ReactNode } from "react";
 import { REQUEST_KINDS, REQUEST_STATUSES } from "~/domain/types";
 import { MetricCard } from "./metric-card";
+import { SectionCard } from "./section-card";
 
 /** Home: what needs action today, and the last 30 days by kind and outcome. */
 export function HomePage({ data }: { data: HomeView }) {
@@ -19,76 +21,75 @@ export function HomePage({ data }: { data: HomeView }) {
   return (
     <Page title={h.title}>
       <Layout>
-        <Layout.Section>
-          <BlockStack gap="400">
-            <Text as="h2" variant="headingLg">
-              {h.needsAction}
-            </Text>
-            <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">
-              <MetricCard
-                label={h.pending}
-                value={data.needsAction.PENDING}
-                url="/app/requests?tab=NEEDS_ACTION&status=PENDING"
+        <HomeSection title={h.needsAction}>
+          <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">
+            <MetricCard
+              label={h.pending}
+              value={data.needsAction.PENDING}
+              url="/app/requests?tab=NEEDS_ACTION&status=PENDING"
+            />
+            <MetricCard
+              label={h.needsInfo}
+              value={data.needsAction.NEEDS_INFO}
+              url="/app/requests?tab=NEEDS_ACTION&status=NEEDS_INFO"
+            />
+            <MetricCard
+              label={h.failed}
+              value={data.needsAction.FAILED}
+              url="/app/requests?tab=NEEDS_ACTION&status=FAILED"
+            />
+          </InlineGrid>
+          <Card>
+            <BlockStack gap="200">
+              <Text as="p">
+                {data.oldest
+                  ? fill(h.oldestWaiting, { order: data.oldest.orderName, since: data.oldest.since })
+                  : h.nothingWaiting}
+              </Text>
+              {waiting > 0 ? (
+                <Box>
+                  <Button variant="primary" url="/app/requests?tab=NEEDS_ACTION&sort=created_asc">
+                    {h.openInbox}
+                  </Button>
+                </Box>
+              ) : null}
+            </BlockStack>
+          </Card>
+        </HomeSection>
+        <HomeSection title={h.last30}>
+          <InlineGrid columns={{ xs: 1, sm: 2 }} gap="400">
+            <MetricCard label={h.addressApplied} value={data.addressChangesApplied} />
+            <MetricCard label={h.medianDecision} value={data.median ?? h.noDecisions} />
+          </InlineGrid>
+          <SectionCard title={h.byKindOutcome} heading="h3" gap="200">
+            {any ? (
+              <DataTable
+                columnContentTypes={["text", ...shownStatuses.map(() => "numeric" as const), "numeric"]}
+                headings={[h.kind, ...shownStatuses.map((s) => t.statuses[s]), h.total]}
+                rows={rows}
               />
-              <MetricCard
-                label={h.needsInfo}
-                value={data.needsAction.NEEDS_INFO}
-                url="/app/requests?tab=NEEDS_ACTION&status=NEEDS_INFO"
-              />
-              <MetricCard
-                label={h.failed}
-                value={data.needsAction.FAILED}
-                url="/app/requests?tab=NEEDS_ACTION&status=FAILED"
-              />
-            </InlineGrid>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="p">
-                  {data.oldest
-                    ? fill(h.oldestWaiting, { order: data.oldest.orderName, since: data.oldest.since })
-                    : h.nothingWaiting}
-                </Text>
-                {waiting > 0 ? (
-                  <Box>
-                    <Button variant="primary" url="/app/requests?tab=NEEDS_ACTION&sort=created_asc">
-                      {h.openInbox}
-                    </Button>
-                  </Box>
-                ) : null}
-              </BlockStack>
-            </Card>
-          </BlockStack>
-        </Layout.Section>
-        <Layout.Section>
-          <BlockStack gap="400">
-            <Text as="h2" variant="headingLg">
-              {h.last30}
-            </Text>
-            <InlineGrid columns={{ xs: 1, sm: 2 }} gap="400">
-              <MetricCard label={h.addressApplied} value={data.addressChangesApplied} />
-              <MetricCard label={h.medianDecision} value={data.median ?? h.noDecisions} />
-            </InlineGrid>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h3" variant="headingMd">
-                  {h.byKindOutcome}
-                </Text>
-                {any ? (
-                  <DataTable
-                    columnContentTypes={["text", ...shownStatuses.map(() => "numeric" as const), "numeric"]}
-                    headings={[h.kind, ...shownStatuses.map((s) => t.statuses[s]), h.total]}
-                    rows={rows}
-                  />
-                ) : (
-                  <EmptyState heading={t.inbox.emptyTitle} image="">
-                    <p>{h.noRequests}</p>
-                  </EmptyState>
-                )}
-              </BlockStack>
-            </Card>
-          </BlockStack>
-        </Layout.Section>
+            ) : (
+              <EmptyState heading={t.inbox.emptyTitle} image="">
+                <p>{h.noRequests}</p>
+              </EmptyState>
+            )}
+          </SectionCard>
+        </HomeSection>
       </Layout>
     </Page>
+  );
+}
+
+/** One of the home page's two parts: a large heading over its figures. */
+function HomeSection({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Layout.Section>
+      <BlockStack gap="400">
+        <Text as="h2" variant="headingLg">
+          {title}
+        </Text>
+        {children}
+      </BlockStack>
+    </Layout.Section>
   );
 }

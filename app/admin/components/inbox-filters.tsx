@@ -1,16 +1,10 @@
-import {
-  BlockStack,
-  ChoiceList,
-  IndexFilters,
-  TextField,
-  type IndexFiltersProps,
-  type TabProps,
-} from "@shopify/polaris";
+import { BlockStack, ChoiceList, IndexFilters, type IndexFiltersProps, type TabProps } from "@shopify/polaris";
 import { useRef, useState } from "react";
 import { INBOX_TAB_NAMES } from "~/admin/constants";
 import { adminMessages, fill } from "~/admin/i18n";
 import type { InboxView } from "~/admin/presenters/inbox";
 import { REQUEST_KINDS, REQUEST_STATUSES } from "~/domain/types";
+import { DateField } from "./date-field";
 
 /** The inbox's tabs, search, sort and filters; every change goes to the URL through `update`. */
 export function InboxFilters({
@@ -87,20 +81,12 @@ export function InboxFilters({
       label: `${t.inbox.filters.from} / ${t.inbox.filters.to}`,
       filter: (
         <BlockStack gap="200">
-          <TextField
+          <DateField
             label={t.inbox.filters.from}
-            type="date"
-            autoComplete="off"
-            value={data.query.from ?? ""}
+            value={data.query.from}
             onChange={(v) => update({ from: v || null })}
           />
-          <TextField
-            label={t.inbox.filters.to}
-            type="date"
-            autoComplete="off"
-            value={data.query.to ?? ""}
-            onChange={(v) => update({ to: v || null })}
-          />
+          <DateField label={t.inbox.filters.to} value={data.query.to} onChange={(v) => update({ to: v || null })} />
         </BlockStack>
       ),
     },

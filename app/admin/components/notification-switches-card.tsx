@@ -1,21 +1,14 @@
-import type { FetcherWithComponents } from "@remix-run/react";
-import { BlockStack, Button, Card, Checkbox, DataTable, InlineStack, Text } from "@shopify/polaris";
+import { Button, Checkbox, DataTable, InlineStack } from "@shopify/polaris";
 import { useState } from "react";
 import { adminMessages } from "~/admin/i18n";
 import { CHANNELS, NOTIFICATION_EVENTS, RECIPIENTS, type NotificationEvent } from "~/notifications/events";
-import type { NotificationResult, NotificationsView } from "./notifications-page";
+import type { NotificationCardProps } from "./notifications-page";
+import { SectionCard } from "./section-card";
 
 /** One switch per notification that exists (event × channel × recipient), saved together. */
-export function NotificationSwitchesCard({
-  routes,
-  switches,
-  locale,
-}: {
-  routes: NotificationsView["routes"];
-  switches: FetcherWithComponents<NotificationResult>;
-  locale: string;
-}) {
-  const t = adminMessages(locale);
+export function NotificationSwitchesCard({ data, fetcher: switches }: NotificationCardProps) {
+  const t = adminMessages(data.locale);
+  const routes = data.routes;
   const n = t.notifications;
   const [on, setOn] = useState(
     () => new Set(routes.filter((r) => r.enabled).map((r) => `${r.event}|${r.channel}|${r.recipient}`)),
@@ -47,35 +40,27 @@ export function NotificationSwitchesCard({
     );
 
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          {n.switchesTitle}
-        </Text>
-        <DataTable
-          columnContentTypes={["text", ...CHANNELS.flatMap(() => RECIPIENTS.map(() => "text" as const))]}
-          headings={[
-            n.event,
-            ...CHANNELS.flatMap((c) => RECIPIENTS.map((r) => `${n.channels[c]} · ${n.recipients[r]}`)),
-          ]}
-          rows={NOTIFICATION_EVENTS.map((e) => [n.events[e], ...cells(e)])}
-        />
-        <InlineStack align="end">
-          <Button
-            variant="primary"
-            loading={switches.state !== "idle"}
-            disabled={switches.state !== "idle"}
-            onClick={() => {
-              const form = new FormData();
-              form.set("intent", "switches");
-              on.forEach((k) => form.append("on", k));
-              switches.submit(form, { method: "post" });
-            }}
-          >
-            {t.common.save}
-          </Button>
-        </InlineStack>
-      </BlockStack>
-    </Card>
+    <SectionCard title={n.switchesTitle}>
+      <DataTable
+        columnContentTypes={["text", ...CHANNELS.flatMap(() => RECIPIENTS.map(() => "text" as const))]}
+        headings={[n.event, ...CHANNELS.flatMap((c) => RECIPIENTS.map((r) => `${n.channels[c]} · ${n.recipients[r]}`))]}
+        rows={NOTIFICATION_EVENTS.map((e) => [n.events[e], ...cells(e)])}
+      />
+      <InlineStack align="end">
+        <Button
+          variant="primary"
+          loading={switches.state !== "idle"}
+          disabled={switches.state !== "idle"}
+          onClick={() => {
+            const form = new FormData();
+            form.set("intent", "switches");
+            on.forEach((k) => form.append("on", k));
+            switches.submit(form, { method: "post" });
+          }}
+        >
+          {t.common.save}
+        </Button>
+      </InlineStack>
+    </SectionCard>
   );
 }

@@ -1,5 +1,6 @@
 import { useLocation, useNavigate } from "@remix-run/react";
-import { Tabs } from "@shopify/polaris";
+import { BlockStack, Page, Tabs } from "@shopify/polaris";
+import type { ReactNode } from "react";
 import { adminMessages } from "~/admin/i18n";
 
 const TABS = [
@@ -27,5 +28,25 @@ export function NotificationTabs({ locale }: { locale: string }) {
       selected={selected}
       onSelect={(i) => navigate(TABS[i].url)}
     />
+  );
+}
+
+/** A notification page: its title, the tabs, then its content. */
+export function NotificationsFrame({
+  title,
+  locale,
+  children,
+}: {
+  title: string;
+  locale: string;
+  children: ReactNode;
+}) {
+  return (
+    <Page title={title}>
+      <BlockStack gap="400">
+        <NotificationTabs locale={locale} />
+        {children}
+      </BlockStack>
+    </Page>
   );
 }

@@ -1,11 +1,11 @@
-import { useFetcher } from "@remix-run/react";
-import { BlockStack, Layout, Page } from "@shopify/polaris";
+import { useFetcher, type FetcherWithComponents } from "@remix-run/react";
+import { BlockStack, Layout } from "@shopify/polaris";
 import { useEffect } from "react";
 import { adminMessages } from "~/admin/i18n";
 import type { notificationOverview } from "~/services/admin-notifications.server";
 import { BrandingCard } from "./branding-card";
 import { NotificationSwitchesCard } from "./notification-switches-card";
-import { NotificationTabs } from "./notification-tabs";
+import { NotificationsFrame } from "./notification-tabs";
 import { StaffRecipientsCard } from "./staff-recipients-card";
 import { useToast } from "./use-toast";
 
@@ -16,6 +16,11 @@ export type NotificationResult = {
   fieldErrors?: Record<string, string>;
   invalid?: string[];
 };
+/** What each card of the notifications page gets: the page's data and the fetcher that posts its form. */
+export interface NotificationCardProps {
+  data: NotificationsView;
+  fetcher: FetcherWithComponents<NotificationResult>;
+}
 
 /** The notification switches, the staff who hear about events, and the emails' branding. */
 export function NotificationsPage({ data }: { data: NotificationsView }) {
@@ -38,22 +43,19 @@ export function NotificationsPage({ data }: { data: NotificationsView }) {
   }
 
   return (
-    <Page title={n.title}>
-      <BlockStack gap="400">
-        <NotificationTabs locale={data.locale} />
-        {toast.banner}
-        <Layout>
-          <Layout.Section>
-            <BlockStack gap="400">
-              <NotificationSwitchesCard routes={data.routes} switches={switches} locale={data.locale} />
-              <StaffRecipientsCard data={data} staff={staff} />
-            </BlockStack>
-          </Layout.Section>
-          <Layout.Section variant="oneThird">
-            <BrandingCard branding={data.branding} fetcher={branding} locale={data.locale} />
-          </Layout.Section>
-        </Layout>
-      </BlockStack>
-    </Page>
+    <NotificationsFrame title={n.title} locale={data.locale}>
+      {toast.banner}
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            <NotificationSwitchesCard data={data} fetcher={switches} />
+            <StaffRecipientsCard data={data} fetcher={staff} />
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <BrandingCard data={data} fetcher={branding} />
+        </Layout.Section>
+      </Layout>
+    </NotificationsFrame>
   );
 }

@@ -1,8 +1,9 @@
-import type { FetcherWithComponents } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, InlineStack, Select, Text, TextField } from "@shopify/polaris";
+import { Button, InlineStack, Select, Text, TextField } from "@shopify/polaris";
 import { adminMessages, fill } from "~/admin/i18n";
-import type { RequestActionResult } from "~/admin/request-forms";
-import type { Locale, RequestStatus } from "~/domain/types";
+import type { RequestStatus } from "~/domain/types";
+import { SectionCard } from "./section-card";
+import { ErrorBanner } from "./error-banner";
+import type { RequestActionCardProps } from "./request-detail-page";
 
 /** The staff decision: a note (from a saved reply or typed) and one button per action the status allows. */
 export function RequestDecisionCard({
@@ -10,19 +11,15 @@ export function RequestDecisionCard({
   actions,
   note,
   setNote,
-  decision,
+  fetcher: decision,
   busy,
   error,
   locale,
-}: {
+}: RequestActionCardProps & {
   status: RequestStatus;
   actions: string[];
   note: string;
   setNote: (note: string) => void;
-  decision: FetcherWithComponents<RequestActionResult>;
-  busy: boolean;
-  error: string | null;
-  locale: Locale;
 }) {
   const t = adminMessages(locale);
   const d = t.detail;
@@ -34,60 +31,51 @@ export function RequestDecisionCard({
     loading: decision.state !== "idle" && decision.formData?.get("intent") === intent,
   });
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          {d.decision}
+    <SectionCard title={d.decision}>
+      <ErrorBanner message={error} />
+      {actions.length === 0 ? (
+        <Text as="p" tone="subdued">
+          {fill(d.closed, { status: t.statuses[status] })}
         </Text>
-        {error ? (
-          <Banner tone="critical">
-            <p>{error}</p>
-          </Banner>
-        ) : null}
-        {actions.length === 0 ? (
-          <Text as="p" tone="subdued">
-            {fill(d.closed, { status: t.statuses[status] })}
-          </Text>
-        ) : (
-          <>
-            {can("approve") || can("reject") || can("requestInfo") ? (
-              <>
-                <Select
-                  label={d.savedReplies}
-                  placeholder={d.savedReplyPlaceholder}
-                  options={Object.entries(t.savedReplies).map(([id, s]) => ({ label: s.label, value: id }))}
-                  value=""
-                  onChange={(id) => setNote(t.savedReplies[id as keyof typeof t.savedReplies]?.text ?? note)}
-                />
-                <TextField
-                  label={d.decisionNote}
-                  helpText={d.decisionNoteHelp}
-                  value={note}
-                  onChange={setNote}
-                  multiline={4}
-                  maxLength={2000}
-                  autoComplete="off"
-                  error={decision.data?.error?.code === "NOTE_REQUIRED" ? t.errors.NOTE_REQUIRED : undefined}
-                />
-              </>
+      ) : (
+        <>
+          {can("approve") || can("reject") || can("requestInfo") ? (
+            <>
+              <Select
+                label={d.savedReplies}
+                placeholder={d.savedReplyPlaceholder}
+                options={Object.entries(t.savedReplies).map(([id, s]) => ({ label: s.label, value: id }))}
+                value=""
+                onChange={(id) => setNote(t.savedReplies[id as keyof typeof t.savedReplies]?.text ?? note)}
+              />
+              <TextField
+                label={d.decisionNote}
+                helpText={d.decisionNoteHelp}
+                value={note}
+                onChange={setNote}
+                multiline={4}
+                maxLength={2000}
+                autoComplete="off"
+                error={decision.data?.error?.code === "NOTE_REQUIRED" ? t.errors.NOTE_REQUIRED : undefined}
+              />
+            </>
+          ) : null}
+          <InlineStack gap="200" wrap>
+            {can("approve") ? (
+              <Button variant="primary" {...button("approve")}>
+                {d.approve}
+              </Button>
             ) : null}
-            <InlineStack gap="200" wrap>
-              {can("approve") ? (
-                <Button variant="primary" {...button("approve")}>
-                  {d.approve}
-                </Button>
-              ) : null}
-              {can("reject") ? (
-                <Button tone="critical" {...button("reject")}>
-                  {d.reject}
-                </Button>
-              ) : null}
-              {can("requestInfo") ? <Button {...button("requestInfo")}>{d.requestInfo}</Button> : null}
-              {can("retry") ? <Button {...button("retry")}>{d.retry}</Button> : null}
-            </InlineStack>
-          </>
-        )}
-      </BlockStack>
-    </Card>
+            {can("reject") ? (
+              <Button tone="critical" {...button("reject")}>
+                {d.reject}
+              </Button>
+            ) : null}
+            {can("requestInfo") ? <Button {...button("requestInfo")}>{d.requestInfo}</Button> : null}
+            {can("retry") ? <Button {...button("retry")}>{d.retry}</Button> : null}
+          </InlineStack>
+        </>
+      )}
+    </SectionCard>
   );
 }

@@ -1,9 +1,10 @@
-import { useFetcher } from "@remix-run/react";
-import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
+import { useFetcher, type FetcherWithComponents } from "@remix-run/react";
+import { BlockStack, Layout, Page } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { adminMessages, fill } from "~/admin/i18n";
 import type { RequestDetailView } from "~/admin/presenters/request-detail";
 import type { RequestActionResult } from "~/admin/request-forms";
+import type { Locale } from "~/domain/types";
 import { RequestAskedCard } from "./request-asked-card";
 import { RequestDecisionCard } from "./request-decision-card";
 import { RequestOrderCard } from "./request-order-card";
@@ -12,6 +13,15 @@ import { RequestTimelineCard } from "./request-timeline-card";
 import { StatusBadge } from "./status-badge";
 import { StoreCancelCard } from "./store-cancel-card";
 import { useToast } from "./use-toast";
+import { ErrorBanner } from "./error-banner";
+
+/** What each card that posts a staff action gets: its fetcher, whether any action runs, its error, the language. */
+export interface RequestActionCardProps {
+  fetcher: FetcherWithComponents<RequestActionResult>;
+  busy: boolean;
+  error: string | null;
+  locale: Locale;
+}
 
 /** One request: what was asked, the rules, the history and the order, with the decision and store cancel. */
 export function RequestDetailPage({ data }: { data: RequestDetailView }) {
@@ -61,11 +71,11 @@ export function RequestDetailPage({ data }: { data: RequestDetailView }) {
         <Layout.Section>
           <BlockStack gap="400">
             {toast.banner}
-            {r.status === "FAILED" && r.failureMessage ? (
-              <Banner tone="critical">
-                <p>{fill(d.failure, { message: r.failureMessage })}</p>
-              </Banner>
-            ) : null}
+            <ErrorBanner
+              message={
+                r.status === "FAILED" && r.failureMessage ? fill(d.failure, { message: r.failureMessage }) : null
+              }
+            />
             <RequestAskedCard request={r} locale={locale} />
             <RequestRulesCard evaluation={data.evaluation} locale={locale} />
             <RequestTimelineCard events={data.events} messages={data.messages} locale={locale} />
@@ -79,7 +89,7 @@ export function RequestDetailPage({ data }: { data: RequestDetailView }) {
               actions={data.actions}
               note={note}
               setNote={setNote}
-              decision={decision}
+              fetcher={decision}
               busy={busy}
               error={errorText(decision.data)}
               locale={locale}
@@ -87,7 +97,7 @@ export function RequestDetailPage({ data }: { data: RequestDetailView }) {
             <StoreCancelCard
               order={data.order}
               actionKey={data.actionKey}
-              cancel={cancel}
+              fetcher={cancel}
               busy={busy}
               error={errorText(cancel.data)}
               locale={locale}

@@ -1,7 +1,8 @@
-import { BlockStack, Box, Card, Divider, Text } from "@shopify/polaris";
+import { Box, Divider, Text } from "@shopify/polaris";
 import { adminMessages, fill } from "~/admin/i18n";
 import type { RequestDetailView } from "~/admin/presenters/request-detail";
 import type { Locale } from "~/domain/types";
+import { SectionCard } from "./section-card";
 
 /** The request's history (each status and who moved it) and the messages exchanged with the customer. */
 export function RequestTimelineCard({
@@ -16,52 +17,47 @@ export function RequestTimelineCard({
   const t = adminMessages(locale);
   const d = t.detail;
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          {d.timeline}
-        </Text>
-        <ol style={{ margin: 0, paddingLeft: 20 }}>
-          {events.map((e) => (
-            <li key={e.id}>
-              <Text as="p">
-                <Text as="span" fontWeight="semibold">
-                  {t.statuses[e.to]}
-                </Text>{" "}
-                {e.from ? `(${fill(d.from, { from: t.statuses[e.from] })}) ` : ""}— {t.actors[e.actor]} · {e.at}
+    <SectionCard title={d.timeline}>
+      <ol style={{ margin: 0, paddingLeft: 20 }}>
+        {events.map((e) => (
+          <li key={e.id}>
+            <Text as="p">
+              <Text as="span" fontWeight="semibold">
+                {t.statuses[e.to]}
+              </Text>{" "}
+              {e.from ? `(${fill(d.from, { from: t.statuses[e.from] })}) ` : ""}— {t.actors[e.actor]} · {e.at}
+            </Text>
+            {e.message ? (
+              <Text as="p" tone="subdued">
+                {e.message}
               </Text>
-              {e.message ? (
-                <Text as="p" tone="subdued">
-                  {e.message}
-                </Text>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-        <Divider />
-        <Text as="h3" variant="headingSm">
-          {d.messages}
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      <Divider />
+      <Text as="h3" variant="headingSm">
+        {d.messages}
+      </Text>
+      {messages.length === 0 ? (
+        <Text as="p" tone="subdued">
+          {d.noMessages}
         </Text>
-        {messages.length === 0 ? (
-          <Text as="p" tone="subdued">
-            {d.noMessages}
-          </Text>
-        ) : (
-          messages.map((m) => (
-            <Box
-              key={m.id}
-              padding="200"
-              background={m.author === "STAFF" ? "bg-surface-secondary" : "bg-surface"}
-              borderRadius="200"
-            >
-              <Text as="p" variant="bodySm" tone="subdued">
-                {t.actors[m.author]} · {m.at}
-              </Text>
-              <Text as="p">{m.body}</Text>
-            </Box>
-          ))
-        )}
-      </BlockStack>
-    </Card>
+      ) : (
+        messages.map((m) => (
+          <Box
+            key={m.id}
+            padding="200"
+            background={m.author === "STAFF" ? "bg-surface-secondary" : "bg-surface"}
+            borderRadius="200"
+          >
+            <Text as="p" variant="bodySm" tone="subdued">
+              {t.actors[m.author]} · {m.at}
+            </Text>
+            <Text as="p">{m.body}</Text>
+          </Box>
+        ))
+      )}
+    </SectionCard>
   );
 }

@@ -1,6 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { SaveBar } from "@shopify/app-bridge-react";
-import { Banner, BlockStack, Button, InlineStack, Layout, Page } from "@shopify/polaris";
+import { BlockStack, Button, InlineStack, Layout, Page } from "@shopify/polaris";
 import { useEffect, useMemo, useState } from "react";
 import { adminMessages, fill } from "~/admin/i18n";
 import { SettingsFormSchema, fieldErrors, type SettingsForm } from "~/admin/settings-form";
@@ -9,6 +9,7 @@ import { AddressSettingsCard } from "./address-settings-card";
 import { CancellationSettingsCard } from "./cancellation-settings-card";
 import { DeadlineSettingsCard } from "./deadline-settings-card";
 import { useToast } from "./use-toast";
+import { ErrorBanner } from "./error-banner";
 
 type Result = { ok: true; version: number; form: SettingsForm } | { ok: false; fieldErrors: Record<string, string> };
 
@@ -83,14 +84,10 @@ export function SettingsPage({
         <Layout.Section>
           <BlockStack gap="400">
             {toast.banner}
-            {hasErrors ? (
-              <Banner tone="critical">
-                <p>{t.errors.INVALID_INPUT}</p>
-              </Banner>
-            ) : null}
-            <AddressSettingsCard a={form.addressChange} setA={setA} errors={errors} locale={locale} />
-            <CancellationSettingsCard c={form.cancellation} setC={setC} errors={errors} locale={locale} />
-            <DeadlineSettingsCard c={form.cancellation} setC={setC} errors={errors} locale={locale} />
+            <ErrorBanner message={hasErrors ? t.errors.INVALID_INPUT : null} />
+            <AddressSettingsCard value={form.addressChange} set={setA} errors={errors} locale={locale} />
+            <CancellationSettingsCard value={form.cancellation} set={setC} errors={errors} locale={locale} />
+            <DeadlineSettingsCard value={form.cancellation} set={setC} errors={errors} locale={locale} />
             <InlineStack align="end" gap="200">
               <Button onClick={discard} disabled={!dirty || saving}>
                 {t.common.discard}

@@ -1,53 +1,35 @@
-import type { FetcherWithComponents } from "@remix-run/react";
-import { Banner, BlockStack, Box, Button, Card, InlineStack, Text } from "@shopify/polaris";
+import { Box, Button, Card, InlineStack } from "@shopify/polaris";
 import { adminMessages, fill } from "~/admin/i18n";
 import { NOTIFICATION_EVENTS } from "~/notifications/events";
 import { ControlledField } from "./controlled-field";
-import type { NotificationResult, NotificationsView } from "./notifications-page";
+import type { NotificationCardProps } from "./notifications-page";
+import { Section } from "./section-card";
+import { ErrorBanner } from "./error-banner";
 
 /** Who on the staff hears about each event that notifies staff: emails and phones. */
-export function StaffRecipientsCard({
-  data,
-  staff,
-}: {
-  data: NotificationsView;
-  staff: FetcherWithComponents<NotificationResult>;
-}) {
+export function StaffRecipientsCard({ data, fetcher: staff }: NotificationCardProps) {
   const t = adminMessages(data.locale);
   const n = t.notifications;
   return (
     <Card>
       <staff.Form method="post">
         <input type="hidden" name="intent" value="staff" />
-        <BlockStack gap="300">
-          <Text as="h2" variant="headingMd">
-            {n.staffTitle}
-          </Text>
-          <Text as="p" tone="subdued">
-            {n.staffHelp}
-          </Text>
-          {staff.data?.invalid ? (
-            <Banner tone="critical">
-              <p>{fill(n.invalidAddresses, { list: staff.data.invalid.join(", ") })}</p>
-            </Banner>
-          ) : null}
+        <Section title={n.staffTitle} help={n.staffHelp}>
+          <ErrorBanner
+            message={staff.data?.invalid ? fill(n.invalidAddresses, { list: staff.data.invalid.join(", ") }) : null}
+          />
           {NOTIFICATION_EVENTS.filter((e) => data.routes.some((r) => r.event === e && r.recipient === "STAFF")).map(
             (e) => (
               <InlineStack key={e} gap="300" wrap={false} blockAlign="start">
-                <Box width="50%">
-                  <ControlledField
-                    label={`${n.events[e]} — ${n.staffEmails}`}
-                    name={`emails:${e}`}
-                    initial={(data.staff[e]?.emails ?? []).join("\n")}
-                  />
-                </Box>
-                <Box width="50%">
-                  <ControlledField
-                    label={`${n.events[e]} — ${n.staffPhones}`}
-                    name={`phones:${e}`}
-                    initial={(data.staff[e]?.phones ?? []).join("\n")}
-                  />
-                </Box>
+                {(["emails", "phones"] as const).map((kind) => (
+                  <Box key={kind} width="50%">
+                    <ControlledField
+                      label={`${n.events[e]} — ${kind === "emails" ? n.staffEmails : n.staffPhones}`}
+                      name={`${kind}:${e}`}
+                      initial={(data.staff[e]?.[kind] ?? []).join("\n")}
+                    />
+                  </Box>
+                ))}
               </InlineStack>
             ),
           )}
@@ -56,7 +38,7 @@ export function StaffRecipientsCard({
               {t.common.save}
             </Button>
           </InlineStack>
-        </BlockStack>
+        </Section>
       </staff.Form>
     </Card>
   );

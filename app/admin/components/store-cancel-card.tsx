@@ -1,10 +1,17 @@
-import type { FetcherWithComponents } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, RadioButton, Select, Text, TextField } from "@shopify/polaris";
+import { BlockStack, Button, Card, RadioButton, Select, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { adminMessages, fill } from "~/admin/i18n";
 import type { RequestDetailView } from "~/admin/presenters/request-detail";
-import type { RequestActionResult } from "~/admin/request-forms";
-import { STORE_CANCEL_REASONS, type Locale } from "~/domain/types";
+import { STORE_CANCEL_REASONS } from "~/domain/types";
+import { Section } from "./section-card";
+import { ErrorBanner } from "./error-banner";
+import type { RequestActionCardProps } from "./request-detail-page";
+
+// the two scopes a store cancellation can have, each with its radio button's id and label
+const SCOPES = [
+  { value: "WHOLE_ORDER", id: "scope-whole", label: "wholeOrder" },
+  { value: "ITEMS", id: "scope-items", label: "someItems" },
+] as const;
 
 /**
  * The store cancels the order, or some of its items, with its own reason. Nothing shows for an order that
@@ -13,17 +20,13 @@ import { STORE_CANCEL_REASONS, type Locale } from "~/domain/types";
 export function StoreCancelCard({
   order,
   actionKey,
-  cancel,
+  fetcher: cancel,
   busy,
   error,
   locale,
-}: {
+}: RequestActionCardProps & {
   order: RequestDetailView["order"];
   actionKey: string;
-  cancel: FetcherWithComponents<RequestActionResult>;
-  busy: boolean;
-  error: string | null;
-  locale: Locale;
 }) {
   const t = adminMessages(locale);
   const d = t.detail;
@@ -38,33 +41,19 @@ export function StoreCancelCard({
         <input type="hidden" name="intent" value="storeCancel" />
         <input type="hidden" name="actionKey" value={actionKey} />
         <input type="hidden" name="scope" value={scope} />
-        <BlockStack gap="300">
-          <Text as="h2" variant="headingMd">
-            {d.storeCancel}
-          </Text>
-          <Text as="p" tone="subdued">
-            {d.storeCancelHelp}
-          </Text>
-          {error ? (
-            <Banner tone="critical">
-              <p>{error}</p>
-            </Banner>
-          ) : null}
+        <Section title={d.storeCancel} help={d.storeCancelHelp}>
+          <ErrorBanner message={error} />
           <BlockStack gap="100">
-            <RadioButton
-              label={d.wholeOrder}
-              id="scope-whole"
-              name="scopeChoice"
-              checked={scope === "WHOLE_ORDER"}
-              onChange={() => setScope("WHOLE_ORDER")}
-            />
-            <RadioButton
-              label={d.someItems}
-              id="scope-items"
-              name="scopeChoice"
-              checked={scope === "ITEMS"}
-              onChange={() => setScope("ITEMS")}
-            />
+            {SCOPES.map(({ value, id, label }) => (
+              <RadioButton
+                key={value}
+                label={d[label]}
+                id={id}
+                name="scopeChoice"
+                checked={scope === value}
+                onChange={() => setScope(value)}
+              />
+            ))}
           </BlockStack>
           {scope === "ITEMS"
             ? order.lineItems.map((l) => (
@@ -100,7 +89,7 @@ export function StoreCancelCard({
           <Button submit tone="critical" disabled={busy} loading={cancel.state !== "idle"}>
             {scope === "ITEMS" ? d.confirmItemsCancel : d.confirmStoreCancel}
           </Button>
-        </BlockStack>
+        </Section>
       </cancel.Form>
     </Card>
   );

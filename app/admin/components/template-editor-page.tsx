@@ -1,9 +1,9 @@
 import { useFetcher, useSearchParams } from "@remix-run/react";
-import { BlockStack, Layout, Page } from "@shopify/polaris";
+import { Layout } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { adminMessages, fill } from "~/admin/i18n";
 import type { TemplateKey, TemplateProblem, TemplateSource } from "~/services/admin-notifications.server";
-import { NotificationTabs } from "./notification-tabs";
+import { NotificationsFrame } from "./notification-tabs";
 import { TemplateEditorCard } from "./template-editor-card";
 import { TemplatePreviewCard } from "./template-preview-card";
 import { useToast } from "./use-toast";
@@ -67,26 +67,23 @@ export function TemplateEditorPage({ data }: { data: TemplateEditorView }) {
   };
 
   return (
-    <Page title={n.title}>
-      <BlockStack gap="400">
-        <NotificationTabs locale={data.locale} />
-        {toast.banner}
-        <Layout>
-          <Layout.Section variant="oneHalf">
-            <TemplateEditorCard
-              data={data}
-              draft={{ subject, setSubject, body, setBody, textBody, setTextBody, to, setTo }}
-              problem={problem}
-              fetcher={fetcher}
-              submit={submit}
-              select={select}
-            />
-          </Layout.Section>
-          <Layout.Section variant="oneHalf">
-            <TemplatePreviewCard preview={preview} locale={data.locale} />
-          </Layout.Section>
-        </Layout>
-      </BlockStack>
-    </Page>
+    <NotificationsFrame title={n.title} locale={data.locale}>
+      {toast.banner}
+      <Layout>
+        <Layout.Section variant="oneHalf">
+          <TemplateEditorCard
+            data={data}
+            draft={{ subject, setSubject, body, setBody, textBody, setTextBody, to, setTo }}
+            problem={problem}
+            fetcher={fetcher}
+            submit={submit}
+            select={select}
+          />
+        </Layout.Section>
+        <Layout.Section variant="oneHalf">
+          <TemplatePreviewCard preview={preview} locale={data.locale} />
+        </Layout.Section>
+      </Layout>
+    </NotificationsFrame>
   );
 }

@@ -1,23 +1,25 @@
 import { BlockStack, Box, ChoiceList, InlineStack, Select, TextField } from "@shopify/polaris";
-import type { adminMessages } from "~/admin/i18n";
+import { adminMessages } from "~/admin/i18n";
 import type { SettingsForm } from "~/admin/settings-form";
+import type { SettingsSectionProps } from "./settings-section";
 
-/** A time window: none, or an amount of minutes or hours (with the amount's error, if any). */
-export function WindowFields({
-  value,
-  onChange,
-  t,
-  errorKey,
+type Window = SettingsForm["addressChange"]["window"];
+type Windowed = "addressChange" | "cancellation";
+// the amount field's id in each section
+const ID_PREFIX: Record<Windowed, string> = { addressChange: "address-window", cancellation: "cancel-window" };
+
+/** A section's time window: none, or an amount of minutes or hours (with the amount's error, if any). */
+export function WindowFields<K extends Windowed>({
+  section,
+  value: { window: value },
+  set,
   errors,
-  idPrefix,
-}: {
-  value: SettingsForm["addressChange"]["window"];
-  onChange: (w: SettingsForm["addressChange"]["window"]) => void;
-  t: ReturnType<typeof adminMessages>["settings"];
-  errorKey: string;
-  errors: Record<string, string>;
-  idPrefix: string;
-}) {
+  locale,
+}: SettingsSectionProps<K> & { section: K }) {
+  const t = adminMessages(locale).settings;
+  const onChange = (window: Window) => set({ window } as Partial<SettingsForm[K]>);
+  const errorKey = `${section}.window.amount`;
+  const idPrefix = ID_PREFIX[section];
   return (
     <BlockStack gap="200">
       <ChoiceList

@@ -3,6 +3,7 @@ import { adminMessages, fill, formatDateTime } from "~/admin/i18n";
 import { messagesFor } from "~/domain/messages";
 import type { Locale } from "~/domain/types";
 import type { requestDetail } from "~/services/admin-requests.server";
+import { requestIdentity } from "~/models/request-identity";
 
 export type RequestDetail = Awaited<ReturnType<typeof requestDetail>>;
 
@@ -19,13 +20,7 @@ export function presentRequestDetail(detail: RequestDetail, context: { locale: L
     // outside Shopify admin (the offline demo) the order lives in the simulator's state page
     orderUrl: context.demo ? "/demo/state" : `shopify:admin/orders/${r.orderId}`,
     request: {
-      id: r.id,
-      kind: r.kind,
-      status: r.status,
-      orderId: r.orderId,
-      orderName: r.orderName,
-      customerName: r.customerName,
-      customerEmail: r.customerEmail,
+      ...requestIdentity(r),
       created: formatDateTime(r.createdAt, locale),
       deadline: r.deadlineAt ? formatDateTime(r.deadlineAt, locale) : null,
       decisionNote: r.decisionNote,
