@@ -1,5 +1,5 @@
 import type { MailingAddress } from "~/domain/types";
-import type { AmendApplyShippingAddressMutation, AmendShippingAddressReadBackQuery } from "~/types/admin.generated";
+import type * as Admin from "~/types/admin.generated";
 import { AddressNotAppliedError, OrderNotFoundError, ShopifyUserError } from "./errors";
 import type { AdminClient } from "./graphql-client.server";
 import type { LedgerDb } from "./ledger.server";
@@ -47,7 +47,7 @@ export interface AppliedAddress {
   fulfillmentOrderIds: string[];
 }
 
-type ReadBackOrder = NonNullable<AmendShippingAddressReadBackQuery["order"]>;
+type ReadBackOrder = NonNullable<Admin.AmendShippingAddressReadBackQuery["order"]>;
 
 const norm = (value: string | null | undefined) => (value ?? "").trim().replace(/\s+/g, " ").toLowerCase();
 const normZip = (value: string | null | undefined) => (value ?? "").replace(/[\s-]/g, "").toUpperCase();
@@ -109,7 +109,7 @@ function applied(order: ReadBackOrder): AppliedAddress {
 const readBackWithout = () => {};
 
 async function readBack(client: AdminClient, orderId: string): Promise<ReadBackOrder> {
-  const data = await client.request<AmendShippingAddressReadBackQuery>(
+  const data = await client.request<Admin.AmendShippingAddressReadBackQuery>(
     SHIPPING_ADDRESS_READ_BACK_QUERY,
     { id: orderId },
     { onAccessDenied: readBackWithout },
@@ -134,7 +134,7 @@ export async function applyShippingAddress(
     db,
     ledgerEntry(args, "orderUpdate"),
     async () => {
-      const data = await client.request<AmendApplyShippingAddressMutation>(
+      const data = await client.request<Admin.AmendApplyShippingAddressMutation>(
         APPLY_SHIPPING_ADDRESS_MUTATION,
         { input: { id: orderId, shippingAddress: toMailingAddressInput(address) } },
         { onAccessDenied: readBackWithout },

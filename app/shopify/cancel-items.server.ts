@@ -1,9 +1,4 @@
-import type {
-  AmendOrderEditBeginMutation,
-  AmendOrderEditCommitMutation,
-  AmendOrderEditSetQuantityMutation,
-  AmendOrderLineQuantitiesQuery,
-} from "~/types/admin.generated";
+import type * as Admin from "~/types/admin.generated";
 import { OrderNotFoundError, ShopifyUserError } from "./errors";
 import type { AdminClient } from "./graphql-client.server";
 import { ledgerEntry, runOnce, type LedgerDb } from "./ledger.server";
@@ -106,7 +101,7 @@ export async function cancelLineItems(
     ledgerEntry(args, "orderEditCommit"),
     async () => {
       // begin and set-quantity only stage changes: resending them after a lost answer is harmless
-      const begun = await client.request<AmendOrderEditBeginMutation>(
+      const begun = await client.request<Admin.AmendOrderEditBeginMutation>(
         ORDER_EDIT_BEGIN_MUTATION,
         { id: args.orderId },
         { idempotent: true },
@@ -123,7 +118,7 @@ export async function cancelLineItems(
             { field: ["lineItemId"], message: `Line item ${lineItemId} is not on order ${args.orderId}` },
           ]);
         }
-        const set = await client.request<AmendOrderEditSetQuantityMutation>(
+        const set = await client.request<Admin.AmendOrderEditSetQuantityMutation>(
           ORDER_EDIT_SET_QUANTITY_MUTATION,
           { id: calculatedOrder.id, lineItemId: calculatedLineItemId, quantity: keep, restock: args.restock },
           { idempotent: true },
@@ -131,7 +126,7 @@ export async function cancelLineItems(
         if (set.orderEditSetQuantity?.userErrors.length)
           throw ShopifyUserError.of("orderEditSetQuantity", set.orderEditSetQuantity.userErrors);
       }
-      const committed = await client.request<AmendOrderEditCommitMutation>(ORDER_EDIT_COMMIT_MUTATION, {
+      const committed = await client.request<Admin.AmendOrderEditCommitMutation>(ORDER_EDIT_COMMIT_MUTATION, {
         id: calculatedOrder.id,
         notifyCustomer: args.notifyCustomer,
         staffNote: args.staffNote,
@@ -147,7 +142,7 @@ export async function cancelLineItems(
       );
     },
     async () => {
-      const data = await client.request<AmendOrderLineQuantitiesQuery>(ORDER_LINE_QUANTITIES_QUERY, {
+      const data = await client.request<Admin.AmendOrderLineQuantitiesQuery>(ORDER_LINE_QUANTITIES_QUERY, {
         id: args.orderId,
       });
       if (!data.order) throw new OrderNotFoundError(args.orderId);

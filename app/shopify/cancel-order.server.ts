@@ -1,6 +1,6 @@
 import type { StoreCancelReason } from "~/domain/types";
 import type { StorePolicy } from "~/domain/policy";
-import type { AmendCancelJobQuery, AmendCancelOrderMutation, AmendOrderCancelledQuery } from "~/types/admin.generated";
+import type * as Admin from "~/types/admin.generated";
 import { OrderNotFoundError, ShopifyUnavailableError, ShopifyUserError } from "./errors";
 import type { AdminClient } from "./graphql-client.server";
 import type { LedgerDb } from "./ledger.server";
@@ -103,7 +103,7 @@ export async function cancelOrder(
   const sleep = polling.sleep ?? client.sleep;
 
   const readCancelled = async (): Promise<CancelledOrder | null> => {
-    const data = await client.request<AmendOrderCancelledQuery>(ORDER_CANCELLED_QUERY, { id: orderId });
+    const data = await client.request<Admin.AmendOrderCancelledQuery>(ORDER_CANCELLED_QUERY, { id: orderId });
     if (!data.order) throw new OrderNotFoundError(orderId);
     return data.order.cancelledAt ? { orderId, cancelledAt: String(data.order.cancelledAt), jobId: null } : null;
   };
@@ -111,7 +111,7 @@ export async function cancelOrder(
   const follow = async (jobId: string): Promise<CancelledOrder> => {
     for (let poll = 1; poll <= maxPolls; poll++) {
       await sleep(Math.min(4_000, 250 * 2 ** (poll - 1)));
-      const data = await client.request<AmendCancelJobQuery>(CANCEL_JOB_QUERY, { jobId, orderId });
+      const data = await client.request<Admin.AmendCancelJobQuery>(CANCEL_JOB_QUERY, { jobId, orderId });
       if (data.order?.cancelledAt && (data.job?.done ?? true)) {
         return { orderId, cancelledAt: String(data.order.cancelledAt), jobId };
       }
@@ -135,7 +135,7 @@ export async function cancelOrder(
     db,
     ledgerEntry(args, "orderCancel"),
     async ({ resend }) => {
-      const data = await client.request<AmendCancelOrderMutation>(CANCEL_ORDER_MUTATION, {
+      const data = await client.request<Admin.AmendCancelOrderMutation>(CANCEL_ORDER_MUTATION, {
         orderId,
         reason: options.reason,
         refundMethod:

@@ -1,8 +1,4 @@
-import type {
-  AmendFulfillmentOrderRequestStatusQuery,
-  AmendFulfillmentServiceWorkQuery,
-  AmendSubmitCancellationRequestMutation,
-} from "~/types/admin.generated";
+import type * as Admin from "~/types/admin.generated";
 import { OrderNotFoundError, ShopifyUserError } from "./errors";
 import type { AdminClient } from "./graphql-client.server";
 import { ledgerEntry, runOnce, type LedgerDb } from "./ledger.server";
@@ -70,7 +66,7 @@ export interface ServiceCancellation {
 }
 
 type FulfillmentOrderNode = NonNullable<
-  AmendFulfillmentServiceWorkQuery["order"]
+  Admin.AmendFulfillmentServiceWorkQuery["order"]
 >["fulfillmentOrders"]["nodes"][number];
 
 const serviceName = (fo: FulfillmentOrderNode) =>
@@ -93,7 +89,7 @@ export async function requestCancellationAtServices(
   db: LedgerDb,
   args: { shop: string; requestId: string; orderId: string; round: number; message: string },
 ): Promise<ServiceCancellation> {
-  const data = await client.request<AmendFulfillmentServiceWorkQuery>(FULFILLMENT_SERVICE_WORK_QUERY, {
+  const data = await client.request<Admin.AmendFulfillmentServiceWorkQuery>(FULFILLMENT_SERVICE_WORK_QUERY, {
     id: args.orderId,
   });
   if (!data.order) throw new OrderNotFoundError(args.orderId);
@@ -113,7 +109,7 @@ export async function requestCancellationAtServices(
         db,
         entry,
         async () => {
-          const answer = await client.request<AmendSubmitCancellationRequestMutation>(
+          const answer = await client.request<Admin.AmendSubmitCancellationRequestMutation>(
             SUBMIT_CANCELLATION_REQUEST_MUTATION,
             { id: fo.id, message: args.message },
           );
@@ -124,7 +120,7 @@ export async function requestCancellationAtServices(
         },
         // after a lost answer: sent if the service now has a cancellation request (or already answered one)
         async () => {
-          const now = await client.request<AmendFulfillmentOrderRequestStatusQuery>(REQUEST_STATUS_QUERY, {
+          const now = await client.request<Admin.AmendFulfillmentOrderRequestStatusQuery>(REQUEST_STATUS_QUERY, {
             id: fo.id,
           });
           return AFTER_REQUEST.has(now.fulfillmentOrder?.requestStatus ?? "") ? { fulfillmentOrderId: fo.id } : null;

@@ -1,9 +1,5 @@
 import type { OrderFacts } from "~/domain/types";
-import type {
-  AmendFulfillmentHoldsQuery,
-  AmendHoldFulfillmentOrderMutation,
-  AmendReleaseFulfillmentHoldMutation,
-} from "~/types/admin.generated";
+import type * as Admin from "~/types/admin.generated";
 import { OrderNotFoundError, ShopifyUserError } from "./errors";
 import type { AdminClient } from "./graphql-client.server";
 import type { LedgerDb } from "./ledger.server";
@@ -55,10 +51,10 @@ export interface PlacedHold {
   holdId: string | null;
 }
 
-type HoldsOrder = NonNullable<AmendFulfillmentHoldsQuery["order"]>;
+type HoldsOrder = NonNullable<Admin.AmendFulfillmentHoldsQuery["order"]>;
 
 async function readHolds(client: AdminClient, orderId: string): Promise<HoldsOrder> {
-  const data = await client.request<AmendFulfillmentHoldsQuery>(FULFILLMENT_HOLDS_QUERY, { id: orderId });
+  const data = await client.request<Admin.AmendFulfillmentHoldsQuery>(FULFILLMENT_HOLDS_QUERY, { id: orderId });
   if (!data.order) throw new OrderNotFoundError(orderId);
   return data.order;
 }
@@ -89,7 +85,7 @@ export async function holdForCancellation(
       db,
       ledgerEntry(args, "fulfillmentOrderHold", fo.id),
       async () => {
-        const data = await client.request<AmendHoldFulfillmentOrderMutation>(HOLD_FULFILLMENT_ORDER_MUTATION, {
+        const data = await client.request<Admin.AmendHoldFulfillmentOrderMutation>(HOLD_FULFILLMENT_ORDER_MUTATION, {
           id: fo.id,
           hold: { reason: "OTHER", reasonNotes: HOLD_REASON_NOTES, handle, notifyMerchant: false },
         });
@@ -132,10 +128,13 @@ export async function releaseHold(
       db,
       ledgerEntry(args, "fulfillmentOrderReleaseHold", fo.id),
       async () => {
-        const data = await client.request<AmendReleaseFulfillmentHoldMutation>(RELEASE_FULFILLMENT_HOLD_MUTATION, {
-          id: fo.id,
-          holdIds,
-        });
+        const data = await client.request<Admin.AmendReleaseFulfillmentHoldMutation>(
+          RELEASE_FULFILLMENT_HOLD_MUTATION,
+          {
+            id: fo.id,
+            holdIds,
+          },
+        );
         const errors = data.fulfillmentOrderReleaseHold?.userErrors ?? [];
         if (errors.length > 0) {
           throw ShopifyUserError.of("fulfillmentOrderReleaseHold", errors);

@@ -4,9 +4,9 @@ import { orderAnswer } from "./__fixtures__/orders";
 import { createAdminClient } from "./graphql-client.server";
 import { getOrderFacts, mapOrderFacts, orderGid } from "./order-facts.server";
 import { address } from "~/domain/test-fixtures";
-import type { AmendOrderFactsQuery } from "~/types/admin.generated";
+import type * as Admin from "~/types/admin.generated";
 
-type OrderNode = NonNullable<AmendOrderFactsQuery["order"]>;
+type OrderNode = NonNullable<Admin.AmendOrderFactsQuery["order"]>;
 
 describe("mapOrderFacts", () => {
   it("GIVEN Shopify's answer WHEN mapped THEN every fact the rules need is there, in the domain's names", () => {

@@ -7,7 +7,7 @@ import type {
   MailingAddress,
   OrderFacts,
 } from "~/domain/types";
-import type { AmendOrderFactsQuery, AmendOrderLineItemsQuery } from "~/types/admin.generated";
+import type * as Admin from "~/types/admin.generated";
 import type { AdminClient, DeniedField } from "./graphql-client.server";
 import { isObjectWithheld, withWithheldCustomerData } from "./protected-data";
 
@@ -96,7 +96,7 @@ query AmendOrderLineItems($id: ID!, $after: String) {
 }
 `;
 
-type OrderNode = NonNullable<AmendOrderFactsQuery["order"]>;
+type OrderNode = NonNullable<Admin.AmendOrderFactsQuery["order"]>;
 type LineItemNode = OrderNode["lineItems"]["nodes"][number];
 type DiscountNode = OrderNode["discountApplications"]["nodes"][number];
 
@@ -111,7 +111,11 @@ export async function getOrderFacts(client: AdminClient, orderId: string | numbe
   const id = orderGid(orderId);
   const denied: DeniedField[] = [];
   const data = await client
-    .request<AmendOrderFactsQuery>(ORDER_FACTS_QUERY, { id }, { onAccessDenied: (fields) => denied.push(...fields) })
+    .request<Admin.AmendOrderFactsQuery>(
+      ORDER_FACTS_QUERY,
+      { id },
+      { onAccessDenied: (fields) => denied.push(...fields) },
+    )
     .catch((error: unknown) => {
       // an app that may not read the order cannot see it
       if (isObjectWithheld(error)) return null;
@@ -123,7 +127,7 @@ export async function getOrderFacts(client: AdminClient, orderId: string | numbe
   if (!facts || !data.order?.lineItems.pageInfo.hasNextPage) return facts;
   let after = data.order.lineItems.pageInfo.endCursor;
   while (after) {
-    const page = await client.request<AmendOrderLineItemsQuery>(ORDER_LINE_ITEMS_QUERY, { id, after });
+    const page = await client.request<Admin.AmendOrderLineItemsQuery>(ORDER_LINE_ITEMS_QUERY, { id, after });
     const lineItems = page.order?.lineItems;
     if (!lineItems) break;
     facts.lineItems.push(...lineItems.nodes.map(mapLineItem));
@@ -133,7 +137,7 @@ export async function getOrderFacts(client: AdminClient, orderId: string | numbe
 }
 
 /** Maps the AmendOrderFacts answer to the domain's OrderFacts. Pure. */
-export function mapOrderFacts(data: AmendOrderFactsQuery): OrderFacts | null {
+export function mapOrderFacts(data: Admin.AmendOrderFactsQuery): OrderFacts | null {
   const order = data.order;
   if (!order) return null;
   return {

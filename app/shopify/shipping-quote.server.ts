@@ -1,5 +1,5 @@
 import type { MailingAddress, OrderFacts, ShippingQuote } from "~/domain/types";
-import type { AmendShippingQuoteMutation } from "~/types/admin.generated";
+import type * as Admin from "~/types/admin.generated";
 import { ShopifyUserError } from "./errors";
 import type { AdminClient } from "./graphql-client.server";
 
@@ -45,7 +45,7 @@ export async function quoteShipping(
   const input = quoteInput(facts, address);
   if (input.lineItems.length === 0) return { rates: [] };
   // draftOrderCalculate saves nothing, so resending it after a lost answer is safe
-  const data = await client.request<AmendShippingQuoteMutation>(
+  const data = await client.request<Admin.AmendShippingQuoteMutation>(
     SHIPPING_QUOTE_MUTATION,
     { input },
     { idempotent: true },

@@ -1,4 +1,4 @@
-import type { AmendShopInfoQuery } from "~/types/admin.generated";
+import type * as Admin from "~/types/admin.generated";
 import type { AdminClient } from "./graphql-client.server";
 
 export const SHOP_INFO_QUERY = `#graphql
@@ -30,7 +30,7 @@ export interface ShopInfo {
 
 /** Reads the shop's name, addresses and URL. */
 export async function getShopInfo(client: AdminClient): Promise<ShopInfo> {
-  const { shop } = await client.request<AmendShopInfoQuery>(SHOP_INFO_QUERY);
+  const { shop } = await client.request<Admin.AmendShopInfoQuery>(SHOP_INFO_QUERY);
   return {
     name: shop.name,
     email: shop.email,
