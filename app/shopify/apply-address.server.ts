@@ -2,8 +2,7 @@ import type { MailingAddress } from "~/domain/types";
 import type * as Admin from "~/types/admin.generated";
 import { AddressNotAppliedError, OrderNotFoundError, ShopifyUserError } from "./errors";
 import type { AdminClient } from "./graphql-client.server";
-import type { LedgerDb } from "./ledger.server";
-import { ledgerEntry, runOnce } from "./ledger.server";
+import { ledgerEntry, sendOnce, type LedgerDb } from "./ledger.server";
 import { mapMailingAddress } from "./order-facts.server";
 import { toMailingAddressInput } from "./shipping-quote.server";
 
@@ -130,10 +129,8 @@ export async function applyShippingAddress(
   args: { shop: string; requestId: string; orderId: string; address: MailingAddress },
 ): Promise<AppliedAddress> {
   const { orderId, address } = args;
-  return runOnce(
-    db,
-    ledgerEntry(args, "orderUpdate"),
-    async () => {
+  return sendOnce(client, db, ledgerEntry(args, "orderUpdate"), {
+    send: async () => {
       const data = await client.request<Admin.AmendApplyShippingAddressMutation>(
         APPLY_SHIPPING_ADDRESS_MUTATION,
         { input: { id: orderId, shippingAddress: toMailingAddressInput(address) } },
@@ -151,10 +148,9 @@ export async function applyShippingAddress(
       if (mismatches.length > 0) throw new AddressNotAppliedError(orderId, address, mismatches);
       return applied(again);
     },
-    async () => {
+    reconcile: async () => {
       const order = await readBack(client, orderId);
       return addressMismatches(order, address).length === 0 ? applied(order) : null;
     },
-    { sleep: client.sleep },
-  );
+  });
 }

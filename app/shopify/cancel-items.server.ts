@@ -1,7 +1,7 @@
 import type * as Admin from "~/types/admin.generated";
 import { OrderNotFoundError, ShopifyUserError } from "./errors";
 import type { AdminClient } from "./graphql-client.server";
-import { ledgerEntry, runOnce, type LedgerDb } from "./ledger.server";
+import { ledgerEntry, sendOnce, type LedgerDb } from "./ledger.server";
 
 export const ORDER_EDIT_BEGIN_MUTATION = `#graphql
 mutation AmendOrderEditBegin($id: ID!) {
@@ -96,10 +96,8 @@ export async function cancelLineItems(
     return { orderId: args.orderId, lines: [...targets].map(([lineItemId, quantity]) => ({ lineItemId, quantity })) };
   };
 
-  return runOnce(
-    db,
-    ledgerEntry(args, "orderEditCommit"),
-    async () => {
+  return sendOnce(client, db, ledgerEntry(args, "orderEditCommit"), {
+    send: async () => {
       // begin and set-quantity only stage changes: resending them after a lost answer is harmless
       const begun = await client.request<Admin.AmendOrderEditBeginMutation>(
         ORDER_EDIT_BEGIN_MUTATION,
@@ -141,13 +139,12 @@ export async function cancelLineItems(
         }
       );
     },
-    async () => {
+    reconcile: async () => {
       const data = await client.request<Admin.AmendOrderLineQuantitiesQuery>(ORDER_LINE_QUANTITIES_QUERY, {
         id: args.orderId,
       });
       if (!data.order) throw new OrderNotFoundError(args.orderId);
       return atTargets(data.order.lineItems.nodes);
     },
-    { sleep: client.sleep },
-  );
+  });
 }

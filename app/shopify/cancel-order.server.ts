@@ -3,8 +3,7 @@ import type { StorePolicy } from "~/domain/policy";
 import type * as Admin from "~/types/admin.generated";
 import { OrderNotFoundError, ShopifyUnavailableError, ShopifyUserError } from "./errors";
 import type { AdminClient } from "./graphql-client.server";
-import type { LedgerDb } from "./ledger.server";
-import { ledgerEntry, runOnce } from "./ledger.server";
+import { ledgerEntry, sendOnce, type LedgerDb } from "./ledger.server";
 
 export const CANCEL_ORDER_MUTATION = `#graphql
 mutation AmendCancelOrder(
@@ -131,10 +130,8 @@ export async function cancelOrder(
     });
   };
 
-  return runOnce(
-    db,
-    ledgerEntry(args, "orderCancel"),
-    async ({ resend }) => {
+  return sendOnce(client, db, ledgerEntry(args, "orderCancel"), {
+    send: async ({ resend }) => {
       const data = await client.request<Admin.AmendCancelOrderMutation>(CANCEL_ORDER_MUTATION, {
         orderId,
         reason: options.reason,
@@ -163,9 +160,8 @@ export async function cancelOrder(
         retryAfterSeconds: 30,
       });
     },
-    readCancelled,
-    { sleep: client.sleep },
-  );
+    reconcile: readCancelled,
+  });
 }
 
 async function followOrderOnly(

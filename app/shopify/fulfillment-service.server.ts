@@ -1,7 +1,7 @@
 import type * as Admin from "~/types/admin.generated";
 import { OrderNotFoundError, ShopifyUserError } from "./errors";
 import type { AdminClient } from "./graphql-client.server";
-import { ledgerEntry, runOnce, type LedgerDb } from "./ledger.server";
+import { ledgerEntry, sendOnce, type LedgerDb } from "./ledger.server";
 
 /** The order's fulfillment orders with where they are and, at a fulfillment service, what the service said. */
 export const FULFILLMENT_SERVICE_WORK_QUERY = `#graphql
@@ -105,10 +105,8 @@ export async function requestCancellationAtServices(
     }
     // a request already pending (this round's, or the merchant's own) is waited for, not sent again
     if (fo.requestStatus !== "CANCELLATION_REQUESTED") {
-      await runOnce(
-        db,
-        entry,
-        async () => {
+      await sendOnce(client, db, entry, {
+        send: async () => {
           const answer = await client.request<Admin.AmendSubmitCancellationRequestMutation>(
             SUBMIT_CANCELLATION_REQUEST_MUTATION,
             { id: fo.id, message: args.message },
@@ -119,14 +117,13 @@ export async function requestCancellationAtServices(
           return { fulfillmentOrderId: fo.id };
         },
         // after a lost answer: sent if the service now has a cancellation request (or already answered one)
-        async () => {
+        reconcile: async () => {
           const now = await client.request<Admin.AmendFulfillmentOrderRequestStatusQuery>(REQUEST_STATUS_QUERY, {
             id: fo.id,
           });
           return AFTER_REQUEST.has(now.fulfillmentOrder?.requestStatus ?? "") ? { fulfillmentOrderId: fo.id } : null;
         },
-        { sleep: client.sleep },
-      );
+      });
       if (sent?.status !== "CONFIRMED") result.submitted.push(fo.id);
     }
     result.waitingFor.push(serviceName(fo));

@@ -2,8 +2,7 @@ import type { OrderFacts } from "~/domain/types";
 import type * as Admin from "~/types/admin.generated";
 import { OrderNotFoundError, ShopifyUserError } from "./errors";
 import type { AdminClient } from "./graphql-client.server";
-import type { LedgerDb } from "./ledger.server";
-import { ledgerEntry, runOnce } from "./ledger.server";
+import { ledgerEntry, sendOnce, type LedgerDb } from "./ledger.server";
 
 export const HOLD_FULFILLMENT_ORDER_MUTATION = `#graphql
 mutation AmendHoldFulfillmentOrder($id: ID!, $hold: FulfillmentOrderHoldInput!) {
@@ -81,10 +80,8 @@ export async function holdForCancellation(
       const hold = ourHold(await readHolds(client, args.facts.id), fo.id, handle);
       return hold ? { fulfillmentOrderId: fo.id, holdId: hold.id } : null;
     };
-    const hold = await runOnce(
-      db,
-      ledgerEntry(args, "fulfillmentOrderHold", fo.id),
-      async () => {
+    const hold = await sendOnce(client, db, ledgerEntry(args, "fulfillmentOrderHold", fo.id), {
+      send: async () => {
         const data = await client.request<Admin.AmendHoldFulfillmentOrderMutation>(HOLD_FULFILLMENT_ORDER_MUTATION, {
           id: fo.id,
           hold: { reason: "OTHER", reasonNotes: HOLD_REASON_NOTES, handle, notifyMerchant: false },
@@ -102,8 +99,7 @@ export async function holdForCancellation(
         return { fulfillmentOrderId: fo.id, holdId: payload?.fulfillmentHold?.id ?? null };
       },
       reconcile,
-      { sleep: client.sleep },
-    );
+    });
     placed.push(hold);
   }
   return placed;
@@ -124,10 +120,8 @@ export async function releaseHold(
   for (const fo of order.fulfillmentOrders.nodes) {
     const holdIds = fo.fulfillmentHolds.filter((h) => h.heldByRequestingApp && h.handle === handle).map((h) => h.id);
     if (holdIds.length === 0) continue;
-    await runOnce(
-      db,
-      ledgerEntry(args, "fulfillmentOrderReleaseHold", fo.id),
-      async () => {
+    await sendOnce(client, db, ledgerEntry(args, "fulfillmentOrderReleaseHold", fo.id), {
+      send: async () => {
         const data = await client.request<Admin.AmendReleaseFulfillmentHoldMutation>(
           RELEASE_FULFILLMENT_HOLD_MUTATION,
           {
@@ -141,9 +135,8 @@ export async function releaseHold(
         }
         return fo.id;
       },
-      async () => (ourHold(await readHolds(client, args.orderId), fo.id, handle) ? null : fo.id),
-      { sleep: client.sleep },
-    );
+      reconcile: async () => (ourHold(await readHolds(client, args.orderId), fo.id, handle) ? null : fo.id),
+    });
     released.push(fo.id);
   }
   return released;

@@ -160,3 +160,13 @@ async function release(db: LedgerDb, key: string, error: unknown, status: string
     data: { status, lastError: message.slice(0, 2000), inFlightUntil: null },
   });
 }
+
+/** One effect sent through an Admin API client at most once: runOnce, waiting between tries with the client's sleep. */
+export function sendOnce<T>(
+  client: { sleep: (ms: number) => Promise<void> },
+  db: LedgerDb,
+  entry: LedgerEntry,
+  effect: { send: (context: SendContext) => Promise<T>; reconcile: () => Promise<T | null> },
+): Promise<T> {
+  return runOnce(db, entry, effect.send, effect.reconcile, { sleep: client.sleep });
+}
