@@ -3,7 +3,7 @@ import { fakeGraphql, ok } from "./__fixtures__/fake-admin";
 import { orderAnswer } from "./__fixtures__/orders";
 import { createAdminClient } from "./graphql-client.server";
 import { getOrderFacts, mapOrderFacts, orderGid } from "./order-facts.server";
-import { address } from "~/domain/test-fixtures";
+import { address, discount, eur, fulfillmentOrder, orderFacts, shippingLine } from "~/domain/test-fixtures";
 import type * as Admin from "~/types/admin.generated";
 
 type OrderNode = NonNullable<Admin.AmendOrderFactsQuery["order"]>;
@@ -11,95 +11,52 @@ type OrderNode = NonNullable<Admin.AmendOrderFactsQuery["order"]>;
 describe("mapOrderFacts", () => {
   it("GIVEN Shopify's answer WHEN mapped THEN every fact the rules need is there, in the domain's names", () => {
     const facts = mapOrderFacts(orderAnswer());
-    expect(facts).toEqual({
-      id: "gid://shopify/Order/5001",
-      legacyId: "5001",
-      name: "#1001",
-      createdAt: "2026-11-20T10:00:00Z",
-      customerId: "gid://shopify/Customer/7001",
-      customerLocale: "fr-FR",
-      customer: { firstName: "Camille", lastName: "Martin", email: "camille@example.fr", phone: "+33612345678" },
-      statusPageUrl: "https://amend-demo.myshopify.com/orders/abc/authenticate?key=k",
-      shipsToCountries: ["FR", "BE"],
-      currencyCode: "EUR",
-      displayFinancialStatus: "AUTHORIZED",
-      displayFulfillmentStatus: "UNFULFILLED",
-      cancelledAt: null,
-      closed: false,
-      fulfillmentsCount: 0,
-      fulfillmentOrders: [
-        {
-          id: "gid://shopify/FulfillmentOrder/9001",
-          status: "OPEN",
-          requestStatus: "UNSUBMITTED",
-          deliveryMethod: "SHIPPING",
-          fulfillAt: null,
-          holds: [],
-        },
-        {
-          id: "gid://shopify/FulfillmentOrder/9002",
-          status: "ON_HOLD",
-          requestStatus: "UNSUBMITTED",
-          deliveryMethod: "SHIPPING",
-          fulfillAt: null,
-          holds: [{ id: "gid://shopify/FulfillmentHold/1", reason: "OTHER", heldByApp: true }],
-        },
-      ],
-      companyLocationId: null,
-      shippingAddress: address({ address1: "12 rue de la Paix", address2: null }),
-      shippingLines: [
-        {
-          title: "Colissimo",
-          code: "colissimo",
-          originalPrice: { amount: "5.90", currencyCode: "EUR" },
-          discountedPrice: { amount: "0.00", currencyCode: "EUR" },
-        },
-      ],
-      discountApplications: [
-        {
-          kind: "DISCOUNT_CODE",
-          targetType: "LINE_ITEM",
-          valueType: "PERCENTAGE",
-          value: "10",
-          code: "WELCOME10",
-          title: null,
-        },
-        {
-          kind: "AUTOMATIC",
-          targetType: "SHIPPING_LINE",
-          valueType: "PERCENTAGE",
-          value: "100",
-          code: null,
-          title: "Free shipping over 50 €",
-        },
-        {
-          kind: "MANUAL",
-          targetType: "LINE_ITEM",
-          valueType: "FIXED_AMOUNT",
-          value: "3.00",
-          code: null,
-          title: "Goodwill",
-        },
-        {
-          kind: "SCRIPT",
-          targetType: "LINE_ITEM",
-          valueType: "FIXED_AMOUNT",
-          value: "1.50",
-          code: null,
-          title: "Bundle",
-        },
-      ],
-      lineItems: [
-        {
-          id: "gid://shopify/LineItem/1",
-          variantId: "gid://shopify/ProductVariant/11",
-          title: "Tee",
-          quantity: 2,
-          requiresShipping: true,
-        },
-        { id: "gid://shopify/LineItem/2", variantId: null, title: "Gift card", quantity: 1, requiresShipping: false },
-      ],
-    });
+    // the shared fixture order, with what this answer says differently
+    expect(facts).toEqual(
+      orderFacts({
+        id: "gid://shopify/Order/5001",
+        legacyId: "5001",
+        name: "#1001",
+        createdAt: "2026-11-20T10:00:00Z",
+        customerId: "gid://shopify/Customer/7001",
+        customerLocale: "fr-FR",
+        customer: { firstName: "Camille", lastName: "Martin", email: "camille@example.fr", phone: "+33612345678" },
+        statusPageUrl: "https://amend-demo.myshopify.com/orders/abc/authenticate?key=k",
+        shipsToCountries: ["FR", "BE"],
+        fulfillmentOrders: [
+          fulfillmentOrder({ id: "gid://shopify/FulfillmentOrder/9001" }),
+          fulfillmentOrder({
+            id: "gid://shopify/FulfillmentOrder/9002",
+            status: "ON_HOLD",
+            holds: [{ id: "gid://shopify/FulfillmentHold/1", reason: "OTHER", heldByApp: true }],
+          }),
+        ],
+        shippingAddress: address({ address1: "12 rue de la Paix", address2: null }),
+        shippingLines: [shippingLine({ code: "colissimo", originalPrice: eur("5.90"), discountedPrice: eur("0.00") })],
+        discountApplications: [
+          discount({ value: "10", code: "WELCOME10" }),
+          discount({
+            kind: "AUTOMATIC",
+            targetType: "SHIPPING_LINE",
+            value: "100",
+            code: null,
+            title: "Free shipping over 50 €",
+          }),
+          discount({ kind: "MANUAL", valueType: "FIXED_AMOUNT", value: "3.00", code: null, title: "Goodwill" }),
+          discount({ kind: "SCRIPT", valueType: "FIXED_AMOUNT", value: "1.50", code: null, title: "Bundle" }),
+        ],
+        lineItems: [
+          {
+            id: "gid://shopify/LineItem/1",
+            variantId: "gid://shopify/ProductVariant/11",
+            title: "Tee",
+            quantity: 2,
+            requiresShipping: true,
+          },
+          { id: "gid://shopify/LineItem/2", variantId: null, title: "Gift card", quantity: 1, requiresShipping: false },
+        ],
+      }),
+    );
   });
 
   it("GIVEN no order WHEN mapped THEN null (ORDER_NOT_FOUND)", () => {
