@@ -39,6 +39,11 @@ export function deepMerge<T>(base: T, overrides: DeepPartial<T> | undefined): T 
   return result as T;
 }
 
+/** A builder of T: a fresh copy of `defaults` with `overrides` put over it (shallow). */
+function builder<T>(defaults: T) {
+  return (overrides: Partial<T> = {}): T => ({ ...structuredClone(defaults), ...overrides });
+}
+
 export const eur = (amount: string): Money => ({ amount, currencyCode: "EUR" });
 
 /** The order was placed at 09:00 UTC; tests run their clock from there. */
@@ -46,55 +51,43 @@ export const ORDER_CREATED_AT = "2025-03-14T09:00:00.000Z";
 /** Ten minutes after the order: inside any realistic window. */
 export const NOW = new Date("2025-03-14T09:10:00.000Z");
 
-export function address(overrides: Partial<MailingAddress> = {}): MailingAddress {
-  return {
-    firstName: "Camille",
-    lastName: "Durand",
-    company: null,
-    address1: "18 rue du Sentier",
-    address2: "3e étage",
-    city: "Paris",
-    provinceCode: null,
-    zip: "75002",
-    countryCode: "FR",
-    phone: "+33612345678",
-    ...overrides,
-  };
-}
+export const address = builder<MailingAddress>({
+  firstName: "Camille",
+  lastName: "Durand",
+  company: null,
+  address1: "18 rue du Sentier",
+  address2: "3e étage",
+  city: "Paris",
+  provinceCode: null,
+  zip: "75002",
+  countryCode: "FR",
+  phone: "+33612345678",
+});
 
-export function fulfillmentOrder(overrides: Partial<FulfillmentOrderFact> = {}): FulfillmentOrderFact {
-  return {
-    id: "gid://shopify/FulfillmentOrder/6100001",
-    status: "OPEN",
-    requestStatus: "UNSUBMITTED",
-    deliveryMethod: "SHIPPING",
-    fulfillAt: null,
-    holds: [],
-    ...overrides,
-  };
-}
+export const fulfillmentOrder = builder<FulfillmentOrderFact>({
+  id: "gid://shopify/FulfillmentOrder/6100001",
+  status: "OPEN",
+  requestStatus: "UNSUBMITTED",
+  deliveryMethod: "SHIPPING",
+  fulfillAt: null,
+  holds: [],
+});
 
-export function shippingLine(overrides: Partial<ShippingLineFact> = {}): ShippingLineFact {
-  return {
-    title: "Colissimo",
-    code: "colissimo-domicile",
-    originalPrice: eur("4.90"),
-    discountedPrice: eur("4.90"),
-    ...overrides,
-  };
-}
+export const shippingLine = builder<ShippingLineFact>({
+  title: "Colissimo",
+  code: "colissimo-domicile",
+  originalPrice: eur("4.90"),
+  discountedPrice: eur("4.90"),
+});
 
-export function discount(overrides: Partial<DiscountApplicationFact> = {}): DiscountApplicationFact {
-  return {
-    kind: "DISCOUNT_CODE",
-    targetType: "LINE_ITEM",
-    valueType: "PERCENTAGE",
-    value: "15.0",
-    code: "BIENVENUE15",
-    title: null,
-    ...overrides,
-  };
-}
+export const discount = builder<DiscountApplicationFact>({
+  kind: "DISCOUNT_CODE",
+  targetType: "LINE_ITEM",
+  valueType: "PERCENTAGE",
+  value: "15.0",
+  code: "BIENVENUE15",
+  title: null,
+});
 
 export function orderFacts(overrides: DeepPartial<OrderFacts> = {}): OrderFacts {
   const base: OrderFacts = {
