@@ -16,6 +16,9 @@ export const INBOX_TAB_NAMES = Object.keys(INBOX_TABS) as InboxTab[];
 export const INBOX_SORTS = ["created_desc", "created_asc", "updated_desc", "updated_asc"] as const;
 export type InboxSort = (typeof INBOX_SORTS)[number];
 
+/** The longest note staff may write on a decision or a store cancellation. */
+export const STAFF_NOTE_MAX_LENGTH = 2000;
+
 /** What staff can do to a request from the admin. */
 export const STAFF_ACTIONS = ["approve", "reject", "requestInfo", "retry"] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];

@@ -1,19 +1,19 @@
 import { z } from "zod";
-import { STAFF_ACTIONS } from "~/admin/constants";
+import { STAFF_ACTIONS, STAFF_NOTE_MAX_LENGTH } from "~/admin/constants";
 import { STORE_CANCEL_REASONS } from "~/domain/types";
 
 /** The request page's two forms: a staff decision and the store's own cancellation. */
 
 const DecisionSchema = z.object({
   intent: z.enum(STAFF_ACTIONS),
-  note: z.string().max(2000).optional(),
+  note: z.string().max(STAFF_NOTE_MAX_LENGTH).optional(),
 });
 
 const StoreCancelSchema = z.object({
   intent: z.literal("storeCancel"),
   scope: z.enum(["WHOLE_ORDER", "ITEMS"]),
   reason: z.enum(STORE_CANCEL_REASONS),
-  note: z.string().max(2000).optional(),
+  note: z.string().max(STAFF_NOTE_MAX_LENGTH).optional(),
   actionKey: z.string().uuid(),
   lines: z.array(z.object({ lineItemId: z.string().min(1), quantity: z.coerce.number().int().min(0) })),
 });
@@ -55,7 +55,7 @@ export type RequestActionResult = {
 const BulkSchema = z.object({
   intent: z.enum(["approve", "reject"]),
   ids: z.array(z.string().min(1).max(64)).min(1).max(250),
-  note: z.string().max(2000).optional(),
+  note: z.string().max(STAFF_NOTE_MAX_LENGTH).optional(),
 });
 
 /** The inbox's bulk decision: approve or reject up to 250 requests with one note. */

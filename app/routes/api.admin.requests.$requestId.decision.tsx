@@ -1,13 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { adminApi } from "~/admin/api.server";
+import { STAFF_NOTE_MAX_LENGTH } from "~/admin/constants";
 import { requestIdParam } from "~/http/params.server";
 import { readBodyText } from "~/http/body-limit.server";
 import { servicesFor } from "~/services/context.server";
 import { decideRequest } from "~/services/admin-requests.server";
 import { ServiceError } from "~/services/errors";
 
-const Body = z.object({ action: z.enum(["approve", "reject"]), note: z.string().max(2000).optional() });
+const Body = z.object({
+  action: z.enum(["approve", "reject"]),
+  note: z.string().max(STAFF_NOTE_MAX_LENGTH).optional(),
+});
 
 function parseJson(text: string): unknown {
   try {

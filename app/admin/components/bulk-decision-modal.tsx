@@ -1,6 +1,7 @@
-import { InlineStack, Modal, TextField } from "@shopify/polaris";
+import { InlineStack, Modal } from "@shopify/polaris";
 import { adminMessages, fill } from "~/admin/i18n";
 import type { Locale } from "~/domain/types";
+import { StaffNoteField } from "./staff-note-field";
 
 /** Confirms a bulk approval or rejection of the selected requests, with one note for all of them. */
 export function BulkDecisionModal({
@@ -42,14 +43,7 @@ export function BulkDecisionModal({
       <Modal.Section>
         <InlineStack>
           <div style={{ width: "100%" }}>
-            <TextField
-              label={t.inbox.bulkNoteLabel}
-              value={note}
-              onChange={setNote}
-              multiline={3}
-              autoComplete="off"
-              maxLength={2000}
-            />
+            <StaffNoteField label={t.inbox.bulkNoteLabel} value={note} onChange={setNote} rows={3} />
           </div>
         </InlineStack>
       </Modal.Section>

@@ -1,7 +1,8 @@
-import { Button, InlineStack, Select, Text, TextField } from "@shopify/polaris";
+import { Button, InlineStack, Select, Text } from "@shopify/polaris";
 import { adminMessages, fill } from "~/admin/i18n";
 import type { RequestStatus } from "~/domain/types";
 import { SectionCard } from "./section-card";
+import { StaffNoteField } from "./staff-note-field";
 import { ErrorBanner } from "./error-banner";
 import type { RequestActionCardProps } from "./request-detail-page";
 
@@ -48,14 +49,12 @@ export function RequestDecisionCard({
                 value=""
                 onChange={(id) => setNote(t.savedReplies[id as keyof typeof t.savedReplies]?.text ?? note)}
               />
-              <TextField
+              <StaffNoteField
                 label={d.decisionNote}
                 helpText={d.decisionNoteHelp}
                 value={note}
                 onChange={setNote}
-                multiline={4}
-                maxLength={2000}
-                autoComplete="off"
+                rows={4}
                 error={decision.data?.error?.code === "NOTE_REQUIRED" ? t.errors.NOTE_REQUIRED : undefined}
               />
             </>

@@ -4,6 +4,7 @@ import { adminMessages, fill } from "~/admin/i18n";
 import type { RequestDetailView } from "~/admin/presenters/request-detail";
 import { STORE_CANCEL_REASONS } from "~/domain/types";
 import { Section } from "./section-card";
+import { StaffNoteField } from "./staff-note-field";
 import { ErrorBanner } from "./error-banner";
 import type { RequestActionCardProps } from "./request-detail-page";
 
@@ -77,15 +78,7 @@ export function StoreCancelCard({
             value={storeReason}
             onChange={setStoreReason}
           />
-          <TextField
-            name="note"
-            label={d.storeNote}
-            value={storeNote}
-            onChange={setStoreNote}
-            multiline={2}
-            maxLength={2000}
-            autoComplete="off"
-          />
+          <StaffNoteField name="note" label={d.storeNote} value={storeNote} onChange={setStoreNote} rows={2} />
           <Button submit tone="critical" disabled={busy} loading={cancel.state !== "idle"}>
             {scope === "ITEMS" ? d.confirmItemsCancel : d.confirmStoreCancel}
           </Button>
