@@ -13,6 +13,7 @@ export { logger, requestIdFrom, runWithRequestContext } from "./logger.server";
 export { startBackgroundWork } from "./background.server";
 export { prisma } from "./db.server";
 export { bodyLimitFor, guardNodeBody } from "./http/body-limit.server";
+export { sendFetchResponse, serveFile, toFetchRequest } from "./http/node-server.server";
 
 export const streamTimeout = 5000;
 

@@ -4,7 +4,7 @@
 //   PORT (default 3000), HOST (default: every interface)
 //   RUN_WORKER=1   also run the outbox worker and the periodic jobs here (one instance, no `npm run worker`)
 //   SHUTDOWN_GRACE_MS (default 10000): how long in-flight requests may take to finish after SIGTERM
-/* global AbortController, Headers, Request, performance, setTimeout -- Node 20 globals */
+/* global AbortController, performance, setTimeout -- Node 20 globals */
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -28,53 +28,20 @@ if (!fs.existsSync(BUILD)) {
 const { createRequestHandler } = await import("@remix-run/node");
 const build = await import(pathToFileURL(BUILD).href);
 // The app's own logger, request context and Prisma client (app/entry.server.tsx), not second copies.
-const { bodyLimitFor, guardNodeBody, logger, prisma, requestIdFrom, runWithRequestContext, startBackgroundWork } =
-  build.entry.module;
+// The request conversion, the response writer and the static files are the ones the demo's servers use too.
+const {
+  bodyLimitFor,
+  guardNodeBody,
+  logger,
+  prisma,
+  requestIdFrom,
+  runWithRequestContext,
+  sendFetchResponse,
+  serveFile,
+  startBackgroundWork,
+  toFetchRequest,
+} = build.entry.module;
 const handle = createRequestHandler(build, process.env.NODE_ENV);
-
-const TYPES = {
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".html": "text/html; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".ico": "image/x-icon",
-  ".woff2": "font/woff2",
-  ".map": "application/json; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-};
-
-/** A file of build/client when the path names one (no escape from it); Vite's hashed /assets cached a year. */
-function serveFile(req, res, pathname) {
-  if (req.method !== "GET" && req.method !== "HEAD") return false;
-  let decoded;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return false;
-  }
-  const file = path.resolve(CLIENT, `.${path.posix.normalize(decoded)}`);
-  if (!file.startsWith(CLIENT + path.sep)) return false;
-  let stat;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    return false;
-  }
-  if (!stat.isFile()) return false;
-  res.writeHead(200, {
-    "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
-    "Content-Length": stat.size,
-    "Cache-Control": pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
-    ...(draining ? { Connection: "close" } : {}),
-  });
-  if (req.method === "HEAD") res.end();
-  else fs.createReadStream(file).pipe(res);
-  return true;
-}
 
 /** The request's public URL; throws on a malformed Host or target. */
 function requestUrl(req) {
@@ -90,38 +57,6 @@ function requestUrl(req) {
   return new URL(`${proto}://${req.headers.host || "localhost"}${target}`);
 }
 
-/** The Node request as a Fetch Request: its body the guarded stream, aborted with `controller`. */
-function toFetchRequest(req, url, body, controller) {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
-  }
-  const init = { method: req.method, headers, signal: controller.signal };
-  if (req.method !== "GET" && req.method !== "HEAD" && body.stream) {
-    init.body = body.stream;
-    init.duplex = "half";
-  }
-  return new Request(url, init);
-}
-
-async function sendFetchResponse(res, response, extraHeaders) {
-  const headers = { ...extraHeaders };
-  for (const [name, value] of response.headers) if (name !== "set-cookie") headers[name] = value;
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length) headers["set-cookie"] = cookies;
-  // Stopping: the client learns not to reuse this connection, so it closes once the answer is sent.
-  if (draining) headers.connection = "close";
-  res.writeHead(response.status, response.statusText || undefined, headers);
-  if (!response.body) return void res.end();
-  try {
-    for await (const chunk of response.body) res.write(chunk);
-  } catch {
-    // the client went away mid-stream
-  }
-  res.end();
-}
-
 const server = http.createServer((req, res) => {
   const started = performance.now();
   let url;
@@ -131,7 +66,12 @@ const server = http.createServer((req, res) => {
     return void res.writeHead(400, { Connection: "close" }).end();
   }
   const pathname = url.pathname;
-  if (pathname !== "/" && !pathname.startsWith("/app") && serveFile(req, res, pathname)) {
+  // build/client's files; Vite's hashed /assets cached a year; while stopping, the client is told to let go
+  const fileHeaders = {
+    cacheControl: pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+    extra: draining ? { Connection: "close" } : {},
+  };
+  if (pathname !== "/" && !pathname.startsWith("/app") && serveFile(req, res, CLIENT, pathname, fileHeaders)) {
     res.on("finish", () => logger.debug({ method: req.method, path: pathname, status: res.statusCode }, "file"));
     return;
   }
@@ -144,9 +84,11 @@ const server = http.createServer((req, res) => {
   runWithRequestContext({ requestId }, async () => {
     if (!body.refused) {
       try {
-        const response = await handle(toFetchRequest(req, url, body, controller));
-        // Refused mid-read: the 413 is the answer, whatever the app made of its cut body.
-        if (!body.refused) await sendFetchResponse(res, response, body.settle());
+        const response = await handle(toFetchRequest(req, url, body, controller.signal));
+        // Refused mid-read: the 413 is the answer, whatever the app made of its cut body. Stopping: the client
+        // learns not to reuse this connection, so it closes once the answer is sent.
+        if (!body.refused)
+          await sendFetchResponse(res, response, { ...body.settle(), ...(draining ? { connection: "close" } : {}) });
       } catch (err) {
         if (!body.refused) {
           logger.error({ err, path: pathname }, "request failed");

@@ -1,8 +1,11 @@
-import fs from "node:fs";
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { bodyLimitFor, guardNodeBody, type GuardedBody } from "../../app/http/body-limit.server";
+import {
+  sendFetchResponse,
+  serveFile as serveNodeFile,
+  toFetchRequest as toRequest,
+} from "../../app/http/node-server.server";
 
 /** Listens on 127.0.0.1:port; a port in use becomes an error naming the port and the variable to change. */
 export async function listen(server: http.Server, port: number, variable: string, host = "127.0.0.1"): Promise<number> {
@@ -61,54 +64,10 @@ export function toFetchRequest(
   res.on("close", () => controller.abort());
   const url = new URL(req.url ?? "/", origin);
   const body = guardNodeBody(req, res, bodyLimitFor(url.pathname), () => controller.abort());
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
-  }
-  const method = req.method ?? "GET";
-  const init: RequestInit & { duplex?: "half" } = { method, headers, signal: controller.signal };
-  if (method !== "GET" && method !== "HEAD" && body.stream) {
-    init.body = body.stream;
-    init.duplex = "half";
-  }
-  return { request: new Request(url, init), body };
+  return { request: toRequest(req, url, body, controller.signal), body };
 }
 
-/** Writes a Fetch Response to a Node response, streaming its body; `extraHeaders` from the body guard's settle(). */
-export async function sendFetchResponse(
-  res: http.ServerResponse,
-  response: Response,
-  extraHeaders: Record<string, string> = {},
-): Promise<void> {
-  const headers: Record<string, string | string[]> = { ...extraHeaders };
-  for (const [name, value] of response.headers) if (name !== "set-cookie") headers[name] = value;
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length) headers["set-cookie"] = cookies;
-  res.writeHead(response.status, response.statusText, headers);
-  if (!response.body) return void res.end();
-  try {
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
-  } catch {
-    // the client went away mid-stream
-  }
-  res.end();
-}
-
-const TYPES: Record<string, string> = {
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".html": "text/html; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".ico": "image/x-icon",
-  ".woff2": "font/woff2",
-  ".map": "application/json; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-};
+export { sendFetchResponse };
 
 /**
  * Serves a file from `root` when the path names one (no directory escape); false otherwise.
@@ -121,30 +80,9 @@ export function serveFile(
   pathname: string,
   options: { immutable?: boolean } = {},
 ): boolean {
-  if (req.method !== "GET" && req.method !== "HEAD") return false;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return false;
-  }
-  const file = path.resolve(root, `.${path.posix.normalize(decoded)}`);
-  if (!file.startsWith(path.resolve(root) + path.sep)) return false;
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    return false;
-  }
-  if (!stat.isFile()) return false;
-  res.writeHead(200, {
-    "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
-    "Content-Length": stat.size,
-    "Cache-Control": options.immutable ? "public, max-age=31536000, immutable" : "no-cache",
+  return serveNodeFile(req, res, root, pathname, {
+    cacheControl: options.immutable ? "public, max-age=31536000, immutable" : "no-cache",
   });
-  if (req.method === "HEAD") res.end();
-  else fs.createReadStream(file).pipe(res);
-  return true;
 }
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
