@@ -50,8 +50,6 @@ export type WebhookTopic =
   | "ORDERS_UPDATED"
   | "ORDERS_FULFILLED"
   | "ORDERS_CANCELLED"
-  | "FULFILLMENT_ORDERS_CANCELLATION_REQUEST_ACCEPTED"
-  | "FULFILLMENT_ORDERS_CANCELLATION_REQUEST_REJECTED"
   | FulfillmentOrderTopic
   | "CUSTOMERS_DATA_REQUEST"
   | "CUSTOMERS_REDACT"
@@ -79,6 +77,12 @@ export const FULFILLMENT_ORDER_TOPICS = [
   "FULFILLMENT_ORDERS_ORDER_ROUTING_COMPLETE",
 ] as const;
 export type FulfillmentOrderTopic = (typeof FULFILLMENT_ORDER_TOPICS)[number];
+
+/** The fulfillment-order topics that are stored and processed: a service's answer to Amend's cancellation request. */
+const SERVICE_ANSWER_TOPICS = [
+  "FULFILLMENT_ORDERS_CANCELLATION_REQUEST_ACCEPTED",
+  "FULFILLMENT_ORDERS_CANCELLATION_REQUEST_REJECTED",
+] as const satisfies readonly FulfillmentOrderTopic[];
 
 /** A process holds a delivery this long; if it dies, a worker takes the delivery over after it. */
 const WEBHOOK_LEASE_MS = 60_000;
@@ -172,11 +176,9 @@ export async function invalidateCachedFacts(db: Db, shop: string, topic: string,
  * processing then fails visibly instead of dropping it.
  */
 export async function needsProcessing(db: Db, shop: string, topic: string, payload: unknown): Promise<boolean> {
-  // a fulfillment service's answer to a cancellation request carries a waiting request on (after the answer)
-  if (topic === "FULFILLMENT_ORDERS_CANCELLATION_REQUEST_ACCEPTED") return true;
-  if (topic === "FULFILLMENT_ORDERS_CANCELLATION_REQUEST_REJECTED") return true;
-  // any other fulfillment-order delivery's only work, the cache's invalidation, is done before the answer
-  if (isFulfillmentOrderTopic(topic)) return false;
+  // a fulfillment-order delivery's work is the cache's invalidation, done before the answer — but a service's
+  // answer to a cancellation request also carries a waiting request on, after the answer
+  if (isFulfillmentOrderTopic(topic)) return (SERVICE_ANSWER_TOPICS as readonly string[]).includes(topic);
   if (topic !== "ORDERS_UPDATED" && topic !== "ORDERS_FULFILLED" && topic !== "ORDERS_CANCELLED") return true;
   if (!OrderPayload.safeParse(payload).success) return true;
   const outcome = orderOutcome(topic, payload);
