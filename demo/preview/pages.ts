@@ -192,8 +192,8 @@ function frame(
     order: order.id,
     ...extra,
   });
-  return `<iframe class="extension-frame" data-handle="${esc(x.handle)}" data-target="${esc(x.target)}" title="${esc(
-    s(ctx.lang, "extension", { name: ctx.extensionName(x.handle) }),
+  return `<iframe class="extension-frame" data-handle="${esc(x.handle)}" data-order="${esc(order.id)}" data-target="${esc(x.target)}" title="${esc(
+    `${s(ctx.lang, "extension", { name: ctx.extensionName(x.handle) })} · ${order.name}`,
   )}" src="/frame/${esc(x.handle)}?${esc(query.toString())}"></iframe>`;
 }
 
@@ -201,6 +201,18 @@ function logo(ctx: PageContext, height: number) {
   return ctx.shop.logoUrl
     ? `<img src="${esc(ctx.shop.logoUrl)}" alt="${esc(ctx.shop.name)}" height="${height}" />`
     : `<span>${esc(ctx.shop.name)}</span>`;
+}
+
+/** The dialogs an order's action menu items open (their frame is made when one opens: client/page.js). */
+function actionModals(ctx: PageContext, o: PreviewOrder) {
+  return ctx
+    .inPlace("order-action-modal")
+    .map(
+      (x) =>
+        `<dialog class="action-modal" data-handle="${esc(x.handle)}" data-order="${esc(o.id)}" data-src="/frame/${esc(x.handle)}?${esc(
+          new URLSearchParams({ target: x.target, lang: ctx.lang, customer: ctx.customer.id, order: o.id }).toString(),
+        )}" aria-label="${esc(ctx.extensionName(x.handle))}"></dialog>`,
+    );
 }
 
 function accountHeader(ctx: PageContext) {
@@ -300,6 +312,10 @@ ${columns}</main>`,
   <p class="muted">${esc(s(l, "placed", { date: formatDate(l, o.createdAt) }))}</p>
   <p>${statusBadges(l, o)}</p>
   <p class="total">${esc(formatMoney(l, o.total))} · ${o.items.reduce((n, i) => n + i.quantity, 0)} ×</p>
+  <div class="action-menu" role="group" aria-label="${esc(s(l, "order", { name: o.name }))}">${ctx
+    .inPlace("order-action-menu")
+    .map((x) => frame(ctx, o, x))
+    .join("")}</div>${actionModals(ctx, o).join("")}
 </li>`,
           )
           .join("")
@@ -317,14 +333,7 @@ ${columns}</main>`,
     const extra: Record<string, string> = preAuthenticated ? { auth: "pre" } : {};
     const menu = ctx.inPlace("order-action-menu").map((x) => frame(ctx, o, x, extra));
     const blocks = ctx.inPlace("order-status-block").map((x) => frame(ctx, o, x, extra));
-    const modals = ctx
-      .inPlace("order-action-modal")
-      .map(
-        (x) =>
-          `<dialog class="action-modal" data-handle="${esc(x.handle)}" data-src="/frame/${esc(x.handle)}?${esc(
-            new URLSearchParams({ target: x.target, lang: l, customer: ctx.customer.id, order: o.id }).toString(),
-          )}" aria-label="${esc(ctx.extensionName(x.handle))}"></dialog>`,
-      );
+    const modals = actionModals(ctx, o);
     return document(
       l,
       `${s(l, "order", { name: o.name })} — ${ctx.shop.name}`,

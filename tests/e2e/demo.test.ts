@@ -108,12 +108,16 @@ async function orderPage(customer: { id: string; lang: Lang }, orderId: string) 
   const page = await open(customer.lang, `/account/${customer.id}/orders/${orderId}`);
   const menu = page.frameLocator(TARGET.menu);
   const block = page.frameLocator(TARGET.block);
-  // the menu item is a loading button until the options arrive
+  await loaded(menu);
+  return { page, menu, block };
+}
+
+/** An action menu item once its options arrived (until then it is a loading button). */
+async function loaded(menu: FrameLocator) {
   await menu.locator("s-button").waitFor({ timeout: 20_000 });
   await expect
     .poll(() => menu.locator("s-button").evaluate((b) => Boolean((b as Rec).loading)), { timeout: 20_000 })
     .toBe(false);
-  return { page, menu, block };
 }
 
 /**
@@ -150,6 +154,10 @@ describe("npm run demo", () => {
       const l = customer.lang;
       const orders = await open(l, `/account/${customer.id}`);
       await orders.getByRole("link", { name: new RegExp(name) }).waitFor();
+      // the action menu item renders on the order index too: one per order
+      const menus = orders.locator(TARGET.menu);
+      expect(await menus.count()).toBe(await orders.locator(".order-card").count());
+      for (let i = 0; i < (await menus.count()); i++) await loaded(orders.frameLocator(`${TARGET.menu} >> nth=${i}`));
       await shot(orders, `preview-orders-${l}`);
       await orders.close();
 

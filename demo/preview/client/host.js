@@ -153,7 +153,7 @@
       event.preventDefault();
       navigate(href);
     } else if (target === "customer-account.order.action.menu-item.render" && page) {
-      page.openModal(config.handle);
+      page.openModal(config.handle, config.order.id);
     }
   });
 

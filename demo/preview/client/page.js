@@ -5,14 +5,16 @@
  * each time, as Shopify does), closes it for `shopify.close()` or Escape, and shows toasts.
  */
 (() => {
-  /** @param {string} handle */
-  const dialogOf = (handle) =>
-    /** @type {HTMLDialogElement | null} */ (document.querySelector(`dialog.action-modal[data-handle="${handle}"]`));
+  /** @param {string} handle @param {string} order */
+  const dialogOf = (handle, order) =>
+    /** @type {HTMLDialogElement | null} */ (
+      document.querySelector(`dialog.action-modal[data-handle="${handle}"][data-order="${order}"]`)
+    );
 
   const preview = {
-    /** @param {string} handle */
-    openModal(handle) {
-      const dialog = dialogOf(handle);
+    /** @param {string} handle @param {string} order */
+    openModal(handle, order) {
+      const dialog = dialogOf(handle, order);
       if (!dialog || dialog.open) return;
       const frame = document.createElement("iframe");
       frame.className = "extension-frame modal-frame";
@@ -26,7 +28,9 @@
     },
     /** @param {string} handle */
     closeModal(handle) {
-      dialogOf(handle)?.close();
+      /** @type {HTMLDialogElement | null} */ (
+        document.querySelector(`dialog.action-modal[data-handle="${handle}"][open]`)
+      )?.close();
     },
     /** @param {string} message */
     toast(message) {
@@ -45,8 +49,9 @@
       // the modal's frame goes with it: the next opening renders the target afresh
       dialog.addEventListener("close", () => {
         dialog.replaceChildren();
+        const { handle, order } = /** @type {HTMLElement} */ (dialog).dataset;
         const menu = document.querySelector(
-          `iframe[data-handle="${/** @type {HTMLElement} */ (dialog).dataset.handle}"][data-target$="menu-item.render"]`,
+          `iframe[data-handle="${handle}"][data-order="${order}"][data-target$="menu-item.render"]`,
         );
         /** @type {HTMLElement | null} */ (menu)?.focus();
       });
