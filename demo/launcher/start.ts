@@ -83,7 +83,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     // the extensions' bundles, as `shopify app build` writes them, for the preview (about 6 s when stale)
     const bundlesStale =
       options.build === "always" ? "asked for" : options.build === "never" ? null : bundlesStaleReason();
-    if (bundlesStale) log(`building the extensions (${bundlesStale}): shopify app build, about 6 s`);
+    if (bundlesStale) log(`building the extensions (${bundlesStale}): shopify app build, 6–13 s`);
     const bundles = bundlesStale ? buildExtensions(log) : Promise.resolve();
     building.catch(() => undefined);
     migrating.catch(() => undefined);

@@ -91,16 +91,17 @@ function newestMtime(dir: string, skip: (name: string) => boolean): number {
 export function bundlesStaleReason(handles = PREVIEW_EXTENSIONS): string | null {
   const skip = (name: string) => ["dist", "tests", "node_modules", "manifest.json"].includes(name);
   // what every extension bundles besides its own folder: the shared code and the server's address rules
-  const shared = Math.max(
-    newestMtime(path.join(ROOT, "extensions/_shared"), skip),
-    newestMtime(path.join(ROOT, "app/domain"), skip),
-  );
+  const shared = ["extensions/_shared", "app/domain"].map((dir) => ({
+    dir,
+    at: newestMtime(path.join(ROOT, dir), skip),
+  }));
   for (const handle of handles) {
     const bundle = path.join(ROOT, "extensions", handle, "dist", `${handle}.js`);
     if (!fs.existsSync(bundle)) return `extensions/${handle}/dist is missing`;
     const built = fs.statSync(bundle).mtimeMs;
-    if (Math.max(shared, newestMtime(path.join(ROOT, "extensions", handle), skip)) > built)
-      return `extensions/${handle} changed since its bundle was built`;
+    const sources = [{ dir: `extensions/${handle}`, at: newestMtime(path.join(ROOT, "extensions", handle), skip) }];
+    const newer = sources.concat(shared).find((source) => source.at > built);
+    if (newer) return `${newer.dir} changed since extensions/${handle}/dist was built`;
   }
   return null;
 }
