@@ -677,6 +677,194 @@
   }
   define("s-select", Select);
 
+  /** A number field: a text field whose control is a number input, with min, max, step, prefix and suffix. */
+  class NumberField extends Field {
+    static props = Object.assign({}, Field.props, {
+      min: "number",
+      max: "number",
+      step: "number",
+      prefix: "string",
+      suffix: "string",
+      inputMode: "string",
+    });
+    static styles =
+      FIELD_CSS +
+      `.affix { position: absolute; top: 21px; color: #707070; pointer-events: none; }
+      .suffix { right: 12px; } .prefix { left: 12px; } .affix:empty { display: none; }
+      .field[data-suffix] .control { padding-right: 96px; }`;
+    controlHtml(id, errorId) {
+      return `<input class="control" type="number" id="${id}" aria-describedby="${errorId} ${id}-suffix" /><span class="affix suffix" id="${id}-suffix"></span>`;
+    }
+    update() {
+      super.update();
+      const control = this.$(".control");
+      for (const name of ["min", "max", "step"]) {
+        const v = this[name];
+        if (v === undefined || v === null) control.removeAttribute(name);
+        else control.setAttribute(name, String(v));
+      }
+      this.$(".suffix").textContent = this.suffix || "";
+      this.$(".field").toggleAttribute("data-suffix", Boolean(this.suffix));
+    }
+  }
+  define("s-number-field", NumberField);
+
+  const CHOICE_CSS = `:host { display: block; }
+    fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
+    legend { padding: 0; margin-bottom: 8px; font-weight: 500; }
+    legend:empty { display: none; }
+    .choices { display: flex; flex-direction: column; gap: 10px; }
+    label.choice { display: flex; gap: 10px; align-items: flex-start; cursor: pointer; }
+    input { width: 18px; height: 18px; margin: 1px 0 0; accent-color: var(--s-accent, #1773b0); flex: none; cursor: pointer; }
+    input:disabled, input:disabled + span { cursor: not-allowed; opacity: .6; }
+    .error { display: flex; gap: 6px; margin: 6px 0 0; color: #c70a24; font-size: 0.929em; }
+    .error:empty { display: none; }`;
+
+  /** A checkbox: `checked` follows the box before the extension's change listener runs. */
+  class Checkbox extends Base {
+    static focusable = true;
+    static props = Object.assign({}, A11Y, {
+      label: "string",
+      checked: "boolean",
+      defaultChecked: "boolean",
+      disabled: "boolean",
+      required: "boolean",
+      name: "string",
+      value: "string",
+      error: "string",
+    });
+    static styles = CHOICE_CSS;
+    template() {
+      const id = nextId("checkbox");
+      return `<label class="choice"><input type="checkbox" id="${id}" aria-describedby="${id}-error" /><span class="label"><slot></slot></span></label><p class="error" id="${id}-error"></p>`;
+    }
+    setup() {
+      const box = this.$("input");
+      box.addEventListener("input", () => (this._p.checked = box.checked));
+      box.addEventListener("change", (e) => {
+        this._p.checked = box.checked;
+        e.stopPropagation();
+        this.dispatchEvent(new Event("change", { bubbles: true }));
+      });
+    }
+    update() {
+      const box = this.$("input");
+      const checked = "checked" in this._p || this.hasAttribute("checked") ? this.checked : this.defaultChecked;
+      box.checked = Boolean(checked);
+      box.disabled = Boolean(this.disabled);
+      box.required = Boolean(this.required);
+      if (this.name) box.name = this.name;
+      // the label is the property's text, else the element's children
+      const label = this.$(".label");
+      if (this.label) label.textContent = this.label;
+      else if (!label.querySelector("slot")) label.innerHTML = "<slot></slot>";
+      if (this.accessibilityLabel) box.setAttribute("aria-label", this.accessibilityLabel);
+      const error = this.error || "";
+      this.$(".error").textContent = error;
+      box.setAttribute("aria-invalid", String(Boolean(error)));
+    }
+  }
+  define("s-checkbox", Checkbox);
+
+  /** Radio buttons (or checkboxes with `multiple`) for its s-choice children; `values` is what is selected. */
+  class ChoiceList extends Base {
+    static props = Object.assign({}, A11Y, {
+      label: "string",
+      name: "string",
+      values: "string",
+      multiple: "boolean",
+      disabled: "boolean",
+      error: "string",
+      variant: "string",
+    });
+    static styles = CHOICE_CSS;
+    template() {
+      const id = nextId("choices");
+      this._name = id;
+      return `<fieldset aria-describedby="${id}-error"><legend></legend><div class="choices" role="presentation"></div></fieldset><p class="error" id="${id}-error"></p>`;
+    }
+    setup() {
+      new MutationObserver(() => this._changed()).observe(this, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributes: true,
+      });
+      this.$(".choices").addEventListener("change", (e) => {
+        e.stopPropagation();
+        this._p.values = [...this.$(".choices").querySelectorAll("input")].filter((i) => i.checked).map((i) => i.value);
+        this.dispatchEvent(new Event("change", { bubbles: true }));
+      });
+    }
+    get _values() {
+      const v = this._p.values ?? this.getAttribute("values");
+      if (Array.isArray(v)) return v.map(String);
+      if (typeof v === "string") return v ? v.split(",") : [];
+      return [...this.querySelectorAll("s-choice")].filter((c) => c.selected).map((c) => String(c.value));
+    }
+    update() {
+      const choices = [...this.querySelectorAll("s-choice")].map((c) => ({
+        value: String(c.value ?? ""),
+        label: c.textContent || "",
+        disabled: Boolean(c.disabled),
+      }));
+      const box = this.$(".choices");
+      const type = this.multiple ? "checkbox" : "radio";
+      const current = [...box.querySelectorAll("input")];
+      const same =
+        current.length === choices.length &&
+        current.every((input, i) => input.type === type && input.value === choices[i].value) &&
+        [...box.querySelectorAll("span")].every((span, i) => span.textContent === choices[i].label);
+      if (!same) {
+        box.replaceChildren(
+          ...choices.map((c) => {
+            const label = document.createElement("label");
+            label.className = "choice";
+            const input = document.createElement("input");
+            input.type = type;
+            input.name = this.name || this._name;
+            input.value = c.value;
+            const text = document.createElement("span");
+            text.textContent = c.label;
+            label.append(input, text);
+            return label;
+          }),
+        );
+      }
+      const values = this._values;
+      box.querySelectorAll("input").forEach((input, i) => {
+        input.checked = values.includes(input.value);
+        input.disabled = Boolean(this.disabled || choices[i].disabled);
+      });
+      this.$("legend").textContent = this.label || "";
+      const error = this.error || "";
+      this.$(".error").textContent = error;
+      this.$("fieldset").setAttribute("aria-invalid", String(Boolean(error)));
+    }
+  }
+  define("s-choice-list", ChoiceList);
+  // `values` is an array of the selected choices' values
+  Object.defineProperty(ChoiceList.prototype, "values", {
+    configurable: true,
+    get() {
+      return this._values;
+    },
+    set(value) {
+      this._p.values = value;
+      this._changed();
+    },
+  });
+
+  class Choice extends Base {
+    static props = { value: "string", selected: "boolean", disabled: "boolean", defaultSelected: "boolean" };
+    static styles = `:host { display: none; }`;
+    update() {
+      const list = this.closest("s-choice-list");
+      if (list) /** @type {any} */ (list)._changed();
+    }
+  }
+  define("s-choice", Choice);
+
   class Option extends Base {
     static props = { value: "string", disabled: "boolean", selected: "boolean" };
     static styles = `:host { display: none; }`;
