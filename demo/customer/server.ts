@@ -5,6 +5,7 @@ import { SignJWT } from "jose";
 import type { SmsSink } from "../sms-sink/server";
 import type { SmtpSink } from "../smtp-sink/server";
 import { closeServer, listen, readBody, sendJson, serveFile } from "../launcher/http";
+import { handleStorefront } from "./storefront";
 
 type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -17,6 +18,8 @@ export interface CustomerServerOptions {
   variable: string;
   appUrl: string;
   shop: string;
+  /** The store's name, shown by the storefront pages. */
+  shopName: string;
   apiKey: string;
   apiSecret: string;
   /** The simulator's origin: the customer's orders are read from its /demo/state. */
@@ -80,6 +83,8 @@ export async function startCustomerServer(options: CustomerServerOptions): Promi
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const p = url.pathname;
+    // the online store and its app proxy (/store, /apps/amend/…), as Shopify serves them
+    if (await handleStorefront(options, req, res)) return;
     if (req.method === "GET" && (p === "/" || p === "/index.html")) {
       serveFile(req, res, HERE, "/index.html");
       return;

@@ -34,7 +34,7 @@ export interface Demo {
   customerUrl: string;
   simulatorUrl: string;
   shop: string;
-  urls: { admin: string; inbox: string; customer: string; mailbox: string; state: string };
+  urls: { admin: string; inbox: string; customer: string; storefront: string; mailbox: string; state: string };
   /** ms from startDemo() to ready. */
   startupMs: number;
   steps: Record<string, number>;
@@ -107,6 +107,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       variable: "DEMO_CUSTOMER_PORT",
       appUrl,
       shop,
+      shopName: String(simulator.store.shop.name),
       apiKey,
       apiSecret,
       simulatorUrl: simulator.url,
@@ -185,6 +186,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
         admin: `${appUrl}/app`,
         inbox: `${appUrl}/app/requests`,
         customer: customer.url,
+        storefront: `${customer.url}/store`,
         mailbox: `${appUrl}/demo/mailbox`,
         state: `${appUrl}/demo/state`,
       },
