@@ -49,6 +49,8 @@ function engineFor(locale: StoreLocale): Liquid {
     extname: ".liquid",
     // as in a Shopify theme, nothing outside the extension is readable
     relativeReference: false,
+    // Shopify's global objects, which snippets see too
+    globals: { request: { locale: { iso_code: locale } } },
   });
   const texts = extensionTexts(locale);
   engine.registerFilter("t", (key: string) => {
@@ -68,10 +70,8 @@ async function layout(input: { locale: StoreLocale; shopName: string; content: s
   const engine = engineFor(input.locale);
   const embed = readBlock("withdrawal-embed");
   const block = readBlock("withdrawal-link");
-  const globals = { request: { locale: { iso_code: input.locale } } };
-  const embedHtml = await engine.parseAndRender(embed.liquid, { ...globals, block: { settings: embed.settings } });
+  const embedHtml = await engine.parseAndRender(embed.liquid, { block: { settings: embed.settings } });
   const footerBlock = await engine.parseAndRender(block.liquid, {
-    ...globals,
     block: { settings: block.settings, shopify_attributes: "" },
   });
   const other = input.locale === "fr" ? "en" : "fr";
