@@ -92,9 +92,7 @@ export async function seedDemo(db: PrismaClient, input: SeedInput): Promise<{ re
     },
   });
   if (!(await db.shopSettings.findFirst({ where: { shop } }))) {
-    const { version: _version, ...defaults } = DEFAULT_POLICY;
-    // the demo store is French: the EU withdrawal function is on, as its merchant would have to turn it on
-    const policy = { ...defaults, withdrawal: { ...defaults.withdrawal, enabled: true } };
+    const { version: _version, ...policy } = DEFAULT_POLICY;
     await db.shopSettings.create({
       data: { shop, version: 1, policy: JSON.stringify(policy), createdBy: "npm run demo" },
     });
