@@ -41,6 +41,7 @@ const en = {
     notOffered: "This store doesn't offer withdrawal online for this order. Please contact the store.",
     noItems: "Please choose at least one item and its quantity, or the whole order.",
     nameInvalid: "Please give your name (at most 200 characters).",
+    checkChoices: "Please check what you chose and try again.",
     startAgain: "Start again",
   },
   acknowledgement: {
@@ -117,6 +118,7 @@ const fr: StorefrontTexts = {
       "Cette boutique ne propose pas la rétractation en ligne pour cette commande. Veuillez contacter la boutique.",
     noItems: "Veuillez choisir au moins un article et sa quantité, ou toute la commande.",
     nameInvalid: "Veuillez indiquer votre nom (200 caractères au plus).",
+    checkChoices: "Veuillez vérifier vos choix et réessayer.",
     startAgain: "Recommencer",
   },
   acknowledgement: {

@@ -54,5 +54,6 @@ describe("shopify.app.toml", () => {
     expect(value("url")).toBe(`${appUrl}/proxy`);
     expect(value("prefix")).toBe("apps");
     expect(value("subpath")).toBe("amend");
+    expect(fs.existsSync("app/routes/proxy.withdrawal.tsx")).toBe(true);
   });
 });
