@@ -65,6 +65,7 @@ Amend demo is ready in ${(demo.startupMs / 1000).toFixed(1)} s — ${String(stor
 
   Merchant admin  ${pad(demo.urls.inbox)} the request inbox; also /app, /app/settings, /app/notifications
   Extensions      ${pad(demo.urls.preview)} the real extensions as ${store.customers.map((c) => `${c.firstName} (${c.locale})`).join(" or ")} see them
+  Storefront      ${pad(demo.urls.storefront)} the store, no login: "Withdraw from contract here" on every page
   Mailbox         ${pad(demo.urls.mailbox)} every email and SMS the app sent
   Store state     ${pad(demo.urls.state)} the orders as Shopify (the simulator) now holds them
 

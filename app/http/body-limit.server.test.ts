@@ -23,6 +23,7 @@ describe("bodyLimitFor", () => {
     ["/flow/lifecycle", 64 * KiB],
     ["/webhooks/orders/updated", 2 * MiB],
     ["/webhooks", 2 * MiB],
+    ["/proxy/withdrawal", 16 * KiB],
     ["/app/settings", 1 * MiB],
     ["/", 1 * MiB],
     ["/healthz", 1 * MiB],

@@ -10,6 +10,8 @@ export const BODY_LIMITS: readonly { prefix: string; bytes: number }[] = [
   { prefix: "/api/admin", bytes: 64 * KiB },
   { prefix: "/flow", bytes: 64 * KiB },
   { prefix: "/webhooks", bytes: 2 * MiB },
+  // the storefront's forms (app proxy): a name, an order number, an email, a few quantities
+  { prefix: "/proxy", bytes: 16 * KiB },
 ];
 /** Admin pages (`/app/*`) and every other path. */
 export const DEFAULT_BODY_LIMIT = 1 * MiB;

@@ -35,7 +35,7 @@ export interface Demo {
   previewUrl: string;
   simulatorUrl: string;
   shop: string;
-  urls: { admin: string; inbox: string; preview: string; mailbox: string; state: string };
+  urls: { admin: string; inbox: string; preview: string; storefront: string; mailbox: string; state: string };
   /** ms from startDemo() to ready. */
   startupMs: number;
   steps: Record<string, number>;
@@ -114,6 +114,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       variable: "DEMO_PREVIEW_PORT",
       appUrl,
       shop,
+      shopName: String(simulator.store.shop.name),
       apiKey,
       apiSecret,
       simulatorUrl: simulator.url,
@@ -195,6 +196,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
         admin: `${appUrl}/app`,
         inbox: `${appUrl}/app/requests`,
         preview: preview.url,
+        storefront: `${preview.url}/store`,
         mailbox: `${appUrl}/demo/mailbox`,
         state: `${appUrl}/demo/state`,
       },

@@ -288,6 +288,9 @@ export const pages = {
     )}</li>
     ${first ? `<li><a href="/checkout/${esc(c.id)}/thank-you/${esc(first.id)}">${esc(l === "fr" ? "Page de remerciement" : "Thank-you page")}</a> — ${esc(first.name)}</li>` : ""}
     ${first ? `<li><a href="/admin/${esc(l)}/orders/${esc(first.id)}">${esc(l === "fr" ? "Page de commande de l’admin" : "Admin order page")}</a> — ${esc(first.name)}</li>` : ""}
+    <li><a href="/store?locale=${esc(l)}">${esc(l === "fr" ? "Boutique en ligne" : "Online store")}</a> — ${esc(
+      l === "fr" ? "sans connexion : « Renoncer au contrat ici »" : "no sign-in: “Withdraw from contract here”",
+    )}</li>
   </ul>
 </section>`;
       })

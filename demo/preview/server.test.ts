@@ -30,6 +30,7 @@ beforeAll(async () => {
     variable: "DEMO_PREVIEW_PORT",
     appUrl: "http://localhost:1",
     shop: SHOP,
+    shopName: "Maison Lumière",
     apiKey: API_KEY,
     apiSecret: SECRET,
     simulatorUrl: `http://127.0.0.1:${(simulator.address() as AddressInfo).port}`,

@@ -6,6 +6,7 @@ import type { SmtpSink } from "../smtp-sink/server";
 import { closeServer, listen, readBody, sendJson, serveFile } from "../launcher/http";
 import { PLACES, PREVIEW_EXTENSIONS, type PreviewExtension, type Target, readExtension } from "./extensions";
 import { type Customer, type Lang, type PageContext, type PreviewOrder, pages } from "./pages";
+import { handleStorefront } from "./storefront";
 import { adminSessionToken, customerSessionToken } from "./tokens";
 
 type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -20,6 +21,8 @@ export interface PreviewServerOptions {
   variable: string;
   appUrl: string;
   shop: string;
+  /** The store's name, shown by the storefront pages. */
+  shopName: string;
   apiKey: string;
   apiSecret: string;
   /** The simulator's origin: orders are read from its /demo/state, as Shopify's pages would show them. */
@@ -141,6 +144,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     const get = req.method === "GET" || req.method === "HEAD";
     let m: RegExpMatchArray | null;
 
+    // the online store and its app proxy (/store, /apps/amend/…), as Shopify serves them
+    if (await handleStorefront(options, req, res)) return;
     if (get && p === "/") return html(res, 200, pages.home(customers, await ordersOf("*")));
     if (get && p.startsWith("/client/") && serveFile(req, res, CLIENT, p.slice("/client".length))) return;
     if (p.startsWith("/demo/assets/") && serveFile(req, res, ASSETS, p.slice("/demo/assets".length))) return;

@@ -41,8 +41,19 @@ describe("shopify.app.toml", () => {
       "write_third_party_fulfillment_orders",
       "write_draft_orders",
       "read_customers",
+      "write_app_proxy",
     ]) {
       expect(scopes).toContain(scope);
     }
+  });
+
+  it("proxies the storefront's /apps/amend/* to the app's /proxy/*", () => {
+    const section = toml.match(/^\[app_proxy\]\n((?:[a-z_]+ = "[^"]*"\n)+)/m)?.[1] ?? "";
+    const value = (key: string) => section.match(new RegExp(`^${key} = "([^"]*)"`, "m"))?.[1];
+    const appUrl = toml.match(/^application_url = "([^"]+)"/m)![1];
+    expect(value("url")).toBe(`${appUrl}/proxy`);
+    expect(value("prefix")).toBe("apps");
+    expect(value("subpath")).toBe("amend");
+    expect(fs.existsSync("app/routes/proxy.withdrawal.tsx")).toBe(true);
   });
 });
