@@ -17,13 +17,11 @@ function WithdrawalMenuItem() {
   const t = shopify.i18n.translate;
   const orderId = numericId(shopify.orderId);
   const [options] = useLoad(() => amendApi(shopify).options(orderId));
-  const withdrawal = options.state === "ready" ? options.data.withdrawal : undefined;
+  if (options.state !== "ready") return null;
+  const { order, withdrawal } = options.data;
   if (!withdrawal?.offered || !withdrawal.allowed) return null;
   return (
-    <s-button
-      href={withdrawalPageUrl(orderId)}
-      accessibilityLabel={t("menu.withdrawLabel", { order: options.state === "ready" ? options.data.order.name : "" })}
-    >
+    <s-button href={withdrawalPageUrl(orderId)} accessibilityLabel={t("menu.withdrawLabel", { order: order.name })}>
       {t("menu.withdraw")}
     </s-button>
   );
