@@ -1,8 +1,8 @@
 /**
- * `npm run demo`: the whole product offline — the app, the Admin API simulator, the SMTP and SMS sinks, a
- * customer page — in one process. Prints the URLs and waits; Ctrl-C stops everything.
+ * `npm run demo`: the whole product offline — the app, the Admin API simulator, the SMTP and SMS sinks, the
+ * extension preview — in one process. Prints the URLs and waits; Ctrl-C stops everything.
  *
- * Environment: PORT (app, 3000), DEMO_CUSTOMER_PORT (customer page, PORT+1), SHOPIFY_API_KEY,
+ * Environment: PORT (app, 3000), DEMO_PREVIEW_PORT (extension preview, PORT+1), SHOPIFY_API_KEY,
  * SHOPIFY_API_SECRET, DEMO_STORE (store file), DEMO_DATABASE_URL (file:prisma/demo.db),
  * DEMO_BUILD (auto | never | always).
  */
@@ -21,7 +21,7 @@ function portFrom(name: string, fallback: number): number {
 }
 
 const port = portFrom("PORT", 3000);
-const customerPort = portFrom("DEMO_CUSTOMER_PORT", port === 0 ? 0 : port + 1);
+const previewPort = portFrom("DEMO_PREVIEW_PORT", port === 0 ? 0 : port + 1);
 const build = process.env.DEMO_BUILD as "auto" | "never" | "always" | undefined;
 
 let demo: Demo | null = null;
@@ -50,7 +50,7 @@ process.on("SIGTERM", () => void stop("SIGTERM"));
 try {
   demo = await startDemo({
     port,
-    customerPort,
+    previewPort,
     apiKey: process.env.SHOPIFY_API_KEY || undefined,
     apiSecret: process.env.SHOPIFY_API_SECRET || undefined,
     storeFile: process.env.DEMO_STORE || undefined,
@@ -64,12 +64,12 @@ try {
 Amend demo is ready in ${(demo.startupMs / 1000).toFixed(1)} s — ${String(store.shop.name)} (${demo.shop}), store ${store.source}
 
   Merchant admin  ${pad(demo.urls.inbox)} the request inbox; also /app, /app/settings, /app/notifications
-  Customer page   ${pad(demo.urls.customer)} act as ${store.customers.map((c) => `${c.firstName} (${c.locale})`).join(" or ")}
+  Extensions      ${pad(demo.urls.preview)} the real extensions as ${store.customers.map((c) => `${c.firstName} (${c.locale})`).join(" or ")} see them
   Mailbox         ${pad(demo.urls.mailbox)} every email and SMS the app sent
   Store state     ${pad(demo.urls.state)} the orders as Shopify (the simulator) now holds them
 
-Try it: on the customer page, change the address of an eligible order, request a cancellation, then approve
-or reject it in the merchant inbox — the mailbox and the store state show what happened.
+Try it: in the extension preview, change the address of an eligible order, request a cancellation, then approve
+or reject it in the merchant inbox or on the admin order page — the mailbox and the store state show what happened.
 Ctrl-C stops everything.`);
 } catch (error) {
   if (error instanceof PortInUseError) console.error(`\nCannot start the demo: ${error.message}`);

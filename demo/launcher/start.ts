@@ -2,7 +2,8 @@ import path from "node:path";
 import { startSmsSink, type SmsSink } from "../sms-sink/server";
 import { startSmtpSink, type SmtpSink } from "../smtp-sink/server";
 import { startSimulator, type Simulator } from "../simulator/server";
-import { startCustomerServer } from "../customer/server";
+import { buildExtensions, bundlesStaleReason } from "../preview/extensions";
+import { startPreviewServer } from "../preview/server";
 import { ROOT, buildApp, buildStaleReason, startAppServer, type AppServer } from "./app-server";
 import { migrate, seedDemo, sqlitePath } from "./database";
 import { closeServer } from "./http";
@@ -14,15 +15,15 @@ export const DEMO_API_SECRET = "amend-demo-client-secret-not-for-production";
 export interface DemoOptions {
   /** The app's port (PORT, default 3000). */
   port?: number;
-  /** The customer page's port (DEMO_CUSTOMER_PORT, default port + 1). */
-  customerPort?: number;
+  /** The extension preview's port (DEMO_PREVIEW_PORT, default port + 1). */
+  previewPort?: number;
   apiKey?: string;
   apiSecret?: string;
   /** The store file (DEMO_STORE, default demo/store.json). */
   storeFile?: string;
   /** The demo's SQLite database (DEMO_DATABASE_URL, default file:prisma/demo.db). */
   databaseUrl?: string;
-  /** "auto" (default): build when build/ is missing or older than the sources; "never"; "always". */
+  /** "auto" (default): build the app and the extensions when missing or older than their sources; "never"; "always". */
   build?: "auto" | "never" | "always";
   /** How often the deadline / stalled-request / webhook jobs run (ms). */
   jobsIntervalMs?: number;
@@ -31,10 +32,10 @@ export interface DemoOptions {
 
 export interface Demo {
   appUrl: string;
-  customerUrl: string;
+  previewUrl: string;
   simulatorUrl: string;
   shop: string;
-  urls: { admin: string; inbox: string; customer: string; mailbox: string; state: string };
+  urls: { admin: string; inbox: string; preview: string; mailbox: string; state: string };
   /** ms from startDemo() to ready. */
   startupMs: number;
   steps: Record<string, number>;
@@ -46,8 +47,8 @@ export interface Demo {
 
 /**
  * Starts the whole product offline in this process: the Admin API simulator, the SMTP and SMS sinks, the demo
- * database (migrated and seeded), the app (production build, in-process), the customer page, the outbox worker
- * and the periodic jobs. `close()` stops all of it.
+ * database (migrated and seeded), the app (production build, in-process), the extension preview (the extensions'
+ * bundles, built when missing or stale), the outbox worker and the periodic jobs. `close()` stops all of it.
  */
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const t0 = performance.now();
@@ -60,7 +61,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   };
   const log = options.log ?? ((line: string) => console.log(`[demo] ${line}`));
   const port = options.port ?? 3000;
-  const customerPort = options.customerPort ?? (port === 0 ? 0 : port + 1);
+  const previewPort = options.previewPort ?? (port === 0 ? 0 : port + 1);
   const apiKey = options.apiKey ?? DEMO_API_KEY;
   const apiSecret = options.apiSecret ?? DEMO_API_SECRET;
   const storeFile = path.resolve(options.storeFile ?? path.join(ROOT, "demo/store.json"));
@@ -79,8 +80,14 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     if (staleReason) log(`building the app (${staleReason}): about 15 s, once`);
     const building = staleReason ? buildApp(log) : Promise.resolve();
     const migrating = migrate(databaseUrl, log);
+    // the extensions' bundles, as `shopify app build` writes them, for the preview (about 6 s when stale)
+    const bundlesStale =
+      options.build === "always" ? "asked for" : options.build === "never" ? null : bundlesStaleReason();
+    if (bundlesStale) log(`building the extensions (${bundlesStale}): shopify app build, 6–13 s`);
+    const bundles = bundlesStale ? buildExtensions(log) : Promise.resolve();
     building.catch(() => undefined);
     migrating.catch(() => undefined);
+    bundles.catch(() => undefined);
 
     process.env.SHOPIFY_API_KEY = apiKey; // the simulator names the app holding holds after it
     const simulator = await startSimulator({ storeFile, port: 0 });
@@ -102,9 +109,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     });
     cleanups.push(() => closeServer(app.server));
     const appUrl = app.url;
-    const customer = await startCustomerServer({
-      port: customerPort,
-      variable: "DEMO_CUSTOMER_PORT",
+    const preview = await startPreviewServer({
+      port: previewPort,
+      variable: "DEMO_PREVIEW_PORT",
       appUrl,
       shop,
       apiKey,
@@ -113,8 +120,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       customers: simulator.store.customers as Record<string, unknown>[],
       smtp,
       sms,
+      bundles,
     });
-    cleanups.push(() => customer.close());
+    cleanups.push(() => preview.close());
 
     // The app reads its configuration from the environment, once, when its modules load.
     Object.assign(process.env, {
@@ -126,7 +134,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       SHOPIFY_ADMIN_API_ORIGIN: simulator.url,
       DEMO_MODE: "true",
       DEMO_SHOP: shop,
-      DEMO_MAILBOX_URL: customer.mailboxUrl,
+      DEMO_MAILBOX_URL: preview.mailboxUrl,
       DATABASE_URL: databaseUrl,
       SMTP_HOST: "127.0.0.1",
       SMTP_PORT: String(smtp.port),
@@ -149,12 +157,14 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     const seeded = await seedDemo(prisma, {
       shop,
       store: simulator.store.snapshot() as never,
-      assetsOrigin: customer.url,
+      assetsOrigin: preview.url,
     });
     step("database seeded");
 
     await app.ready;
     step("app built and loaded");
+    await bundles;
+    step("extensions built");
 
     // The outbox worker (emails and SMS to the sinks) and the periodic jobs, as an app instance runs them.
     const { startBackgroundWork } = await import("~/background.server");
@@ -178,13 +188,13 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     if (seeded.requests.length) log(`seeded: ${seeded.requests.join(", ")}`);
     return {
       appUrl,
-      customerUrl: customer.url,
+      previewUrl: preview.url,
       simulatorUrl: simulator.url,
       shop,
       urls: {
         admin: `${appUrl}/app`,
         inbox: `${appUrl}/app/requests`,
-        customer: customer.url,
+        preview: preview.url,
         mailbox: `${appUrl}/demo/mailbox`,
         state: `${appUrl}/demo/state`,
       },

@@ -32,7 +32,8 @@ export function freePort(): Promise<number> {
 
 export interface RunningDemo {
   appUrl: string;
-  customerUrl: string;
+  /** The extension preview (demo/preview). */
+  previewUrl: string;
   /** ms from spawning `npm run demo` to its ready line. */
   readyMs: number;
   output: () => string;
@@ -48,7 +49,7 @@ export async function startDemoProcess(
   options: { env?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<RunningDemo> {
   const port = await freePort();
-  const customerPort = await freePort();
+  const previewPort = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "amend-demo-"));
   const started = performance.now();
   const child: ChildProcess = spawn("npm", ["run", "--silent", "demo"], {
@@ -58,7 +59,7 @@ export async function startDemoProcess(
     env: {
       ...process.env,
       PORT: String(port),
-      DEMO_CUSTOMER_PORT: String(customerPort),
+      DEMO_PREVIEW_PORT: String(previewPort),
       DEMO_DATABASE_URL: `file:${path.join(dir, "demo.db")}`,
       DEMO_STORE: path.join(ROOT, "demo/store.json"),
       ...options.env,
@@ -90,7 +91,7 @@ export async function startDemoProcess(
 
   return {
     appUrl: `http://localhost:${port}`,
-    customerUrl: `http://localhost:${customerPort}`,
+    previewUrl: `http://localhost:${previewPort}`,
     readyMs,
     output: () => out,
     async stop() {
