@@ -686,4 +686,176 @@
     }
   }
   define("s-option", Option);
+
+  /** A number field: a text field with a numeric keyboard, min / max / step and a suffix (e.g. "of 2"). */
+  class NumberField extends Field {
+    static props = Object.assign({}, Field.props, {
+      min: "number",
+      max: "number",
+      step: "number",
+      suffix: "string",
+      prefix: "string",
+    });
+    static styles =
+      FIELD_CSS +
+      `.suffix { position: absolute; right: 12px; top: 50%; transform: translateY(-50%); color: #707070; pointer-events: none; }
+      .suffix:empty { display: none; } .field:has(.suffix:not(:empty)) .control { padding-right: 72px; }`;
+    controlHtml(id, errorId) {
+      return `<input class="control" type="number" inputmode="numeric" id="${id}" aria-describedby="${errorId} ${id}-suffix" /><span class="suffix" id="${id}-suffix"></span>`;
+    }
+    update() {
+      super.update();
+      const control = this.$(".control");
+      for (const name of ["min", "max", "step"]) {
+        const value = this[name];
+        if (value === undefined || value === null || Number.isNaN(value)) control.removeAttribute(name);
+        else control.setAttribute(name, String(value));
+      }
+      this.$(".suffix").textContent = this.suffix || "";
+    }
+  }
+  define("s-number-field", NumberField);
+
+  const CHECK_CSS = `:host { display: block; }
+    label { display: inline-flex; align-items: flex-start; gap: 10px; cursor: pointer; line-height: 1.4; padding: 2px 0; }
+    input { width: 18px; height: 18px; margin: 1px 0 0; flex: none; accent-color: var(--s-accent, #1773b0); cursor: inherit; }
+    input:disabled + span { color: #8a8a8a; }
+    label:has(input:disabled) { cursor: not-allowed; }
+    .error { margin: 4px 0 0; color: #c70a24; font-size: 0.929em; } .error:empty { display: none; }`;
+
+  /** A checkbox with its label: `checked` follows the box, `change` is dispatched on the element. */
+  class Checkbox extends Base {
+    static focusable = true;
+    static props = Object.assign({}, A11Y, {
+      label: "string",
+      checked: "boolean",
+      defaultChecked: "boolean",
+      disabled: "boolean",
+      required: "boolean",
+      name: "string",
+      value: "string",
+      error: "string",
+    });
+    static styles = CHECK_CSS;
+    template() {
+      const id = nextId("checkbox");
+      return `<label><input type="checkbox" aria-describedby="${id}-error" /><span></span></label><p class="error" id="${id}-error"></p>`;
+    }
+    setup() {
+      const box = this.$("input");
+      box.addEventListener("change", (e) => {
+        this._p.checked = box.checked;
+        e.stopPropagation();
+        this.dispatchEvent(new Event("change", { bubbles: true }));
+      });
+    }
+    update() {
+      const box = this.$("input");
+      box.checked = "checked" in this._p || this.hasAttribute("checked") ? this.checked : Boolean(this.defaultChecked);
+      box.disabled = Boolean(this.disabled);
+      box.required = Boolean(this.required);
+      this.$("span").textContent = this.label || "";
+      if (this.accessibilityLabel) box.setAttribute("aria-label", this.accessibilityLabel);
+      this.$(".error").textContent = this.error || "";
+      box.setAttribute("aria-invalid", String(Boolean(this.error)));
+    }
+  }
+  define("s-checkbox", Checkbox);
+
+  /**
+   * A choice list: its s-choice children as radio buttons (or checkboxes with `multiple`), in a fieldset with the
+   * list's label as legend. `values` is the chosen values; `change` is dispatched on the list.
+   */
+  class ChoiceList extends Base {
+    static props = Object.assign({}, A11Y, {
+      label: "string",
+      name: "string",
+      multiple: "boolean",
+      disabled: "boolean",
+      error: "string",
+      values: "string",
+      labelAccessibilityVisibility: "string",
+    });
+    static styles = `:host { display: block; } fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
+      legend { padding: 0; margin-bottom: 8px; font-weight: 600; }
+      .choices { display: flex; flex-direction: column; gap: 8px; }
+      .error { margin: 6px 0 0; color: #c70a24; font-size: 0.929em; } .error:empty { display: none; }`;
+    template() {
+      const id = nextId("choices");
+      return `<fieldset aria-describedby="${id}-error"><legend></legend><div class="choices"><slot></slot></div></fieldset><p class="error" id="${id}-error"></p>`;
+    }
+    setup() {
+      this._name = nextId("choice-list");
+      new MutationObserver(() => this._changed()).observe(this, { childList: true });
+    }
+    /** The chosen values, whether set as an array property or as an attribute ("A" or "A,B"). */
+    get chosen() {
+      const v = this.values;
+      if (Array.isArray(v)) return v.map(String);
+      return v ? String(v).split(",") : [];
+    }
+    /** Called by a choice the customer just picked. */
+    pick(value, on) {
+      const next = this.multiple
+        ? on
+          ? [...new Set(this.chosen.concat(value))]
+          : this.chosen.filter((v) => v !== value)
+        : [value];
+      this._p.values = next;
+      this.dispatchEvent(new Event("change", { bubbles: true }));
+      this._changed();
+    }
+    update() {
+      this.$("legend").textContent = this.label || "";
+      this.$("legend").classList.toggle("visually-hidden", this.labelAccessibilityVisibility === "exclusive");
+      this.$(".error").textContent = this.error || "";
+      const chosen = this.chosen;
+      for (const choice of this.querySelectorAll("s-choice")) {
+        /** @type {any} */ (choice).sync(
+          this._name,
+          this.multiple,
+          chosen.includes(String(choice.value)),
+          this.disabled,
+        );
+      }
+    }
+  }
+  define("s-choice-list", ChoiceList);
+
+  class Choice extends Base {
+    static focusable = true;
+    static props = Object.assign({}, A11Y, {
+      value: "string",
+      disabled: "boolean",
+      selected: "boolean",
+      defaultSelected: "boolean",
+    });
+    static styles = CHECK_CSS;
+    template() {
+      return `<label><input type="radio" /><span><slot></slot></span></label>`;
+    }
+    setup() {
+      const input = this.$("input");
+      input.addEventListener("change", (e) => {
+        e.stopPropagation();
+        const list = /** @type {any} */ (this.closest("s-choice-list"));
+        if (list) list.pick(String(this.value), input.checked);
+      });
+    }
+    update() {
+      const list = /** @type {any} */ (this.closest("s-choice-list"));
+      if (list) list._changed();
+    }
+    /** The list's state: the input's kind, group name, checked and disabled. */
+    sync(name, multiple, checked, disabled) {
+      if (!this.shadowRoot) return; // not built yet: its own update asks the list again
+      const input = this.$("input");
+      input.type = multiple ? "checkbox" : "radio";
+      input.name = name;
+      input.checked = checked;
+      input.disabled = Boolean(disabled || this.disabled);
+      if (this.accessibilityLabel) input.setAttribute("aria-label", this.accessibilityLabel);
+    }
+  }
+  define("s-choice", Choice);
 })();
