@@ -27,6 +27,7 @@ import { ServiceError } from "~/services/errors";
 import type { ServiceDeps } from "~/services/ports";
 import { authenticate } from "~/shopify.server";
 import { customerReadPort } from "./order-reads.server";
+import { presentWithdrawalOptions } from "./withdrawal.server";
 import { RateLimiter } from "./rate-limit.server";
 
 /**
@@ -161,7 +162,7 @@ export async function readBody<T extends z.ZodType>(request: Request, schema: T)
 /** A request as the customer sees it: what was asked, where it stands, its history and thread. */
 export function presentRequest(request: ChangeRequest | RequestWithHistory, locale: Locale) {
   const payload = decodePayload(request);
-  const actions = allowedActions(request.status);
+  const actions = allowedActions(request.status, request.kind);
   return {
     id: request.id,
     kind: request.kind,
@@ -174,11 +175,17 @@ export function presentRequest(request: ChangeRequest | RequestWithHistory, loca
     updatedAt: request.updatedAt.toISOString(),
     ...(payload.kind === "ADDRESS_CHANGE"
       ? { address: payload.address, previousAddress: payload.previousAddress }
-      : {
-          reason: payload.reason,
-          reasonLabel: isCustomerReason(payload.reason) ? customerReasonLabel(payload.reason, locale) : null,
-          note: payload.note,
-        }),
+      : payload.kind === "WITHDRAWAL"
+        ? {
+            statement: payload.statement,
+            outcome: payload.outcome,
+            reimbursementDueBy: payload.reimbursementDueBy,
+          }
+        : {
+            reason: payload.reason,
+            reasonLabel: isCustomerReason(payload.reason) ? customerReasonLabel(payload.reason, locale) : null,
+            note: payload.note,
+          }),
     decisionNote: request.decisionNote,
     deadline: request.deadlineAt?.toISOString() ?? null,
     canWithdraw: actions.includes("withdraw"),
@@ -244,5 +251,6 @@ export function presentOptions(options: OrderOptions, locale: Locale) {
       customerReasons: offered.map((code) => ({ code, label: customerReasonLabel(code, locale) })),
     },
     requests: options.requests.map((r) => presentRequest(r, locale)),
+    withdrawal: presentWithdrawalOptions(options.withdrawal, locale),
   };
 }

@@ -46,18 +46,28 @@ export const en = {
     ORDER_NOT_FOUND: "We couldn't find this order. Please check the link, or open the order from your order history.",
     CUSTOMER_DATA_UNAVAILABLE:
       "The address of this order can't be changed online. Please contact the store to change it.",
+    WITHDRAWAL_PERIOD_ENDED:
+      "The withdrawal period for this order ({days} days after delivery) has ended. If something is wrong with your items, please contact the store.",
+    ALREADY_WITHDRAWN:
+      "You have already withdrawn from this order. You received an acknowledgement by email, and the store will follow up.",
+    ALL_ITEMS_EXEMPT:
+      "The items in this order can't be withdrawn from (for example, made to your specifications, perishable, or unsealed). Please contact the store if you have a question.",
+    NOTHING_TO_WITHDRAW:
+      "There is nothing left in this order to withdraw from. Please contact the store if you have a question.",
   } satisfies Record<ReasonCode, string>,
 
   /** The open request named in REQUEST_ALREADY_PENDING. */
   pendingRequest: {
     ADDRESS_CHANGE: "an address change request",
     CANCELLATION: "a cancellation request",
+    WITHDRAWAL: "a withdrawal",
     ANY: "a request",
   } satisfies Record<RequestKind | "ANY", string>,
 
   requestKinds: {
     ADDRESS_CHANGE: "Address change",
     CANCELLATION: "Cancellation",
+    WITHDRAWAL: "Withdrawal",
   } satisfies Record<RequestKind, string>,
 
   /** A request's status, as a short label (badges, lists). */
@@ -113,6 +123,12 @@ export const en = {
   },
 
   /** What the customer is told when the store's fulfillment service could not stop the order (a cancellation). */
+  /** The EU right of withdrawal. */
+  withdrawal: {
+    returnInstructions:
+      "Your withdrawal from order {order} is registered and a return has been opened with the store. The store will email you how to send the items back (address or return label). Please send them within 14 days; you will be reimbursed within 14 days of your withdrawal, at the latest once the items are back or you have shown that you sent them.",
+  },
+
   fulfillmentService: {
     cancellationRefused:
       "Your order is already being prepared by our warehouse ({service}), which could not stop it. It was not cancelled.",

@@ -129,8 +129,8 @@ export async function transitionRequest(
   tx: DbTx,
   input: TransitionInput,
 ): Promise<{ request: ChangeRequest; eventId: string }> {
-  const to = transition(input.from, input.action);
   const current = input.current ?? (await tx.changeRequest.findUniqueOrThrow({ where: { id: input.id } }));
+  const to = transition(input.from, input.action, current.kind);
   try {
     const { count } = await tx.changeRequest.updateMany({
       where: { id: input.id, status: input.from },
@@ -169,10 +169,10 @@ export function openRequestsForOrder(
   db: DbTx,
   shop: string,
   orderId: string,
-): Promise<Pick<ChangeRequest, "id" | "status">[]> {
+): Promise<Pick<ChangeRequest, "id" | "status" | "kind">[]> {
   // plain SQL: every order webhook that means "fulfilled" or "cancelled" asks this, mostly for nothing
   return db.$queryRaw`
-    SELECT "id", "status" FROM "ChangeRequest"
+    SELECT "id", "status", "kind" FROM "ChangeRequest"
      WHERE "shop" = ${shop} AND "orderId" = ${orderId} AND "openKey" IS NOT NULL`;
 }
 
