@@ -157,7 +157,7 @@ export function submittedWithdrawal(
     }),
     withdrawal: {
       submittedAt: "2026-12-05T00:12:03.120Z",
-      statement: { name: "Camille Martin", orderName: "#1001", items: null, wholeOrder: true },
+      statement: { name: "Camille Martin", orderName: "#1001", items: [], wholeOrder: true },
       acknowledgement: { email: "c•••@example.fr", sms: null },
       outcome: "CANCELLATION",
       reimbursementDueBy: "2026-12-19T00:12:03.120Z",

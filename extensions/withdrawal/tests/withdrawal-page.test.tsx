@@ -174,7 +174,7 @@ describe("withdrawal page", () => {
     fireEvent.click(confirmButton());
     await waitFor(() => expect($('s-banner[tone="success"]')).not.toBeNull());
     const text = document.body.textContent;
-    expect(text).toContain("Please send the items back as explained below");
+    expect(text).toContain("A return has been opened: you’ll receive instructions to send the items back");
     expect(text).toContain("the store may wait until it has received the items");
     expect(text).toContain("Send the parcel to 3 rue du Dépôt, 69000 Lyon.");
   });
@@ -246,9 +246,9 @@ describe("withdrawal page", () => {
       [WITHDRAW]: () =>
         json(422, {
           error: {
-            code: "ACTION_NOT_ALLOWED",
+            code: "RULES_FAILED",
             message: "This withdrawal isn't possible.",
-            reasons: [{ code: "ALREADY_WITHDRAWN", message: "You have already withdrawn from this order." }],
+            reasons: [{ code: "WITHDRAWAL_PERIOD_ENDED", message: "The 14-day withdrawal period has ended." }],
           },
         }),
     });
@@ -257,9 +257,22 @@ describe("withdrawal page", () => {
     await waitFor(() =>
       expect($('s-banner[tone="warning"]')?.getAttribute("heading")).toBe("This withdrawal isn't possible."),
     );
-    expect(texts("s-banner s-list-item")).toEqual(["You have already withdrawn from this order."]);
+    expect(texts("s-banner s-list-item")).toEqual(["The 14-day withdrawal period has ended."]);
     expect($('s-banner[tone="warning"] s-button')).toBeNull(); // a refusal is not retried
     expect(confirmButton()).not.toBeNull();
+  });
+
+  it("GIVEN a withdrawal already in progress (409, a lost race) THEN it says so", async () => {
+    const reason = { code: "ALREADY_WITHDRAWN", message: "You have already withdrawn from this order." };
+    page.fetch = routes({
+      [OPTIONS]: () => json(200, options({ withdrawal: withdrawal() })),
+      [WITHDRAW]: () =>
+        json(409, { error: { code: "REQUEST_ALREADY_PENDING", message: reason.message, reasons: [reason] } }),
+    });
+    await ready();
+    fireEvent.click(confirmButton());
+    await waitFor(() => expect(texts("s-banner s-list-item")).toEqual([reason.message]));
+    expect(posts()).toHaveLength(1);
   });
 
   it("GIVEN the server refuses the name THEN the name field says why, until it is changed", async () => {
