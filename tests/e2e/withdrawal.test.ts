@@ -243,4 +243,20 @@ describe("the EU withdrawal function (two steps, through the real extensions)", 
     await page.close();
     await direct.close();
   });
+
+  it("a made-to-measure item is listed as exempt with its reason, and only the rest can be withdrawn", async () => {
+    const page = await open("fr", `/account/${CAMILLE.id}/orders/5028/pages/withdrawal`);
+    const full = page.frameLocator(TARGET.page);
+    await full.getByText(t("withdrawal", "fr", "statement.exempt"), { exact: true }).waitFor({ timeout: 20_000 });
+    expect(await full.locator("s-list-item").allInnerTexts()).toEqual([
+      `Abat-jour lin naturel Ø30 (${t("withdrawal", "fr", "exempt.PERSONALISED")})`,
+    ]);
+    // one unit left to withdraw (the candle): no choice between the whole order and some items, the statement names it
+    expect(await full.getByRole("radio").count()).toBe(0);
+    await full
+      .getByText(t("withdrawal", "fr", "statement.withdrawn", { items: "1 × Bougie parfumée Figuier 190 g" }))
+      .waitFor();
+    await shot(page, "withdrawal-exempt-fr");
+    await page.close();
+  });
 });

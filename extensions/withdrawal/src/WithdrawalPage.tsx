@@ -149,6 +149,14 @@ function Statement({ t, date, api, orderId, orderName, withdrawal: w, back }: St
               if (serverField === "name") send.clear();
             }}
           />
+          {!partial && (
+            // one unit to withdraw: say which
+            <s-paragraph>
+              {t("statement.withdrawn", {
+                items: selectable.map((i) => `${i.withdrawableQuantity} × ${lineLabel(i)}`).join(", "),
+              })}
+            </s-paragraph>
+          )}
           {partial && (
             <s-choice-list
               label={t("statement.what")}
@@ -158,7 +166,7 @@ function Statement({ t, date, api, orderId, orderName, withdrawal: w, back }: St
               onChange={(e) => setSome((e.currentTarget as unknown as { values: string[] }).values[0] === "SOME")}
             >
               <s-choice value="ALL" selected={!some}>
-                {t("statement.whole")}
+                {t(exempt.length ? "statement.wholeWithdrawable" : "statement.whole")}
               </s-choice>
               <s-choice value="SOME" selected={some}>
                 {t("statement.some")}

@@ -64,7 +64,8 @@ describe("withdrawal page", () => {
     expect(document.body.textContent).toContain("until 14 days after delivery");
     expect(nameField().getAttribute("label")).toBe("Your name");
     expect(nameField().getAttribute("value")).toBe("Camille Martin");
-    expect(texts("s-choice")).toEqual(["The whole order", "Only some items"]);
+    // the vase is exempt, so "the whole order" is what can be withdrawn from
+    expect(texts("s-choice")).toEqual(["Every item that can be withdrawn from", "Only some items"]);
     expect($("s-choice-list").getAttribute("values")).toBe("ALL");
     expect($("s-number-field")).toBeNull(); // the quantities show only for "some items"
     expect(texts("s-list-item")).toEqual(["Vase gravé (made to your specifications)"]);
@@ -76,6 +77,22 @@ describe("withdrawal page", () => {
     expect(confirmButton().textContent).toBe("Confirm withdrawal");
     expect($('s-button[slot="breadcrumb-actions"]').getAttribute("href")).toBe("shopify:customer-account/orders/5001");
     expect(posts()).toHaveLength(0); // opening the statement sends nothing
+  });
+
+  it("GIVEN one unit to withdraw THEN there is no choice and the statement names it", async () => {
+    const lamp = Object.assign({}, withdrawal().items[0], { quantity: 1, withdrawableQuantity: 1 });
+    page.fetch = routes({ [OPTIONS]: () => json(200, options({ withdrawal: withdrawal({ items: [lamp] }) })) });
+    await ready();
+    expect($("s-choice-list")).toBeNull();
+    expect(document.body.textContent).toContain("You withdraw from: 1 × Lampe Opaline — Blanc.");
+  });
+
+  it("GIVEN no exempt item THEN the choice is the whole order or some items", async () => {
+    page.fetch = routes({
+      [OPTIONS]: () => json(200, options({ withdrawal: withdrawal({ items: [withdrawal().items[0]] }) })),
+    });
+    await ready();
+    expect(texts("s-choice")).toEqual(["The whole order", "Only some items"]);
   });
 
   it("GIVEN the whole order WHEN Confirm withdrawal THEN one POST with an Idempotency-Key, and the acknowledgement with the statement, date and time", async () => {
