@@ -278,7 +278,7 @@ export const pages = {
       .map((c) => {
         const first = all.orders.filter((o) => o.customerId === c.id).at(-1);
         const l = c.lang;
-        return `<section class="card" aria-labelledby="who-${esc(c.id)}">
+        return `<section class="card" lang="${l}" aria-labelledby="who-${esc(c.id)}">
   <h2 id="who-${esc(c.id)}">${esc(c.name)} <span class="badge">${esc(l)}</span></h2>
   <ul class="links">
     <li><a href="/account/${esc(c.id)}">${esc(l === "fr" ? "Espace client" : "Customer account")}</a> — ${esc(
@@ -294,9 +294,13 @@ export const pages = {
       .join("\n");
     return document(
       "en",
-      "Amend — extension preview",
-      `<main class="narrow"><h1>Amend — extension preview</h1>
-<p class="muted">Every block, button, modal and page below the Shopify-like frames is the real bundle of an extension (<code>extensions/*/dist</code>, as <code>shopify app build</code> writes it), talking to the demo's app.</p>
+      "Amend — extension preview · aperçu des extensions",
+      `<main class="narrow"><h1>Amend — extension preview · <span lang="fr">aperçu des extensions</span></h1>
+<p class="muted">Each customer’s pages as Shopify shows them. Every button, block, modal and page of Amend in them is the
+extension’s real bundle (<code>extensions/*/dist</code>, built by <code>shopify app build</code>), calling the demo’s app.</p>
+<p class="muted" lang="fr">Les pages de chaque client telles que Shopify les affiche. Chaque bouton, bloc, fenêtre et page
+d’Amend y est le vrai bundle de l’extension (<code>extensions/*/dist</code>, construit par <code>shopify app build</code>),
+qui appelle l’app de la démo.</p>
 ${columns}</main>`,
       "home",
     );

@@ -129,12 +129,40 @@ const section = (frame: FrameLocator, heading: string) =>
   frame.locator("s-section").filter({ has: frame.getByRole("heading", { name: heading, exact: true }) });
 
 /** Opens the action modal from the order's action menu. */
-async function openModal(page: Page, menu: FrameLocator, lang: Lang, orderName: string): Promise<FrameLocator> {
-  await menu.getByRole("button").click();
+async function openModal(
+  page: Page,
+  menu: FrameLocator,
+  lang: Lang,
+  orderName: string,
+  via: "mouse" | "keyboard" = "mouse",
+): Promise<FrameLocator> {
+  if (via === "keyboard") await menu.getByRole("button").press("Enter");
+  else await menu.getByRole("button").click();
   const modal = page.frameLocator(TARGET.modal);
-  await modal
-    .getByRole("heading", { name: t("order-actions", lang, "action.heading", { order: orderName }) })
-    .waitFor();
+  try {
+    await modal
+      .getByRole("heading", { name: t("order-actions", lang, "action.heading", { order: orderName }) })
+      .waitFor({ timeout: 20_000 });
+  } catch (error) {
+    // say what was on the screen instead
+    const dialogs = await page.locator("dialog[open]").count();
+    const text = dialogs
+      ? await modal
+          .locator("body")
+          .innerText({ timeout: 1000 })
+          .catch(() => "?")
+      : "";
+    const button = await menu
+      .locator("s-button")
+      .evaluate((b) => b.outerHTML, null, { timeout: 1000 })
+      .catch(() => "?");
+    throw new Error(
+      `the modal of ${orderName} did not show (open dialogs: ${dialogs}; modal: ${text}; menu: ${button})`,
+      {
+        cause: error,
+      },
+    );
+  }
   return modal;
 }
 
@@ -169,11 +197,16 @@ describe("npm run demo", () => {
       await shot(page, `preview-order-status-block-${l}`);
 
       // the modal, in a <dialog>; its Close button is the extension's `shopify.close()`
-      const modal = await openModal(page, menu, l, name);
+      // (Camille opens it with the mouse, Oliver with the keyboard)
+      const modal = await openModal(page, menu, l, name, l === "fr" ? "mouse" : "keyboard");
       await modal.getByRole("region", { name: t("order-actions", l, "cancel.heading") }).waitFor();
       await shot(page, `preview-action-modal-${l}`);
       await modal.getByRole("button", { name: t("order-actions", l, "action.close"), exact: true }).click();
       await expect.poll(() => page.locator("dialog[open]").count()).toBe(0);
+      // focus is back on the menu item that opened it
+      expect(await page.evaluate(() => document.activeElement?.getAttribute("data-target"))).toBe(
+        "customer-account.order.action.menu-item.render",
+      );
 
       // the full-page target, reached through the modal's link (extension:order-page/…)
       await (

@@ -677,53 +677,50 @@
   }
   define("s-select", Select);
 
-  class Option extends Base {
-    static props = { value: "string", disabled: "boolean", selected: "boolean" };
-    static styles = `:host { display: none; }`;
-    update() {
-      const select = this.closest("s-select");
-      if (select) /** @type {any} */ (select)._changed();
-    }
-  }
-  define("s-option", Option);
-
-  /** A number field: a text field with a numeric keyboard, min / max / step and a suffix (e.g. "of 2"). */
+  /** A number field: a text field whose control is a number input, with min, max, step, prefix and suffix. */
   class NumberField extends Field {
     static props = Object.assign({}, Field.props, {
       min: "number",
       max: "number",
       step: "number",
-      suffix: "string",
       prefix: "string",
+      suffix: "string",
+      inputMode: "string",
     });
     static styles =
       FIELD_CSS +
-      `.suffix { position: absolute; right: 12px; top: 50%; transform: translateY(-50%); color: #707070; pointer-events: none; }
-      .suffix:empty { display: none; } .field:has(.suffix:not(:empty)) .control { padding-right: 72px; }`;
+      `.affix { position: absolute; top: 21px; color: #707070; pointer-events: none; }
+      .suffix { right: 12px; } .prefix { left: 12px; } .affix:empty { display: none; }
+      .field[data-suffix] .control { padding-right: 96px; }`;
     controlHtml(id, errorId) {
-      return `<input class="control" type="number" inputmode="numeric" id="${id}" aria-describedby="${errorId} ${id}-suffix" /><span class="suffix" id="${id}-suffix"></span>`;
+      return `<input class="control" type="number" id="${id}" aria-describedby="${errorId} ${id}-suffix" /><span class="affix suffix" id="${id}-suffix"></span>`;
     }
     update() {
       super.update();
       const control = this.$(".control");
       for (const name of ["min", "max", "step"]) {
-        const value = this[name];
-        if (value === undefined || value === null || Number.isNaN(value)) control.removeAttribute(name);
-        else control.setAttribute(name, String(value));
+        const v = this[name];
+        if (v === undefined || v === null) control.removeAttribute(name);
+        else control.setAttribute(name, String(v));
       }
       this.$(".suffix").textContent = this.suffix || "";
+      this.$(".field").toggleAttribute("data-suffix", Boolean(this.suffix));
     }
   }
   define("s-number-field", NumberField);
 
-  const CHECK_CSS = `:host { display: block; }
-    label { display: inline-flex; align-items: flex-start; gap: 10px; cursor: pointer; line-height: 1.4; padding: 2px 0; }
-    input { width: 18px; height: 18px; margin: 1px 0 0; flex: none; accent-color: var(--s-accent, #1773b0); cursor: inherit; }
-    input:disabled + span { color: #8a8a8a; }
-    label:has(input:disabled) { cursor: not-allowed; }
-    .error { margin: 4px 0 0; color: #c70a24; font-size: 0.929em; } .error:empty { display: none; }`;
+  const CHOICE_CSS = `:host { display: block; }
+    fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
+    legend { padding: 0; margin-bottom: 8px; font-weight: 500; }
+    legend:empty { display: none; }
+    .choices { display: flex; flex-direction: column; gap: 10px; }
+    label.choice { display: flex; gap: 10px; align-items: flex-start; cursor: pointer; }
+    input { width: 18px; height: 18px; margin: 1px 0 0; accent-color: var(--s-accent, #1773b0); flex: none; cursor: pointer; }
+    input:disabled, input:disabled + span { cursor: not-allowed; opacity: .6; }
+    .error { display: flex; gap: 6px; margin: 6px 0 0; color: #c70a24; font-size: 0.929em; }
+    .error:empty { display: none; }`;
 
-  /** A checkbox with its label: `checked` follows the box, `change` is dispatched on the element. */
+  /** A checkbox: `checked` follows the box before the extension's change listener runs. */
   class Checkbox extends Base {
     static focusable = true;
     static props = Object.assign({}, A11Y, {
@@ -736,13 +733,14 @@
       value: "string",
       error: "string",
     });
-    static styles = CHECK_CSS;
+    static styles = CHOICE_CSS;
     template() {
       const id = nextId("checkbox");
-      return `<label><input type="checkbox" aria-describedby="${id}-error" /><span></span></label><p class="error" id="${id}-error"></p>`;
+      return `<label class="choice"><input type="checkbox" id="${id}" aria-describedby="${id}-error" /><span class="label"><slot></slot></span></label><p class="error" id="${id}-error"></p>`;
     }
     setup() {
       const box = this.$("input");
+      box.addEventListener("input", () => (this._p.checked = box.checked));
       box.addEventListener("change", (e) => {
         this._p.checked = box.checked;
         e.stopPropagation();
@@ -751,111 +749,129 @@
     }
     update() {
       const box = this.$("input");
-      box.checked = "checked" in this._p || this.hasAttribute("checked") ? this.checked : Boolean(this.defaultChecked);
+      const checked = "checked" in this._p || this.hasAttribute("checked") ? this.checked : this.defaultChecked;
+      box.checked = Boolean(checked);
       box.disabled = Boolean(this.disabled);
       box.required = Boolean(this.required);
-      this.$("span").textContent = this.label || "";
+      if (this.name) box.name = this.name;
+      // the label is the property's text, else the element's children
+      const label = this.$(".label");
+      if (this.label) label.textContent = this.label;
+      else if (!label.querySelector("slot")) label.innerHTML = "<slot></slot>";
       if (this.accessibilityLabel) box.setAttribute("aria-label", this.accessibilityLabel);
-      this.$(".error").textContent = this.error || "";
-      box.setAttribute("aria-invalid", String(Boolean(this.error)));
+      const error = this.error || "";
+      this.$(".error").textContent = error;
+      box.setAttribute("aria-invalid", String(Boolean(error)));
     }
   }
   define("s-checkbox", Checkbox);
 
-  /**
-   * A choice list: its s-choice children as radio buttons (or checkboxes with `multiple`), in a fieldset with the
-   * list's label as legend. `values` is the chosen values; `change` is dispatched on the list.
-   */
+  /** Radio buttons (or checkboxes with `multiple`) for its s-choice children; `values` is what is selected. */
   class ChoiceList extends Base {
     static props = Object.assign({}, A11Y, {
       label: "string",
       name: "string",
+      values: "string",
       multiple: "boolean",
       disabled: "boolean",
       error: "string",
-      values: "string",
-      labelAccessibilityVisibility: "string",
+      variant: "string",
     });
-    static styles = `:host { display: block; } fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
-      legend { padding: 0; margin-bottom: 8px; font-weight: 600; }
-      .choices { display: flex; flex-direction: column; gap: 8px; }
-      .error { margin: 6px 0 0; color: #c70a24; font-size: 0.929em; } .error:empty { display: none; }`;
+    static styles = CHOICE_CSS;
     template() {
       const id = nextId("choices");
-      return `<fieldset aria-describedby="${id}-error"><legend></legend><div class="choices"><slot></slot></div></fieldset><p class="error" id="${id}-error"></p>`;
+      this._name = id;
+      return `<fieldset aria-describedby="${id}-error"><legend></legend><div class="choices" role="presentation"></div></fieldset><p class="error" id="${id}-error"></p>`;
     }
     setup() {
-      this._name = nextId("choice-list");
-      new MutationObserver(() => this._changed()).observe(this, { childList: true });
+      new MutationObserver(() => this._changed()).observe(this, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributes: true,
+      });
+      this.$(".choices").addEventListener("change", (e) => {
+        e.stopPropagation();
+        this._p.values = [...this.$(".choices").querySelectorAll("input")].filter((i) => i.checked).map((i) => i.value);
+        this.dispatchEvent(new Event("change", { bubbles: true }));
+      });
     }
-    /** The chosen values, whether set as an array property or as an attribute ("A" or "A,B"). */
-    get chosen() {
-      const v = this.values;
+    get _values() {
+      const v = this._p.values ?? this.getAttribute("values");
       if (Array.isArray(v)) return v.map(String);
-      return v ? String(v).split(",") : [];
-    }
-    /** Called by a choice the customer just picked. */
-    pick(value, on) {
-      const next = this.multiple
-        ? on
-          ? [...new Set(this.chosen.concat(value))]
-          : this.chosen.filter((v) => v !== value)
-        : [value];
-      this._p.values = next;
-      this.dispatchEvent(new Event("change", { bubbles: true }));
-      this._changed();
+      if (typeof v === "string") return v ? v.split(",") : [];
+      return [...this.querySelectorAll("s-choice")].filter((c) => c.selected).map((c) => String(c.value));
     }
     update() {
-      this.$("legend").textContent = this.label || "";
-      this.$("legend").classList.toggle("visually-hidden", this.labelAccessibilityVisibility === "exclusive");
-      this.$(".error").textContent = this.error || "";
-      const chosen = this.chosen;
-      for (const choice of this.querySelectorAll("s-choice")) {
-        /** @type {any} */ (choice).sync(
-          this._name,
-          this.multiple,
-          chosen.includes(String(choice.value)),
-          this.disabled,
+      const choices = [...this.querySelectorAll("s-choice")].map((c) => ({
+        value: String(c.value ?? ""),
+        label: c.textContent || "",
+        disabled: Boolean(c.disabled),
+      }));
+      const box = this.$(".choices");
+      const type = this.multiple ? "checkbox" : "radio";
+      const current = [...box.querySelectorAll("input")];
+      const same =
+        current.length === choices.length &&
+        current.every((input, i) => input.type === type && input.value === choices[i].value) &&
+        [...box.querySelectorAll("span")].every((span, i) => span.textContent === choices[i].label);
+      if (!same) {
+        box.replaceChildren(
+          ...choices.map((c) => {
+            const label = document.createElement("label");
+            label.className = "choice";
+            const input = document.createElement("input");
+            input.type = type;
+            input.name = this.name || this._name;
+            input.value = c.value;
+            const text = document.createElement("span");
+            text.textContent = c.label;
+            label.append(input, text);
+            return label;
+          }),
         );
       }
+      const values = this._values;
+      box.querySelectorAll("input").forEach((input, i) => {
+        input.checked = values.includes(input.value);
+        input.disabled = Boolean(this.disabled || choices[i].disabled);
+      });
+      this.$("legend").textContent = this.label || "";
+      const error = this.error || "";
+      this.$(".error").textContent = error;
+      this.$("fieldset").setAttribute("aria-invalid", String(Boolean(error)));
     }
   }
   define("s-choice-list", ChoiceList);
+  // `values` is an array of the selected choices' values
+  Object.defineProperty(ChoiceList.prototype, "values", {
+    configurable: true,
+    get() {
+      return this._values;
+    },
+    set(value) {
+      this._p.values = value;
+      this._changed();
+    },
+  });
 
   class Choice extends Base {
-    static focusable = true;
-    static props = Object.assign({}, A11Y, {
-      value: "string",
-      disabled: "boolean",
-      selected: "boolean",
-      defaultSelected: "boolean",
-    });
-    static styles = CHECK_CSS;
-    template() {
-      return `<label><input type="radio" /><span><slot></slot></span></label>`;
-    }
-    setup() {
-      const input = this.$("input");
-      input.addEventListener("change", (e) => {
-        e.stopPropagation();
-        const list = /** @type {any} */ (this.closest("s-choice-list"));
-        if (list) list.pick(String(this.value), input.checked);
-      });
-    }
+    static props = { value: "string", selected: "boolean", disabled: "boolean", defaultSelected: "boolean" };
+    static styles = `:host { display: none; }`;
     update() {
-      const list = /** @type {any} */ (this.closest("s-choice-list"));
-      if (list) list._changed();
-    }
-    /** The list's state: the input's kind, group name, checked and disabled. */
-    sync(name, multiple, checked, disabled) {
-      if (!this.shadowRoot) return; // not built yet: its own update asks the list again
-      const input = this.$("input");
-      input.type = multiple ? "checkbox" : "radio";
-      input.name = name;
-      input.checked = checked;
-      input.disabled = Boolean(disabled || this.disabled);
-      if (this.accessibilityLabel) input.setAttribute("aria-label", this.accessibilityLabel);
+      const list = this.closest("s-choice-list");
+      if (list) /** @type {any} */ (list)._changed();
     }
   }
   define("s-choice", Choice);
+
+  class Option extends Base {
+    static props = { value: "string", disabled: "boolean", selected: "boolean" };
+    static styles = `:host { display: none; }`;
+    update() {
+      const select = this.closest("s-select");
+      if (select) /** @type {any} */ (select)._changed();
+    }
+  }
+  define("s-option", Option);
 })();

@@ -13,8 +13,11 @@
   const target = String(config.target);
   const isAdmin = target.startsWith("admin.");
   const isCheckout = target.startsWith("purchase.");
-  /** The preview page around this frame (same origin): page.js defines it. */
-  const page = /** @type {any} */ (window.parent).__preview;
+  /**
+   * The preview page around this frame (same origin). Looked up when needed: page.js is a module script, so it may
+   * run after this frame's scripts.
+   */
+  const host = () => /** @type {any} */ (window.parent).__preview;
 
   /** Every signal of this API: `setSignals` makes each a real Preact signal, so that reading it re-renders. */
   const signals = [];
@@ -152,8 +155,8 @@
     if (href) {
       event.preventDefault();
       navigate(href);
-    } else if (target === "customer-account.order.action.menu-item.render" && page) {
-      page.openModal(config.handle, config.order.id);
+    } else if (target === "customer-account.order.action.menu-item.render" && host()) {
+      host().openModal(config.handle, config.order.id);
     }
   });
 
@@ -182,7 +185,7 @@
   // Escape closes a modal, as the host's dialog does
   if (target === "customer-account.order.action.render")
     document.addEventListener("keydown", (e) => {
-      if (e.key === "Escape" && page) page.closeModal(config.handle);
+      if (e.key === "Escape" && host()) host().closeModal(config.handle);
     });
 
   // ----- storage: per extension, in this browser -----
@@ -192,7 +195,7 @@
     write: (key, value) => Promise.resolve(localStorage.setItem(storageKey(key), JSON.stringify(value))),
     delete: (key) => Promise.resolve(localStorage.removeItem(storageKey(key))),
   };
-  const toast = { show: (message) => (page ? page.toast(String(message)) : undefined) };
+  const toast = { show: (message) => host()?.toast(String(message)) };
 
   // ----- the API of this target -----
   const extension = {
@@ -238,8 +241,7 @@
       authenticatedAccount: { customer: signal({ id: config.customer.gid }) },
     });
     if (target.startsWith("customer-account.order.action.")) api.orderId = orderGid;
-    if (target === "customer-account.order.action.render")
-      api.close = () => (page ? page.closeModal(config.handle) : undefined);
+    if (target === "customer-account.order.action.render") api.close = () => host()?.closeModal(config.handle);
     if (target === "customer-account.order-status.block.render" || target === "customer-account.order.page.render") {
       Object.assign(api, {
         order: signal({
