@@ -289,9 +289,6 @@ function Acknowledgement({
               ? ` ${t(outcome === "CANCELLATION" ? "done.refundBy" : "done.refundAfterReturn", { date: date(reimbursementDueBy) })}`
               : ""}
           </s-paragraph>
-          {answer.request.messages?.map((m) => (
-            <s-paragraph key={m.at}>{m.body}</s-paragraph>
-          ))}
           {back}
         </s-stack>
       </s-section>
