@@ -36,7 +36,7 @@ export default tseslint.config(
     // Shopify CLI bundles UI extensions for ES6: object spread/rest and async functions each pull a helper into
     // every bundle (~1 KB of the 30 KB budget). Object.assign and promise chains instead.
     files: [
-      "extensions/{order-actions,order-page,order-status-block,thank-you-block}/src/**/*.{ts,tsx}",
+      "extensions/{order-actions,order-page,order-status-block,thank-you-block,withdrawal,withdrawal-action}/src/**/*.{ts,tsx}",
       "extensions/_shared/*.{ts,tsx}",
       "app/domain/mailing-address.ts",
     ],

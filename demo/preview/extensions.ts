@@ -15,6 +15,8 @@ export const PREVIEW_EXTENSIONS = [
   "order-status-block",
   "thank-you-block",
   "admin-order-block",
+  "withdrawal-action",
+  "withdrawal",
 ];
 
 /** Where each extension target is rendered in the preview (docs/preview.md). */

@@ -29,7 +29,7 @@ export interface RequestEvent {
 
 export interface CustomerRequest {
   id: string;
-  kind: "ADDRESS_CHANGE" | "CANCELLATION";
+  kind: "ADDRESS_CHANGE" | "CANCELLATION" | "WITHDRAWAL";
   kindLabel: string;
   status: string;
   statusLabel: string;
@@ -71,6 +71,59 @@ export interface Options {
     customerReasons: { code: string; label: string }[];
   };
   requests: CustomerRequest[];
+  /** The EU withdrawal function; absent from an older backend, which the extensions treat as not offered. */
+  withdrawal?: Withdrawal;
+}
+
+export interface WithdrawalItem {
+  lineItemId: string;
+  title: string;
+  variantTitle: string | null;
+  quantity: number;
+  withdrawableQuantity: number;
+  exempt: boolean;
+  exemptReason: "PERSONALISED" | "PERISHABLE" | "SEALED_HYGIENE" | "SEALED_MEDIA" | "OTHER" | null;
+}
+
+/** The options' `withdrawal` section: nothing at all is shown when `offered` is false. */
+export interface Withdrawal {
+  offered: boolean;
+  allowed: boolean;
+  reasons: Reason[];
+  stage: "NOT_SHIPPED" | "SHIPPED" | "DELIVERED";
+  periodDays: number;
+  deliveredAt: string | null;
+  periodEndsAt: string | null;
+  items: WithdrawalItem[];
+  customerName: string | null;
+  /** Masked: where the acknowledgement goes. */
+  contact: { email: string | null; phone: string | null };
+  /** The storefront page (app proxy), reachable without logging in. */
+  storefrontUrl: string;
+}
+
+/** The withdrawal statement as sent: `items` null withdraws from the whole order. */
+export interface WithdrawalStatement {
+  name: string;
+  items: { lineItemId: string; quantity: number }[] | null;
+  acknowledgeBy: { email: boolean; sms: boolean };
+}
+
+/** The answer to a withdrawal: the acknowledgement shown on screen (and sent by email / SMS). */
+export interface SubmittedWithdrawal {
+  request: CustomerRequest;
+  withdrawal: {
+    submittedAt: string;
+    statement: {
+      name: string;
+      orderName: string;
+      items: { lineItemId: string; title: string; quantity: number }[] | null;
+      wholeOrder: boolean;
+    };
+    acknowledgement: { email: string | null; sms: string | null };
+    outcome: "CANCELLATION" | "RETURN";
+    reimbursementDueBy: string | null;
+  };
 }
 
 export interface ApiError {
@@ -109,6 +162,10 @@ export function newIdempotencyKey(): string {
 /** The full-page extension (extensions/order-page) for this order. */
 export const orderPageUrl = (orderId: string) => `extension:order-page/customer-account.order.page.render/${orderId}`;
 
+/** The full-page withdrawal statement (extensions/withdrawal) for this order. */
+export const withdrawalPageUrl = (orderId: string) =>
+  `extension:withdrawal/customer-account.order.page.render/${orderId}`;
+
 /** The client of the customer API (docs/customer-api.md). `checkout` reads options with the thank-you page's token. */
 export function amendApi(shopify: Host, surface: "customer" | "checkout" = "customer") {
   // Promise chains rather than async/await, and no object spread: the CLI bundles for an older JavaScript, where
@@ -146,9 +203,9 @@ export function amendApi(shopify: Host, surface: "customer" | "checkout" = "cust
   }
   return {
     options: (orderId: string) => call<Options>("GET", `/api/${surface}/orders/${orderId}/options`),
-    /** POST /api/customer/…; the answer of every customer action is `{ request }`. */
-    post: (path: string, body: unknown, key: string) =>
-      call<{ request: CustomerRequest }>("POST", `/api/customer${path}`, body, key),
+    /** POST /api/customer/…; the answer of every customer action is `{ request }` (and more for some). */
+    post: <T = { request: CustomerRequest }>(path: string, body: unknown, key: string) =>
+      call<T>("POST", `/api/customer${path}`, body, key),
   };
 }
 
@@ -179,5 +236,8 @@ export const reply = (api: AmendApi, requestId: string, body: string, key: strin
   api.post(`/requests/${requestId}/messages`, { body }, key);
 export const withdraw = (api: AmendApi, requestId: string, key: string) =>
   api.post(`/requests/${requestId}/withdraw`, {}, key);
+
+export const submitWithdrawal = (api: AmendApi, orderId: string, statement: WithdrawalStatement, key: string) =>
+  api.post<SubmittedWithdrawal>(`/orders/${orderId}/withdrawal`, statement, key);
 
 export type AmendApi = ReturnType<typeof amendApi>;

@@ -29,7 +29,8 @@ const CAMILLE = { id: "7001", lang: "fr" as Lang, email: "camille.martin@example
 const OLIVER = { id: "7002", lang: "en" as Lang, email: "oliver.bennett@example.com" };
 
 const TARGET = {
-  menu: 'iframe[data-target="customer-account.order.action.menu-item.render"]',
+  // order-actions' menu item (withdrawal-action adds another one to the same menu: tests/e2e/withdrawal.test.ts)
+  menu: 'iframe[data-handle="order-actions"][data-target="customer-account.order.action.menu-item.render"]',
   modal: 'dialog[open] iframe[data-target="customer-account.order.action.render"]',
   block: 'iframe[data-target="customer-account.order-status.block.render"]',
   page: 'iframe[data-target="customer-account.order.page.render"]',

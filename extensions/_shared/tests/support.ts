@@ -1,5 +1,5 @@
 import { vi } from "vitest";
-import type { CustomerRequest, Options } from "../api";
+import type { CustomerRequest, Options, SubmittedWithdrawal, Withdrawal } from "../api";
 
 /** The extension's own locale file as `shopify.i18n.translate` would use it ({{name}} placeholders). */
 export function translator(messages: Record<string, unknown>) {
@@ -58,6 +58,7 @@ export function options(
     addressChange?: Partial<Options["addressChange"]>;
     cancellation?: Partial<Options["cancellation"]>;
     requests?: CustomerRequest[];
+    withdrawal?: Withdrawal;
   } = {},
 ): Options {
   return {
@@ -95,6 +96,73 @@ export function options(
       ...overrides.cancellation,
     },
     requests: overrides.requests ?? [],
+    ...(overrides.withdrawal && { withdrawal: overrides.withdrawal }),
+  };
+}
+
+/** The options' withdrawal section for #1001 before shipping: two lamps, one exempt engraved vase. */
+export function withdrawal(overrides: Partial<Withdrawal> = {}): Withdrawal {
+  return {
+    offered: true,
+    allowed: true,
+    reasons: [],
+    stage: "NOT_SHIPPED",
+    periodDays: 14,
+    deliveredAt: null,
+    periodEndsAt: null,
+    items: [
+      {
+        lineItemId: "11",
+        title: "Lampe Opaline",
+        variantTitle: "Blanc",
+        quantity: 2,
+        withdrawableQuantity: 2,
+        exempt: false,
+        exemptReason: null,
+      },
+      {
+        lineItemId: "12",
+        title: "Vase gravé",
+        variantTitle: null,
+        quantity: 1,
+        withdrawableQuantity: 0,
+        exempt: true,
+        exemptReason: "PERSONALISED",
+      },
+    ],
+    customerName: "Camille Martin",
+    contact: { email: "c•••@example.fr", phone: "+33•••••5678" },
+    storefrontUrl: "https://demo-store.myshopify.com/apps/amend/withdrawal",
+    ...overrides,
+  };
+}
+
+/** The 201 answer to a withdrawal, as the customer API sends it. */
+export function submittedWithdrawal(
+  overrides: Partial<SubmittedWithdrawal["withdrawal"]> = {},
+  requestOverrides: Partial<CustomerRequest> = {},
+): SubmittedWithdrawal {
+  return {
+    request: request({
+      id: "req_w1",
+      kind: "WITHDRAWAL",
+      kindLabel: "Withdrawal",
+      status: "APPLYING",
+      statusLabel: "Being applied",
+      reason: null,
+      reasonLabel: null,
+      canWithdraw: false,
+      deadline: null,
+      ...requestOverrides,
+    }),
+    withdrawal: {
+      submittedAt: "2026-12-05T00:12:03.120Z",
+      statement: { name: "Camille Martin", orderName: "#1001", items: [], wholeOrder: true },
+      acknowledgement: { email: "c•••@example.fr", sms: null },
+      outcome: "CANCELLATION",
+      reimbursementDueBy: "2026-12-19T00:12:03.120Z",
+      ...overrides,
+    },
   };
 }
 

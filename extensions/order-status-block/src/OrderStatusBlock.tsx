@@ -9,6 +9,7 @@ import {
   orderPageUrl,
   reply as sendAnswer,
   withdraw as withdrawRequest,
+  withdrawalPageUrl,
 } from "../../_shared/api";
 import { useLoad, useSubmit } from "../../_shared/hooks";
 import { Placeholder, Problem, type Translate, valueOf } from "../../_shared/ui";
@@ -20,7 +21,10 @@ export default () => {
 const REPLY_MAX = 2000;
 type Format = (iso: string) => string;
 
-/** The order's change requests: where each stands, its history, the store's messages, reply and withdraw. */
+/**
+ * The order's change requests: where each stands, its history, the store's messages, reply and withdraw; and, where
+ * the store offers the EU withdrawal function for this order, "Withdraw from contract here" to its page.
+ */
 function OrderStatusBlock() {
   const t = shopify.i18n.translate as Translate;
   const date: Format = (iso) => shopify.i18n.formatDate(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
@@ -73,19 +77,37 @@ function Requests({ t, date }: { t: Translate; date: Format }) {
     });
     void reload(true);
   };
+  const w = options.data.withdrawal;
+  const withdrawal = w?.offered && w.allowed && (
+    <s-stack gap="small">
+      <s-paragraph>
+        {w.periodEndsAt
+          ? t("block.withdrawalUntil", { deadline: date(w.periodEndsAt) })
+          : t("block.withdrawalAfterDelivery", { days: w.periodDays })}
+      </s-paragraph>
+      <s-button href={withdrawalPageUrl(orderId)} variant="secondary">
+        {t("block.withdrawal")}
+      </s-button>
+    </s-stack>
+  );
   if (!requests.length) {
-    if (!addressChange.allowed) return null;
+    if (!addressChange.allowed && !withdrawal) return null;
     return (
       <s-section heading={t("block.heading")}>
-        <s-stack gap="small">
-          <s-paragraph>
-            {addressChange.deadline
-              ? t("block.addressUntil", { deadline: date(addressChange.deadline) })
-              : t("block.addressAllowed")}
-          </s-paragraph>
-          <s-button href={orderPageUrl(orderId)} variant="secondary">
-            {t("block.changeAddress")}
-          </s-button>
+        <s-stack gap="base">
+          {addressChange.allowed && (
+            <s-stack gap="small">
+              <s-paragraph>
+                {addressChange.deadline
+                  ? t("block.addressUntil", { deadline: date(addressChange.deadline) })
+                  : t("block.addressAllowed")}
+              </s-paragraph>
+              <s-button href={orderPageUrl(orderId)} variant="secondary">
+                {t("block.changeAddress")}
+              </s-button>
+            </s-stack>
+          )}
+          {withdrawal}
         </s-stack>
       </s-section>
     );
@@ -96,6 +118,7 @@ function Requests({ t, date }: { t: Translate; date: Format }) {
         {requests.map((r) => (
           <RequestCard key={r.id} t={t} date={date} api={api} request={r} onUpdated={updated} />
         ))}
+        {withdrawal}
       </s-stack>
     </s-section>
   );

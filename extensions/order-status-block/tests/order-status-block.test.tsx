@@ -13,6 +13,7 @@ import {
   sent,
   texts,
   translator,
+  withdrawal,
 } from "../../_shared/tests/support";
 import en from "../locales/en.default.json";
 import fr from "../locales/fr.json";
@@ -271,5 +272,77 @@ describe("order status block", () => {
       expect($('s-banner[tone="warning"]').getAttribute("heading")).toBe("Retirer cette demande\u202f?"),
     );
     expect(sent(block.fetch as never).headers["Accept-Language"]).toBe("fr");
+  });
+
+  describe("the withdrawal function", () => {
+    const PAGE = "extension:withdrawal/customer-account.order.page.render/5001";
+
+    it("GIVEN withdrawal is offered and nothing else applies THEN « Withdraw from contract here » opens its page", async () => {
+      block.fetch = routes({
+        [OPTIONS]: () => json(200, options({ addressChange: notAllowed.addressChange, withdrawal: withdrawal() })),
+      });
+      await block.render();
+      await waitFor(() => expect(button("Withdraw from contract here")).toBeDefined());
+      expect(button("Withdraw from contract here").getAttribute("href")).toBe(PAGE);
+      expect(document.body.textContent).toContain(
+        "You can withdraw from this purchase without giving any reason, until 14 days after delivery.",
+      );
+      expect(button("Change shipping address")).toBeUndefined();
+    });
+
+    it("GIVEN a delivered order THEN the end of the period is stated, after the requests", async () => {
+      const section = withdrawal({ stage: "DELIVERED", periodEndsAt: "2026-12-15T10:00:00.000Z" });
+      block.fetch = routes({ [OPTIONS]: () => json(200, options({ requests: [needsInfo], withdrawal: section })) });
+      await block.render();
+      await waitFor(() => expect(button("Withdraw from contract here")?.getAttribute("href")).toBe(PAGE));
+      expect(document.body.textContent).toContain("until 2026-12-15T10:00:00.000Z.");
+      expect($("s-badge").textContent).toBe("More information needed"); // the requests are still shown
+    });
+
+    it.each([
+      ["not offered", withdrawal({ offered: false, allowed: false })],
+      [
+        "no longer possible",
+        withdrawal({ allowed: false, reasons: [{ code: "WITHDRAWAL_PERIOD_ENDED", message: "x" }] }),
+      ],
+    ])("GIVEN withdrawal is %s THEN no withdrawal button", async (_, section) => {
+      block.fetch = routes({ [OPTIONS]: () => json(200, options({ withdrawal: section })) });
+      await block.render();
+      await waitFor(() => expect(button("Change shipping address")).toBeDefined());
+      expect(button("Withdraw from contract here")).toBeUndefined();
+      expect(document.body.textContent).not.toContain("withdraw from this purchase");
+    });
+
+    it("GIVEN a registered withdrawal THEN it is listed like the other requests, and the button is gone", async () => {
+      const registered = request({
+        id: "req_w1",
+        kind: "WITHDRAWAL",
+        kindLabel: "Withdrawal",
+        status: "APPLIED",
+        statusLabel: "Applied",
+        reason: null,
+        reasonLabel: null,
+        canWithdraw: false,
+      });
+      const reasons = [{ code: "ALREADY_WITHDRAWN", message: "You have already withdrawn from this order." }];
+      block.fetch = routes({
+        [OPTIONS]: () =>
+          json(200, options({ requests: [registered], withdrawal: withdrawal({ allowed: false, reasons }) })),
+      });
+      await block.render();
+      await waitFor(() => expect($("s-heading")?.textContent).toBe("Withdrawal"));
+      expect($("s-badge").textContent).toBe("Applied");
+      expect(button("Withdraw from contract here")).toBeUndefined();
+      expect(button("Withdraw request")).toBeUndefined();
+    });
+
+    it("GIVEN a French customer THEN « Renoncer au contrat ici »", async () => {
+      block.shopify.i18n.translate = translator(fr) as never;
+      block.fetch = routes({
+        [OPTIONS]: () => json(200, options({ addressChange: notAllowed.addressChange, withdrawal: withdrawal() })),
+      });
+      await block.render();
+      await waitFor(() => expect(button("Renoncer au contrat ici")?.getAttribute("href")).toBe(PAGE));
+    });
   });
 });

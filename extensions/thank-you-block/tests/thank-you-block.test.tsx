@@ -2,7 +2,16 @@
 import { getExtension } from "@shopify/ui-extensions-tester";
 import { waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { json, networkDown, notAllowed, options, routes, sent, translator } from "../../_shared/tests/support";
+import {
+  json,
+  networkDown,
+  notAllowed,
+  options,
+  routes,
+  sent,
+  translator,
+  withdrawal,
+} from "../../_shared/tests/support";
 import en from "../locales/en.default.json";
 import fr from "../locales/fr.json";
 
@@ -51,6 +60,49 @@ describe("thank-you block", () => {
     expect(document.body.textContent).toBe("");
   });
 
+  it("GIVEN withdrawal is offered THEN « Withdraw from contract here » links to the storefront's withdrawal page", async () => {
+    block.fetch = routes({
+      [OPTIONS]: () => json(200, options({ addressChange: notAllowed.addressChange, withdrawal: withdrawal() })),
+    });
+    await block.render();
+    await waitFor(() => expect($("s-banner")?.getAttribute("heading")).toBe("Changed your mind?"));
+    expect(document.body.querySelectorAll("s-banner")).toHaveLength(1); // the address can no longer change
+    expect($("s-text").textContent).toBe(
+      "You can withdraw from this purchase without giving any reason, until 14 days after delivery.",
+    );
+    expect($("s-link").textContent).toBe("Withdraw from contract here");
+    expect($("s-link").getAttribute("href")).toBe("https://demo-store.myshopify.com/apps/amend/withdrawal");
+    expect($("s-link").getAttribute("accessibilityLabel")).toBe(
+      "Withdraw from contract here: the withdrawal page for order #1001",
+    );
+  });
+
+  it("GIVEN the address can change and withdrawal is offered THEN both are shown", async () => {
+    block.fetch = routes({ [OPTIONS]: () => json(200, options({ withdrawal: withdrawal() })) });
+    await block.render();
+    await waitFor(() => expect(document.body.querySelectorAll("s-banner")).toHaveLength(2));
+    expect([...document.body.querySelectorAll("s-link")].map((l) => l.getAttribute("href"))).toEqual([
+      "https://shopify.com/42/account/orders/5001",
+      "https://demo-store.myshopify.com/apps/amend/withdrawal",
+    ]);
+  });
+
+  it.each([
+    ["not offered", withdrawal({ offered: false, allowed: false })],
+    [
+      "offered but no longer possible",
+      withdrawal({ allowed: false, reasons: [{ code: "ORDER_CANCELLED", message: "x" }] }),
+    ],
+  ])("GIVEN withdrawal is %s and the address cannot change THEN it renders nothing", async (_, section) => {
+    block.fetch = routes({
+      [OPTIONS]: () => json(200, options({ addressChange: notAllowed.addressChange, withdrawal: section })),
+    });
+    await block.render();
+    await waitFor(() => expect(block.fetch).toHaveBeenCalled());
+    await new Promise((r) => setTimeout(r, 0));
+    expect(document.body.textContent).toBe("");
+  });
+
   it.each([
     ["the network is down", networkDown],
     [
@@ -77,5 +129,15 @@ describe("thank-you block", () => {
     await waitFor(() => expect($("s-banner")?.getAttribute("heading")).toBe("Adresse erronée\u202f?"));
     expect($("s-link").textContent).toBe("Voir votre commande");
     expect(sent(block.fetch as never).headers["Accept-Language"]).toBe("fr");
+  });
+
+  it("GIVEN a French shopper and withdrawal offered THEN « Renoncer au contrat ici »", async () => {
+    block.shopify.i18n.translate = translator(fr) as never;
+    block.fetch = routes({
+      [OPTIONS]: () => json(200, options({ addressChange: notAllowed.addressChange, withdrawal: withdrawal() })),
+    });
+    await block.render();
+    await waitFor(() => expect($("s-link")?.textContent).toBe("Renoncer au contrat ici"));
+    expect($("s-banner").getAttribute("heading")).toBe("Vous avez changé d’avis\u202f?");
   });
 });
