@@ -114,6 +114,9 @@ export const adminEn = {
     total: "Total",
     open: "Open",
     addressApplied: "Address changes applied",
+    saves: "Cancellations saved",
+    savesHelp:
+      "Customers who chose “wrong address” as a cancellation reason, changed the address instead and did not cancel.",
     medianDecision: "Median time to a decision",
     noDecisions: "No decisions yet",
     noRequests:

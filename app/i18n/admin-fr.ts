@@ -113,6 +113,9 @@ export const adminFr: AdminMessages = {
     total: "Au total",
     open: "Ouvertes",
     addressApplied: "Changements d'adresse appliqués",
+    saves: "Annulations évitées",
+    savesHelp:
+      "Clients ayant choisi « adresse erronée » pour annuler, qui ont corrigé l'adresse à la place et n'ont pas annulé.",
     medianDecision: "Délai médian de décision",
     noDecisions: "Aucune décision pour l'instant",
     noRequests:

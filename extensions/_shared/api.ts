@@ -109,6 +109,15 @@ export function newIdempotencyKey(): string {
 /** The full-page extension (extensions/order-page) for this order. */
 export const orderPageUrl = (orderId: string) => `extension:order-page/customer-account.order.page.render/${orderId}`;
 
+/**
+ * The order page opened from the cancellation form's wrong-address offer; an address change made there tells the API
+ * (origin WRONG_ADDRESS_OFFER), which counts it as a saved cancellation once applied.
+ */
+export const offerUrl = (orderId: string) => `${orderPageUrl(orderId)}?from=wrong-address`;
+/** Whether this full page was opened by the offer (its URL, from the `navigation` global full-page targets get). */
+export const cameFromOffer = () =>
+  typeof navigation == "object" && /[?&]from=wrong-address(&|$)/.test(navigation.currentEntry?.url || "");
+
 /** The client of the customer API (docs/customer-api.md). `checkout` reads options with the thank-you page's token. */
 export function amendApi(shopify: Host, surface: "customer" | "checkout" = "customer") {
   // Promise chains rather than async/await, and no object spread: the CLI bundles for an older JavaScript, where
@@ -167,8 +176,8 @@ function answer<T>(response: Response, json: { error?: Partial<ApiError> } | nul
 }
 
 // The actions, one function each so that each extension bundles only the ones it uses.
-export const changeAddress = (api: AmendApi, orderId: string, address: Address, key: string) =>
-  api.post(`/orders/${orderId}/address-change`, { address }, key);
+export const changeAddress = (api: AmendApi, orderId: string, address: Address, key: string, origin?: string) =>
+  api.post(`/orders/${orderId}/address-change`, origin ? { address, origin } : { address }, key);
 export const requestCancellation = (
   api: AmendApi,
   orderId: string,
