@@ -73,6 +73,20 @@ export interface Options {
   requests: CustomerRequest[];
 }
 
+/** How Amend reaches the customer about one order (app/api/contact.ts: presentContact). */
+export interface Contact {
+  email: { address: string | null; confirmed: boolean; on: boolean };
+  sms: { offered: boolean; phone: string | null; on: boolean };
+  pending: { channel: "EMAIL" | "SMS"; address: string; expiresAt: string }[];
+  undelivered: {
+    channel: "EMAIL" | "SMS";
+    address: string;
+    state: "FAILED" | "RETRYING";
+    at: string;
+    message: string;
+  }[];
+}
+
 export interface ApiError {
   code: string;
   /** The API's message in the shopper's language; empty when the answer was not the API's JSON. */
@@ -154,6 +168,7 @@ export function amendApi(shopify: Host, surface: "customer" | "checkout" = "cust
       );
   }
   return {
+    call,
     options: (orderId: string) => call<Options>("GET", `/api/${surface}/orders/${orderId}/options`),
     /** POST /api/customer/…; the answer of every customer action is `{ request }`. */
     post: (path: string, body: unknown, key: string) =>
@@ -188,5 +203,14 @@ export const reply = (api: AmendApi, requestId: string, body: string, key: strin
   api.post(`/requests/${requestId}/messages`, { body }, key);
 export const withdraw = (api: AmendApi, requestId: string, key: string) =>
   api.post(`/requests/${requestId}/withdraw`, {}, key);
+
+/** GET …/contact (no body), or POST …/contact, …/contact/code, …/contact/confirm: each answers `{ contact }`. */
+export const contactCall = (api: AmendApi, orderId: string, tail = "", body?: unknown, key?: string) =>
+  api.call<{ contact: Contact }>(
+    body === undefined ? "GET" : "POST",
+    `/api/customer/orders/${orderId}/contact${tail}`,
+    body,
+    key,
+  );
 
 export type AmendApi = ReturnType<typeof amendApi>;

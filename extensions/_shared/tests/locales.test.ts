@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = path.resolve(__dirname, "../..");
-const ours = ["order-actions", "order-page", "order-status-block", "thank-you-block"];
+const ours = ["order-actions", "order-page", "order-status-block", "thank-you-block", "order-contact"];
 
 const keys = (node: unknown, prefix = ""): string[] =>
   typeof node === "string"
