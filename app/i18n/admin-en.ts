@@ -169,6 +169,13 @@ export const adminEn = {
       "This search matches a great many requests: only the first of them are listed. Type more of the name, the email or the order number.",
   },
   detail: {
+    delivery: {
+      title: "The customer did not receive a message",
+      failed: "{event} ({channel}) to {address}, {at}: not delivered. The server answered: {answer}",
+      retrying: "{event} ({channel}) to {address}, {at}: not delivered yet, being retried. Last answer: {answer}",
+      help: "The customer can give another email address or a phone number on their order page (“How we reach you about this order”); the message is then sent there. You can also resend it to another address from the delivery log.",
+      openLog: "Open the delivery log",
+    },
     serviceWaiting:
       "Waiting for {service} to accept the cancellation request (the fulfillment service is preparing the order).",
     serviceRefused: "{service} refused to cancel: the order is already being prepared.",

@@ -168,6 +168,14 @@ export const adminFr: AdminMessages = {
       "Cette recherche correspond à un très grand nombre de demandes : seules les premières sont listées. Précisez le nom, l'e-mail ou le numéro de commande.",
   },
   detail: {
+    delivery: {
+      title: "Le client n'a pas reçu un message",
+      failed: "{event} ({channel}) à {address}, {at} : non remis. Le serveur a répondu : {answer}",
+      retrying:
+        "{event} ({channel}) à {address}, {at} : pas encore remis, nouvel essai en cours. Dernière réponse : {answer}",
+      help: "Le client peut indiquer une autre adresse e-mail ou un numéro de téléphone sur la page de sa commande (« Comment vous joindre au sujet de cette commande ») ; le message y est alors envoyé. Vous pouvez aussi le renvoyer à une autre adresse depuis le journal d'envoi.",
+      openLog: "Ouvrir le journal d'envoi",
+    },
     serviceWaiting:
       "En attente de l'accord de {service} pour l'annulation (le prestataire logistique prépare la commande).",
     serviceRefused: "{service} a refusé d'annuler : la commande est déjà en préparation.",

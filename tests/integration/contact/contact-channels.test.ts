@@ -12,7 +12,9 @@ import { loader as contactGet, action as contactPost } from "~/routes/api.custom
 import { action as sendCode } from "~/routes/api.customer.orders.$orderId.contact_.code";
 import { action as confirm } from "~/routes/api.customer.orders.$orderId.contact_.confirm";
 import { action as cancellation } from "~/routes/api.customer.orders.$orderId.cancellation";
+import { loader as requestPage } from "~/routes/app.requests.$id";
 import { outboxNotifier } from "~/services/notify.server";
+import { adminGet, body, run } from "../../support/admin";
 import { callCustomerApi, type Route } from "../../support/customer-api";
 import { customerToken, installShop } from "../../support/shopify-session";
 import { smtpTo } from "../notifications/helpers";
@@ -120,6 +122,25 @@ describe("the customer's own email, confirmed with a code", () => {
     expect(en.body.contact.undelivered[0].message).toBe(
       `Our last email to ${CAMILLE_EMAIL} could not be delivered: the mail server refused it.`,
     );
+  });
+
+  it("GIVEN a receipt the mail server refused THEN the merchant's request page shows it with the server's answer", async () => {
+    const token = await customerToken("amend-demo", CAMILLE);
+    const receipt = await refusedReceipt(token);
+    const page = await body(
+      await run(requestPage as never, await adminGet("amend-demo", `/app/requests/${receipt.requestId}`), {
+        id: receipt.requestId!,
+      }),
+    );
+    expect(page.undelivered).toEqual([
+      expect.objectContaining({
+        event: "CANCELLATION_REQUESTED",
+        channel: "EMAIL",
+        address: CAMILLE_EMAIL,
+        retrying: false,
+        answer: expect.stringContaining("550"),
+      }),
+    ]);
   });
 
   it("GIVEN another address WHEN the right code is given THEN the refused receipt and later notifications reach it through SMTP", async () => {
