@@ -332,6 +332,11 @@ export const adminEn = {
       ORDER_PARTIALLY_CANCELLED: "Part of the order cancelled",
       ORDER_CANCELLED_BY_STORE: "Order cancelled by the store",
     } satisfies Record<NotificationEvent, string>,
+    // outbox messages that are not notification events (no switch, no template)
+    otherEvents: {
+      CONTACT_CODE: "Customer's confirmation code",
+      STAFF_TEST: "Staff test message",
+    } as Record<string, string>,
     switchesSaved: "Notification switches saved",
     staffTitle: "Staff recipients",
     staffHelp:
@@ -339,6 +344,18 @@ export const adminEn = {
     staffEmails: "Staff emails",
     staffPhones: "Staff phones",
     staffSaved: "Staff recipients saved",
+    staffTest: {
+      title: "Check the staff addresses",
+      help: "Send a test message to an address saved above, as a notification is sent; its outcome shows here (and in the delivery log) once the mail server or SMS provider has answered.",
+      none: "No staff address or store email is saved yet.",
+      send: "Send a test message",
+      notSaved: "This address is not saved as a staff recipient: save it first.",
+      sent: "Sent",
+      address: "Address",
+      outcome: "Outcome",
+      answer: "Server's answer",
+      status: { PENDING: "Queued", SENDING: "Sending", SENT: "Delivered to the server", FAILED: "Failed" },
+    },
     invalidAddresses: "Not valid: {list}",
     brandingTitle: "Branding",
     logoUrl: "Logo URL",
