@@ -216,7 +216,10 @@ export async function customerDataExport(db: Db, shop: string, customerId: strin
   };
 }
 
-/** Erases one customer's data (customers/redact): their requests, history, thread and messages sent. */
+/**
+ * Erases one customer's data (customers/redact): their requests, history, thread and messages sent, and the
+ * addresses they gave for their orders (CustomerContact, ContactVerification and the codes' messages).
+ */
 export async function redactCustomer(db: Db, shop: string, customerId: string, orderIds: string[] = []) {
   await db.$transaction(async (tx) => {
     const requests = await tx.changeRequest.findMany({
@@ -227,6 +230,13 @@ export async function redactCustomer(db: Db, shop: string, customerId: string, o
     await tx.outboxMessage.deleteMany({ where: { shop, requestId: { in: ids } } });
     await tx.changeRequest.deleteMany({ where: { id: { in: ids } } });
     await forgetCustomerOrderFacts(tx, shop, customerId, orderIds);
+    const mine = { shop, OR: [{ customerId }, ...(orderIds.length ? [{ orderId: { in: orderIds } }] : [])] };
+    const codes = await tx.contactVerification.findMany({ where: mine, select: { id: true } });
+    await tx.outboxMessage.deleteMany({
+      where: { shop, idempotencyKey: { in: codes.map((c) => `contact_${c.id}`) } },
+    });
+    await tx.contactVerification.deleteMany({ where: mine });
+    await tx.customerContact.deleteMany({ where: mine });
   });
 }
 
@@ -241,6 +251,8 @@ export async function redactShop(db: Db, shop: string) {
     db.shopBranding.deleteMany({ where: { shop } }),
     db.orderBlock.deleteMany({ where: { shop } }),
     db.orderFactsCache.deleteMany({ where: { shop } }),
+    db.customerContact.deleteMany({ where: { shop } }),
+    db.contactVerification.deleteMany({ where: { shop } }),
     db.shopifyMutation.deleteMany({ where: { shop } }),
     db.session.deleteMany({ where: { shop } }),
     db.webhookDelivery.deleteMany({ where: { shop, NOT: { topic: "SHOP_REDACT" } } }),

@@ -224,8 +224,38 @@ describe("webhooks", () => {
     expect(exported.requests.map((r: { orderName: string }) => r.orderName)).toEqual(["#1042"]);
   });
 
-  it("GIVEN customers/redact THEN that customer's requests are erased, others kept", async () => {
+  it("GIVEN customers/redact THEN that customer's requests and the addresses they gave are erased, others kept", async () => {
     await openCancellation("7");
+    const contact = { shop: TEST_SHOP, orderId: "12", email: "seven@example.com" };
+    await prisma.customerContact.createMany({
+      data: [
+        { ...contact, customerId: "7" },
+        { ...contact, customerId: "8" },
+      ],
+    });
+    const code = {
+      shop: TEST_SHOP,
+      orderId: "12",
+      channel: "EMAIL",
+      address: "seven@example.com",
+      codeHash: "x",
+      expiresAt: new Date(),
+    };
+    await prisma.contactVerification.create({ data: { ...code, id: "v7", customerId: "7" } });
+    await prisma.outboxMessage.create({
+      data: {
+        shop: TEST_SHOP,
+        event: "CONTACT_CODE",
+        channel: "EMAIL",
+        recipientRole: "CUSTOMER",
+        recipient: "seven@example.com",
+        locale: "en",
+        text: "123456 is your code",
+        status: "SENT",
+        messageId: "<v7@amend.app>",
+        idempotencyKey: "contact_v7",
+      },
+    });
     await prisma.changeRequest.create({
       data: {
         shop: TEST_SHOP,
@@ -249,6 +279,9 @@ describe("webhooks", () => {
     );
     await settled("ev-5");
     expect((await prisma.changeRequest.findMany()).map((r) => r.customerId)).toEqual(["8"]);
+    expect((await prisma.customerContact.findMany()).map((c) => c.customerId)).toEqual(["8"]);
+    expect(await prisma.contactVerification.count()).toBe(0);
+    expect(await prisma.outboxMessage.count({ where: { event: "CONTACT_CODE" } })).toBe(0);
   });
 
   it("GIVEN shop/redact THEN everything of the shop is erased", async () => {
