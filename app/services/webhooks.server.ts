@@ -196,6 +196,17 @@ export async function customerDataExport(db: Db, shop: string, customerId: strin
     where: { shop, requestId: { in: requests.map((r) => r.id) } },
     select: { channel: true, recipient: true, subject: true, text: true, status: true, createdAt: true, sentAt: true },
   });
+  // the addresses the customer gave for their orders, and where codes were sent (never the codes)
+  const [contacts, codes] = await Promise.all([
+    db.customerContact.findMany({
+      where: { shop, customerId },
+      select: { orderId: true, email: true, phone: true, emailOn: true, smsOn: true, updatedAt: true },
+    }),
+    db.contactVerification.findMany({
+      where: { shop, customerId },
+      select: { orderId: true, channel: true, address: true, createdAt: true, confirmedAt: true },
+    }),
+  ]);
   return {
     shop,
     customerId,
@@ -213,6 +224,8 @@ export async function customerDataExport(db: Db, shop: string, customerId: strin
       messages: r.messages.map((m) => ({ author: m.author, body: m.body, at: m.at })),
     })),
     notifications: outbox,
+    contacts,
+    contactCodes: codes,
   };
 }
 

@@ -59,6 +59,7 @@ async function openCancellation(customerId = "7") {
 
 beforeEach(async () => {
   await prisma.changeRequest.deleteMany();
+  await prisma.customerContact.deleteMany();
   await prisma.webhookDelivery.deleteMany();
 });
 
@@ -211,6 +212,12 @@ describe("webhooks", () => {
         idempotencyKey: "other",
       },
     });
+    await prisma.customerContact.createMany({
+      data: [
+        { shop: TEST_SHOP, orderId: "12", customerId: "7", email: "seven@example.com" },
+        { shop: TEST_SHOP, orderId: "9", customerId: "8", email: "eight@example.com" },
+      ],
+    });
     await call(
       dataRequest,
       await signed(
@@ -222,6 +229,7 @@ describe("webhooks", () => {
     const row = await settled("ev-4");
     const exported = JSON.parse(row.result!);
     expect(exported.requests.map((r: { orderName: string }) => r.orderName)).toEqual(["#1042"]);
+    expect(exported.contacts.map((c: { email: string }) => c.email)).toEqual(["seven@example.com"]);
   });
 
   it("GIVEN customers/redact THEN that customer's requests and the addresses they gave are erased, others kept", async () => {
