@@ -20,6 +20,8 @@ export function presentContact(state: ContactState, locale: Locale) {
         channel: p.channel,
         address: p.address,
         expiresAt: p.expiresAt.toISOString(),
+        // the code's message was refused: the address is probably mistyped
+        undeliverable: p.undeliverable,
       })),
       undelivered: state.undelivered.map((u) => ({
         channel: u.channel,

@@ -35,8 +35,8 @@ export interface ContactState {
   choice: ContactChoice | null;
   /** Whether the store sends any customer SMS (a switch in Notifications); without it SMS is not offered. */
   smsOffered: boolean;
-  /** Codes sent and still usable, per channel: the form asks for the code. */
-  pending: { channel: ContactChannel; address: string; expiresAt: Date }[];
+  /** Codes sent and still usable, per channel: the form asks for the code; `undeliverable` when its message failed. */
+  pending: { channel: ContactChannel; address: string; expiresAt: Date; undeliverable: boolean }[];
   /** Customer messages about the order that did not arrive (refused, undeliverable) or are being retried. */
   undelivered: Awaited<ReturnType<typeof undeliveredCustomerMessages>>;
 }
@@ -86,6 +86,19 @@ async function stateOf(deps: ServiceDeps, key: ContactKey, orderEmail: string | 
   ]);
   const latest = new Map<string, (typeof open)[number]>();
   for (const v of open) if (!latest.has(v.channel)) latest.set(v.channel, v);
+  // a code whose message the server refused (a mistyped address): the customer is told instead of waiting for it
+  const failed = new Set(
+    (
+      await deps.db.outboxMessage.findMany({
+        where: {
+          shop: key.shop,
+          idempotencyKey: { in: [...latest.values()].map((v) => `contact_${v.id}`) },
+          status: "FAILED",
+        },
+        select: { idempotencyKey: true },
+      })
+    ).map((m) => m.idempotencyKey),
+  );
   return {
     orderEmail,
     choice,
@@ -94,6 +107,7 @@ async function stateOf(deps: ServiceDeps, key: ContactKey, orderEmail: string | 
       channel: v.channel as ContactChannel,
       address: v.address,
       expiresAt: v.expiresAt,
+      undeliverable: failed.has(`contact_${v.id}`),
     })),
     undelivered,
   };

@@ -77,7 +77,7 @@ export interface Options {
 export interface Contact {
   email: { address: string | null; confirmed: boolean; on: boolean };
   sms: { offered: boolean; phone: string | null; on: boolean };
-  pending: { channel: "EMAIL" | "SMS"; address: string; expiresAt: string }[];
+  pending: { channel: "EMAIL" | "SMS"; address: string; expiresAt: string; undeliverable: boolean }[];
   undelivered: {
     channel: "EMAIL" | "SMS";
     address: string;

@@ -150,7 +150,11 @@ function NewAddress({ t, api, orderId, contact, show }: Props) {
       </s-button>
       {pending && (
         <>
-          <s-paragraph>{t("codeSent", { address: pending.address })}</s-paragraph>
+          {pending.undeliverable ? (
+            <s-banner tone="critical" heading={t("codeFailed", { address: pending.address })} />
+          ) : (
+            <s-paragraph>{t("codeSent", { address: pending.address })}</s-paragraph>
+          )}
           <s-text-field
             label={t("codeLabel")}
             value={code}

@@ -41,6 +41,7 @@ const pending = {
   channel: "EMAIL" as const,
   address: "c.martin@proton.example",
   expiresAt: "2026-12-05T10:10:00.000Z",
+  undeliverable: false,
 };
 
 beforeEach(() => {
@@ -94,6 +95,17 @@ describe("order contact block", () => {
     expect(document.body.textContent).toContain(
       "We email c.martin@proton.example (the address you confirmed) about this order.",
     );
+  });
+
+  it("GIVEN a code whose message the mail server refused THEN the customer is told to check the address", async () => {
+    block.fetch = routes({ [GET]: () => json(200, contact({ pending: [{ ...pending, undeliverable: true }] })) });
+    await block.render();
+    await waitFor(() =>
+      expect($('s-banner[tone="critical"]')?.getAttribute("heading")).toBe(
+        "We could not deliver the code to c.martin@proton.example. Check the address and send a new code.",
+      ),
+    );
+    expect(button(en.sendAgain)).toBeTruthy();
   });
 
   it("GIVEN a confirmed SMS number THEN the customer can switch email off and keep SMS", async () => {

@@ -150,7 +150,7 @@ describe("the customer's own email, confirmed with a code", () => {
     const asked = await askCode(token);
     expect(asked.status).toBe(202);
     expect(asked.body.contact.pending).toEqual([
-      { channel: "EMAIL", address: NEW_EMAIL, expiresAt: expect.any(String) },
+      { channel: "EMAIL", address: NEW_EMAIL, expiresAt: expect.any(String), undeliverable: false },
     ]);
     await deliver();
     const mail = smtp.messages.find((m) => m.to.includes(NEW_EMAIL))!;
@@ -198,6 +198,17 @@ describe("the customer's own email, confirmed with a code", () => {
     smtp.messages.length = 0;
     await deliver();
     expect(smtp.messages.map((m) => m.to)).toEqual([[NEW_EMAIL]]);
+  });
+
+  it("GIVEN a mistyped address the mail server refuses THEN the pending code says it could not be delivered", async () => {
+    const token = await customerToken("amend-demo", CAMILLE);
+    smtp.rejectRecipients(["c.martin@protn.example"]);
+    await askCode(token, "c.martin@protn.example");
+    await deliver();
+    const res = await callCustomerApi(contactGet as Route, path("5007"), { token });
+    expect(res.body.contact.pending).toEqual([
+      expect.objectContaining({ address: "c.martin@protn.example", undeliverable: true }),
+    ]);
   });
 
   it("GIVEN an expired code THEN 422 CODE_EXPIRED and nothing changes", async () => {
