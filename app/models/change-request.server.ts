@@ -188,7 +188,7 @@ export type RequestWithHistory = ChangeRequest & { events: RequestEvent[]; messa
 const REQUEST_COLUMNS = Prisma.sql`"id", "shop", "kind", "status", "orderId", "orderName", "customerId", "customerName",
   "customerEmail", "locale", "payload", "evaluation", "settingsVersion", "idempotencyKey", "openKey", "appliedKey",
   "singleChange", "decisionNote", "failureMessage", "deadlineAt", "holdApplied", "applyLeaseUntil", "jobLeaseUntil",
-  "createdAt", "updatedAt", "decidedAt", "appliedAt"`;
+  "createdAt", "updatedAt", "decidedAt", "appliedAt", "origin"`;
 
 type Row = Record<string, unknown>;
 const date = (value: unknown): Date => (value instanceof Date ? value : new Date(value as string | number));
