@@ -293,7 +293,7 @@ export async function confirmContactCode(
 }
 
 /**
- * POST contact: which channels the customer wants for this order. SMS needs a confirmed number (409-like 422
+ * POST contact: which channels the customer wants for this order. SMS needs a confirmed number (422
  * CONTACT_NOT_CONFIRMED); at least one channel stays on. Setting the same values again changes nothing.
  */
 export async function setContactChannels(
