@@ -343,6 +343,15 @@ describe("SMS about the order", () => {
       where: { event: "CANCELLATION_REQUESTED", recipientRole: "CUSTOMER" },
     });
     expect(receipts.map((r) => [r.channel, r.recipient])).toEqual([["SMS", "+33698765432"]]);
+    // an event the store sends no SMS for still reaches the customer, by email: never to nobody
+    const request = await prisma.changeRequest.findFirstOrThrow({ where: { orderId: "5007" } });
+    await prisma.$transaction((tx) =>
+      outboxNotifier()(tx, { request, event: "CANCELLATION_REJECTED", eventId: "ev-no-sms" }),
+    );
+    const rejected = await prisma.outboxMessage.findMany({
+      where: { event: "CANCELLATION_REJECTED", recipientRole: "CUSTOMER" },
+    });
+    expect(rejected.map((r) => [r.channel, r.recipient])).toEqual([["EMAIL", CAMILLE_EMAIL]]);
   });
 
   it("GIVEN an undeliverable number THEN the failed SMS is shown on the order page", async () => {
