@@ -283,6 +283,14 @@ describe("the customer's own email, confirmed with a code", () => {
     expect(await prisma.contactVerification.count()).toBe(1);
   });
 
+  it("GIVEN the same Idempotency-Key sent three times at once THEN one code is sent and every answer is the same 202", async () => {
+    const token = await customerToken("amend-demo", CAMILLE);
+    const answers = await Promise.all([1, 2, 3].map(() => askCode(token, NEW_EMAIL, { "Idempotency-Key": "same" })));
+    expect(answers.map((a) => a.status)).toEqual([202, 202, 202]);
+    expect(await prisma.contactVerification.count()).toBe(1);
+    expect(await prisma.outboxMessage.count({ where: { event: "CONTACT_CODE" } })).toBe(1);
+  });
+
   it("GIVEN bad input or another customer's order THEN a clear error and nothing is sent", async () => {
     const camille = await customerToken("amend-demo", CAMILLE);
     const oliver = await customerToken("amend-demo", OLIVER);
