@@ -92,6 +92,14 @@ export const CUSTOMER_REASONS = [
 export type CustomerReason = (typeof CUSTOMER_REASONS)[number];
 export const isCustomerReason = isOneOf(CUSTOMER_REASONS);
 
+/**
+ * Where a customer's request started, when it matters to the merchant: `WRONG_ADDRESS_OFFER` is an address change
+ * made after the cancellation form offered it to a customer who gave "the delivery address is wrong" as the reason
+ * (an applied one is a "save" on the home page, docs/admin.md).
+ */
+export const REQUEST_ORIGINS = ["WRONG_ADDRESS_OFFER"] as const;
+export type RequestOrigin = (typeof REQUEST_ORIGINS)[number];
+
 /** The store's own reasons for cancelling an order itself (not a customer's request). */
 export const STORE_CANCEL_REASONS = [
   "QUANTITY_LIMIT",

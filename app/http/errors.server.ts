@@ -25,6 +25,8 @@ import { MutationInFlightError, ShopifyUnavailableError, ShopifyUserError } from
  * | 413    | PAYLOAD_TOO_LARGE        | PayloadTooLargeError: the body is over the route's limit (`limitBytes`) |
  * | 422    | RULES_FAILED             | ServiceError: the store's rules refuse it (`reasons`)            |
  * | 422    | IDEMPOTENCY_KEY_REUSED   | ServiceError: the Idempotency-Key was used for another change    |
+ * | 422    | CODE_INVALID, CODE_EXPIRED, CODE_ATTEMPTS_EXCEEDED | ServiceError: a contact confirmation code refused |
+ * | 422    | SMS_NOT_OFFERED, CONTACT_NOT_CONFIRMED | ServiceError: SMS asked for where the store sends none / with no confirmed number |
  * | 422    | SHOPIFY_REFUSED          | ShopifyUserError: Shopify refused the mutation (`userErrors`)    |
  * | 429    | RATE_LIMITED             | ServiceError: too many calls from this customer (`Retry-After`)  |
  * | 503    | SHOPIFY_UNAVAILABLE      | ShopifyUnavailableError / ServiceError (`Retry-After`)           |

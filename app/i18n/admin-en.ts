@@ -125,6 +125,9 @@ export const adminEn = {
     total: "Total",
     open: "Open",
     addressApplied: "Address changes applied",
+    saves: "Cancellations saved",
+    savesHelp:
+      "Customers who chose “wrong address” as a cancellation reason, changed the address instead and did not cancel.",
     medianDecision: "Median time to a decision",
     noDecisions: "No decisions yet",
     noRequests:
@@ -177,6 +180,13 @@ export const adminEn = {
       "This search matches a great many requests: only the first of them are listed. Type more of the name, the email or the order number.",
   },
   detail: {
+    delivery: {
+      title: "The customer did not receive a message",
+      failed: "{event} ({channel}) to {address}, {at}: not delivered. The server answered: {answer}",
+      retrying: "{event} ({channel}) to {address}, {at}: not delivered yet, being retried. Last answer: {answer}",
+      help: "The customer can give another email address or a phone number on their order page (“How we reach you about this order”); the message is then sent there. You can also resend it to another address from the delivery log.",
+      openLog: "Open the delivery log",
+    },
     serviceWaiting:
       "Waiting for {service} to accept the cancellation request (the fulfillment service is preparing the order).",
     serviceRefused: "{service} refused to cancel: the order is already being prepared.",
@@ -334,6 +344,11 @@ export const adminEn = {
       ORDER_CANCELLED_BY_STORE: "Order cancelled by the store",
       WITHDRAWAL_RECEIVED: "Withdrawal received",
     } satisfies Record<NotificationEvent, string>,
+    // outbox messages that are not notification events (no switch, no template)
+    otherEvents: {
+      CONTACT_CODE: "Customer's confirmation code",
+      STAFF_TEST: "Staff test message",
+    } as Record<string, string>,
     switchesSaved: "Notification switches saved",
     staffTitle: "Staff recipients",
     staffHelp:
@@ -341,6 +356,18 @@ export const adminEn = {
     staffEmails: "Staff emails",
     staffPhones: "Staff phones",
     staffSaved: "Staff recipients saved",
+    staffTest: {
+      title: "Check the staff addresses",
+      help: "Send a test message to an address saved above, as a notification is sent; its outcome shows here (and in the delivery log) once the mail server or SMS provider has answered.",
+      none: "No staff address or store email is saved yet.",
+      send: "Send a test message",
+      notSaved: "This address is not saved as a staff recipient: save it first.",
+      sent: "Sent",
+      address: "Address",
+      outcome: "Outcome",
+      answer: "Server's answer",
+      status: { PENDING: "Queued", SENDING: "Sending", SENT: "Delivered to the server", FAILED: "Failed" },
+    },
     invalidAddresses: "Not valid: {list}",
     brandingTitle: "Branding",
     logoUrl: "Logo URL",

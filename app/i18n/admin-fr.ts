@@ -123,6 +123,9 @@ export const adminFr: AdminMessages = {
     total: "Au total",
     open: "Ouvertes",
     addressApplied: "Changements d'adresse appliqués",
+    saves: "Annulations évitées",
+    savesHelp:
+      "Clients ayant choisi « adresse erronée » pour annuler, qui ont corrigé l'adresse à la place et n'ont pas annulé.",
     medianDecision: "Délai médian de décision",
     noDecisions: "Aucune décision pour l'instant",
     noRequests:
@@ -175,6 +178,14 @@ export const adminFr: AdminMessages = {
       "Cette recherche correspond à un très grand nombre de demandes : seules les premières sont listées. Précisez le nom, l'e-mail ou le numéro de commande.",
   },
   detail: {
+    delivery: {
+      title: "Le client n'a pas reçu un message",
+      failed: "{event} ({channel}) à {address}, {at} : non remis. Le serveur a répondu : {answer}",
+      retrying:
+        "{event} ({channel}) à {address}, {at} : pas encore remis, nouvel essai en cours. Dernière réponse : {answer}",
+      help: "Le client peut indiquer une autre adresse e-mail ou un numéro de téléphone sur la page de sa commande (« Comment vous joindre au sujet de cette commande ») ; le message y est alors envoyé. Vous pouvez aussi le renvoyer à une autre adresse depuis le journal d'envoi.",
+      openLog: "Ouvrir le journal d'envoi",
+    },
     serviceWaiting:
       "En attente de l'accord de {service} pour l'annulation (le prestataire logistique prépare la commande).",
     serviceRefused: "{service} a refusé d'annuler : la commande est déjà en préparation.",
@@ -334,12 +345,28 @@ export const adminFr: AdminMessages = {
       ORDER_CANCELLED_BY_STORE: "Commande annulée par la boutique",
       WITHDRAWAL_RECEIVED: "Rétractation reçue",
     },
+    otherEvents: {
+      CONTACT_CODE: "Code de confirmation du client",
+      STAFF_TEST: "Message de test à l'équipe",
+    } as Record<string, string>,
     switchesSaved: "Activation des notifications enregistrée",
     staffTitle: "Destinataires de l'équipe",
     staffHelp:
       "E-mails et numéros (format international, ex. +33612345678), un par ligne. Vide : les e-mails de l'équipe vont au propriétaire.",
     staffEmails: "E-mails de l'équipe",
     staffPhones: "Téléphones de l'équipe",
+    staffTest: {
+      title: "Vérifier les adresses de l'équipe",
+      help: "Envoyez un message de test à une adresse enregistrée ci-dessus, comme une notification ; le résultat s'affiche ici (et dans le journal d'envoi) dès que le serveur de messagerie ou le fournisseur SMS a répondu.",
+      none: "Aucune adresse d'équipe ni e-mail de la boutique n'est encore enregistré.",
+      send: "Envoyer un message de test",
+      notSaved: "Cette adresse n'est pas enregistrée pour l'équipe : enregistrez-la d'abord.",
+      sent: "Envoyé",
+      address: "Adresse",
+      outcome: "Résultat",
+      answer: "Réponse du serveur",
+      status: { PENDING: "En attente", SENDING: "En cours d'envoi", SENT: "Remis au serveur", FAILED: "Échec" },
+    },
     staffSaved: "Destinataires enregistrés",
     invalidAddresses: "Non valides : {list}",
     brandingTitle: "Identité visuelle",

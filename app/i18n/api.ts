@@ -17,6 +17,11 @@ export const apiErrors: Record<Locale, Record<string, string>> = {
     LOGIN_REQUIRED: "Please sign in to your account to change this order.",
     UNAUTHORIZED: "Your session has expired. Please reload the page.",
     INTERNAL: "Something went wrong on our side. Please try again; if it keeps happening, contact the store.",
+    CODE_INVALID: "This code is not right. Check the last message we sent and try again.",
+    CODE_EXPIRED: "This code is no longer valid. Ask for a new code.",
+    CODE_ATTEMPTS_EXCEEDED: "Too many wrong codes. Ask for a new code.",
+    SMS_NOT_OFFERED: "This store does not send text messages about orders.",
+    CONTACT_NOT_CONFIRMED: "Confirm your phone number with a code first.",
   },
   fr: {
     INVALID_INPUT: "Certaines informations manquent ou ne sont pas valides : {field}.",
@@ -33,5 +38,10 @@ export const apiErrors: Record<Locale, Record<string, string>> = {
     LOGIN_REQUIRED: "Connectez-vous à votre compte pour modifier cette commande.",
     UNAUTHORIZED: "Votre session a expiré. Veuillez recharger la page.",
     INTERNAL: "Un problème est survenu de notre côté. Réessayez ; si cela continue, contactez la boutique.",
+    CODE_INVALID: "Ce code n’est pas le bon. Vérifiez le dernier message envoyé et réessayez.",
+    CODE_EXPIRED: "Ce code n’est plus valable. Demandez un nouveau code.",
+    CODE_ATTEMPTS_EXCEEDED: "Trop de codes erronés. Demandez un nouveau code.",
+    SMS_NOT_OFFERED: "Cette boutique n’envoie pas de SMS sur les commandes.",
+    CONTACT_NOT_CONFIRMED: "Confirmez d’abord votre numéro de téléphone avec un code.",
   },
 };

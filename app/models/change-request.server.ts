@@ -1,7 +1,7 @@
 import { Prisma, type ChangeRequest, type OrderBlock, type RequestEvent, type RequestMessage } from "@prisma/client";
 import type { DbTx } from "~/db.server";
 import { isOpen, transition, type RequestAction } from "~/domain/state-machine";
-import type { Actor, RequestKind, RequestStatus } from "~/domain/types";
+import type { Actor, RequestKind, RequestOrigin, RequestStatus } from "~/domain/types";
 import { isUniqueViolation } from "./errors";
 import type { EvaluatedRule, NewRequestPayload } from "./request-payload";
 
@@ -70,6 +70,8 @@ export interface NewRequest {
   message?: string;
   /** The store's one-change-per-order rule is on (default): the database then refuses a second applied change. */
   singleChange?: boolean;
+  /** Where the customer started from (REQUEST_ORIGINS), e.g. the cancellation modal's wrong-address offer. */
+  origin?: RequestOrigin | null;
 }
 
 /** Creates a request and its first event; the database refuses a second open request or applied change. */
@@ -92,6 +94,7 @@ export async function createRequest(tx: DbTx, input: NewRequest): Promise<{ requ
         idempotencyKey: input.idempotencyKey,
         deadlineAt: input.deadlineAt,
         singleChange: input.singleChange ?? true,
+        origin: input.origin ?? null,
         ...keysFor(input.shop, input.orderId, input.kind, input.status, input.singleChange ?? true),
       },
     });
@@ -185,7 +188,7 @@ export type RequestWithHistory = ChangeRequest & { events: RequestEvent[]; messa
 const REQUEST_COLUMNS = Prisma.sql`"id", "shop", "kind", "status", "orderId", "orderName", "customerId", "customerName",
   "customerEmail", "locale", "payload", "evaluation", "settingsVersion", "idempotencyKey", "openKey", "appliedKey",
   "singleChange", "decisionNote", "failureMessage", "deadlineAt", "holdApplied", "applyLeaseUntil", "jobLeaseUntil",
-  "createdAt", "updatedAt", "decidedAt", "appliedAt"`;
+  "createdAt", "updatedAt", "decidedAt", "appliedAt", "origin"`;
 
 type Row = Record<string, unknown>;
 const date = (value: unknown): Date => (value instanceof Date ? value : new Date(value as string | number));

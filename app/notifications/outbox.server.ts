@@ -27,7 +27,11 @@ export interface EnqueueInput {
   /** The locale of staff and owner messages; en when not given. */
   staffLocale?: string;
   facts: NotificationFacts;
-  customer: { email?: string | null; phone?: string | null };
+  /**
+   * The customer's addresses. `emailOptOut`: the customer asked for SMS only (docs/notifications.md), so their email
+   * is skipped for this event when an SMS to them is queued for it.
+   */
+  customer: { email?: string | null; phone?: string | null; emailOptOut?: boolean };
   /** Limit to these recipients (e.g. a store cancellation announced to the customer only). */
   recipients?: Recipient[];
 }
@@ -167,6 +171,17 @@ export async function enqueueNotifications(tx: DbTx, input: EnqueueInput): Promi
         locale: route.recipient === "CUSTOMER" ? customerLocale : staffLocale,
       });
     }
+  }
+  if (
+    input.customer.emailOptOut &&
+    planned.some((p) => p.role === "CUSTOMER" && p.channel === "SMS") &&
+    planned.some((p) => p.role === "CUSTOMER" && p.channel === "EMAIL")
+  ) {
+    planned.splice(
+      planned.findIndex((p) => p.role === "CUSTOMER" && p.channel === "EMAIL"),
+      1,
+    );
+    result.skipped.push({ channel: "EMAIL", recipientRole: "CUSTOMER", reason: "the customer chose SMS only" });
   }
   if (planned.length === 0) return result;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REQUEST_ORIGINS } from "~/domain/types";
 import { orderIdParam } from "~/http/params.server";
 import { customerEndpoint, preflightLoader, presentRequest, readBody } from "~/api/customer.server";
 import { requestAddressChange } from "~/services/customer-requests.server";
@@ -18,15 +19,18 @@ const Body = z.object({
     countryCode: field,
     phone: field,
   }),
+  // the cancellation modal's wrong-address offer led here (counted as a save once applied)
+  origin: z.enum(REQUEST_ORIGINS).nullish(),
 });
 
 export const action = customerEndpoint("customerAccount", async ({ request, params, deps, customer, locale }) => {
   const orderId = orderIdParam(params.orderId);
-  const { address } = await readBody(request, Body);
+  const { address, origin } = await readBody(request, Body);
   const created = await requestAddressChange(deps, {
     ...customer,
     orderId,
     address,
+    origin,
     idempotencyKey: request.headers.get("Idempotency-Key"),
   });
   return { status: 200, body: { request: presentRequest(created, locale) } };

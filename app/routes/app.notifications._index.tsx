@@ -7,6 +7,8 @@ import { readForm } from "~/admin/form.server";
 import { adminLocale } from "~/admin/locale.server";
 import { staffRecipientsFrom, switchesFrom } from "~/admin/notification-forms";
 import { prisma } from "~/db.server";
+import { sendStaffTest, staffAddresses, staffTestResults } from "~/services/admin-staff-test.server";
+import { ServiceError } from "~/services/errors";
 import {
   notificationOverview,
   saveBranding,
@@ -16,7 +18,12 @@ import {
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const admin = await requireAdmin(request);
-  return { locale: adminLocale(request), ...(await notificationOverview(prisma, admin.shop)) };
+  const [overview, addresses, tests] = await Promise.all([
+    notificationOverview(prisma, admin.shop),
+    staffAddresses(prisma, admin.shop),
+    staffTestResults(prisma, admin.shop),
+  ]);
+  return { locale: adminLocale(request), ...overview, staffAddresses: addresses, staffTests: tests };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -38,6 +45,19 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     return result.ok
       ? { ok: true, intent }
       : Response.json({ ok: false, intent, invalid: result.invalid }, { status: 422 });
+  }
+  if (intent === "staffTest") {
+    try {
+      const queued = await sendStaffTest(prisma, admin.shop, {
+        address: String(form.get("address") ?? ""),
+        nonce: String(form.get("nonce") ?? "").slice(0, 100) || crypto.randomUUID(),
+        locale: adminLocale(request),
+      });
+      return { ok: true, intent, id: queued.id };
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      return Response.json({ ok: false, intent, error: { code: error.code } }, { status: error.status });
+    }
   }
   return Response.json({ ok: false, error: { code: "INVALID_INPUT" } }, { status: 400 });
 };

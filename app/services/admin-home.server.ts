@@ -13,6 +13,8 @@ export interface HomeStats {
     /** Median ms from createdAt to decidedAt over the decisions of the period; null without decisions. */
     medianDecisionMs: number | null;
     decisions: number;
+    /** Cancellations saved by the wrong-address offer (`savedCancellations`). */
+    saves: number;
   };
 }
 
@@ -30,7 +32,7 @@ const MEDIAN_SAMPLE = 5000;
 export async function homeStats(db: DbTx, shop: string, now: Date): Promise<HomeStats> {
   const since = new Date(now.getTime() - 30 * 86_400_000);
   const countStatus = (status: RequestStatus) => countCapped(db, shop, [status]);
-  const [pending, needsInfo, failed, oldest, grouped, decided] = await Promise.all([
+  const [pending, needsInfo, failed, oldest, grouped, decided, saves] = await Promise.all([
     countStatus("PENDING"),
     countStatus("NEEDS_INFO"),
     countStatus("FAILED"),
@@ -50,6 +52,7 @@ export async function homeStats(db: DbTx, shop: string, now: Date): Promise<Home
       select: { createdAt: true, decidedAt: true },
       take: MEDIAN_SAMPLE,
     }),
+    savedCancellations(db, shop, since),
   ]);
   const byKindAndStatus = Object.fromEntries(
     REQUEST_KINDS.map((k) => [k, {}]),
@@ -67,6 +70,35 @@ export async function homeStats(db: DbTx, shop: string, now: Date): Promise<Home
       addressChangesApplied: byKindAndStatus.ADDRESS_CHANGE.APPLIED ?? 0,
       medianDecisionMs: median(durations),
       decisions: durations.length,
+      saves,
     },
   };
+}
+
+/** The saves a period may count at most: each is checked against the order's later cancellation requests. */
+const SAVES_SAMPLE = 5000;
+
+/**
+ * Cancellations saved since `since`. A save is an address change that
+ * - the customer made after the cancellation form offered it for the reason WRONG_ADDRESS (origin
+ *   `WRONG_ADDRESS_OFFER`, recorded by the address-change call the offer led to),
+ * - was applied in Shopify (`appliedAt` within the period; a change refused, withdrawn or still awaiting approval
+ *   is not a save yet),
+ * - and was not followed by a cancellation request on the same order (the customer cancelled after all).
+ */
+export async function savedCancellations(db: DbTx, shop: string, since: Date): Promise<number> {
+  const changes = await db.changeRequest.findMany({
+    where: { shop, origin: "WRONG_ADDRESS_OFFER", status: "APPLIED", appliedAt: { gte: since } },
+    select: { orderId: true, createdAt: true },
+    orderBy: { appliedAt: "desc" },
+    take: SAVES_SAMPLE,
+  });
+  if (changes.length === 0) return 0;
+  const cancellations = await db.changeRequest.findMany({
+    where: { shop, kind: "CANCELLATION", orderId: { in: [...new Set(changes.map((c) => c.orderId))] } },
+    select: { orderId: true, createdAt: true },
+  });
+  return changes.filter(
+    (c) => !cancellations.some((x) => x.orderId === c.orderId && x.createdAt.getTime() > c.createdAt.getTime()),
+  ).length;
 }

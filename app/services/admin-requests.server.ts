@@ -2,6 +2,7 @@ import type { OrderFacts } from "~/domain/types";
 import type { StaffAction } from "~/admin/constants";
 import { allowedActions } from "~/domain/state-machine";
 import { logger } from "~/logger.server";
+import { undeliveredCustomerMessages } from "~/models/customer-contact.server";
 import { decodeEvaluation, decodePayload } from "~/models/request-payload";
 import { requestIdParam } from "~/http/params.server";
 import { ServiceError } from "./errors";
@@ -22,16 +23,21 @@ export async function requestDetail(deps: ServiceDeps, requestId: string) {
     // The page still works without the summary; the merchant sees a banner saying so.
     logger.warn({ err: error, shop: deps.shop, changeRequestId: requestId }, "order summary unavailable");
   }
-  const storeCancellations = await deps.db.storeCancellation.findMany({
-    where: { shop: deps.shop, orderId: request.orderId },
-    orderBy: { createdAt: "asc" },
-  });
+  const [storeCancellations, undelivered] = await Promise.all([
+    deps.db.storeCancellation.findMany({
+      where: { shop: deps.shop, orderId: request.orderId },
+      orderBy: { createdAt: "asc" },
+    }),
+    // messages to the customer about this request that did not arrive (the page says how to reach them instead)
+    undeliveredCustomerMessages(deps.db, { shop: deps.shop, requestIds: [request.id] }),
+  ]);
   return {
     request,
     payload: decodePayload(request),
     evaluation: decodeEvaluation(request),
     order,
     storeCancellations,
+    undelivered,
     actions: allowedActions(request.status, request.kind),
   };
 }

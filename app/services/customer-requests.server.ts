@@ -15,7 +15,7 @@ import {
   type EvaluationContext,
 } from "~/domain/rules";
 import { initialStatus, isOpen } from "~/domain/state-machine";
-import type { CustomerReason, OrderFacts, Reason, RequestKind, RequestStatus } from "~/domain/types";
+import type { CustomerReason, OrderFacts, Reason, RequestKind, RequestOrigin, RequestStatus } from "~/domain/types";
 import {
   addMessage,
   createRequest,
@@ -66,7 +66,7 @@ async function loadOwnedOrder(deps: ServiceDeps, orderId: string, customer: Cust
 }
 
 /** The order's facts for a question: the cache when fresh (a decision never uses this read). */
-async function readOwnedOrder(
+export async function readOwnedOrder(
   deps: ServiceDeps,
   orderId: string,
   customer: CustomerActor,
@@ -259,7 +259,12 @@ function customerName(facts: OrderFacts): string {
  */
 export async function requestAddressChange(
   deps: ServiceDeps,
-  input: CustomerActor & { orderId: string; address: AddressInput; idempotencyKey?: string | null },
+  input: CustomerActor & {
+    orderId: string;
+    address: AddressInput;
+    idempotencyKey?: string | null;
+    origin?: RequestOrigin | null;
+  },
 ): Promise<ChangeRequest> {
   const validation = validateAddress(input.address);
   if (!validation.ok) {
@@ -300,6 +305,7 @@ export async function requestAddressChange(
       payload: { address: decision.address, previousAddress: facts.shippingAddress, contact: contactOf(facts) },
       evaluation: decision.outcomes,
       singleChange: ctx.policy.addressChange.rules.ADDRESS_ALREADY_CHANGED,
+      origin: input.origin ?? null,
     }),
   );
   if (created.replayed) return created.request;

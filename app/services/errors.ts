@@ -15,7 +15,12 @@ export type ServiceErrorCode =
   | "IDEMPOTENCY_KEY_REUSED"
   | "RATE_LIMITED"
   | "SHOPIFY_UNAVAILABLE"
-  | "IN_PROGRESS";
+  | "IN_PROGRESS"
+  | "CODE_INVALID"
+  | "CODE_EXPIRED"
+  | "CODE_ATTEMPTS_EXCEEDED"
+  | "SMS_NOT_OFFERED"
+  | "CONTACT_NOT_CONFIRMED";
 
 const STATUS: Record<ServiceErrorCode, number> = {
   ADDRESS_INVALID: 400,
@@ -30,6 +35,13 @@ const STATUS: Record<ServiceErrorCode, number> = {
   STALE_REQUEST: 409,
   RULES_FAILED: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
+  // the customer's own channels (app/services/customer-contact.server.ts): a code refused, SMS not sent by the store,
+  // SMS switched on before a number was confirmed
+  CODE_INVALID: 422,
+  CODE_EXPIRED: 422,
+  CODE_ATTEMPTS_EXCEEDED: 422,
+  SMS_NOT_OFFERED: 422,
+  CONTACT_NOT_CONFIRMED: 422,
   RATE_LIMITED: 429,
   // Shopify unreachable / the same mutation being sent by another attempt: retry after `retryAfterSeconds`
   SHOPIFY_UNAVAILABLE: 503,

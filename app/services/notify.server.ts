@@ -1,4 +1,5 @@
 import type { ChangeRequest } from "@prisma/client";
+import { reachCustomer } from "~/models/customer-contact.server";
 import { decodePayload } from "~/models/request-payload";
 import { enqueueNotifications } from "~/notifications/outbox.server";
 import type { NotifyPort } from "./ports";
@@ -88,7 +89,12 @@ export function outboxNotifier(options: { adminUrlFor?: (request: ChangeRequest)
       event,
       locale: request.locale,
       facts,
-      customer,
+      // the channels the customer chose for this order on the order page replace the order's
+      customer: await reachCustomer(tx, request.shop, {
+        ...customer,
+        orderId: request.orderId,
+        customerId: request.customerId,
+      }),
     });
   };
 }

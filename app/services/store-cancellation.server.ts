@@ -2,6 +2,7 @@ import type { StoreCancellation } from "@prisma/client";
 import type { Db } from "~/db.server";
 import type { OrderFacts, StoreCancelReason } from "~/domain/types";
 import { getPolicy } from "~/models/settings.server";
+import { reachCustomer } from "~/models/customer-contact.server";
 import { enqueueNotifications } from "~/notifications/outbox.server";
 import { STORE_REASON_TO_SHOPIFY, type ShopifyGateway } from "~/shopify";
 import { ServiceError } from "./errors";
@@ -115,7 +116,12 @@ export async function cancelByStore(deps: StoreCancelDeps, input: StoreCancelInp
         shippingAddress: facts.shippingAddress,
         cancelledLineItems: lines.map((l) => ({ title: l.title, quantity: l.quantity })),
       },
-      customer: { email: facts.customer?.email ?? null, phone: facts.customer?.phone ?? null },
+      customer: await reachCustomer(tx, deps.shop, {
+        orderId: facts.legacyId,
+        customerId: facts.customerId,
+        email: facts.customer?.email ?? null,
+        phone: facts.customer?.phone ?? null,
+      }),
     });
     return record;
   });

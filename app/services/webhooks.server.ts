@@ -196,6 +196,17 @@ export async function customerDataExport(db: Db, shop: string, customerId: strin
     where: { shop, requestId: { in: requests.map((r) => r.id) } },
     select: { channel: true, recipient: true, subject: true, text: true, status: true, createdAt: true, sentAt: true },
   });
+  // the addresses the customer gave for their orders, and where codes were sent (never the codes)
+  const [contacts, codes] = await Promise.all([
+    db.customerContact.findMany({
+      where: { shop, customerId },
+      select: { orderId: true, email: true, phone: true, emailOn: true, smsOn: true, updatedAt: true },
+    }),
+    db.contactVerification.findMany({
+      where: { shop, customerId },
+      select: { orderId: true, channel: true, address: true, createdAt: true, confirmedAt: true },
+    }),
+  ]);
   return {
     shop,
     customerId,
@@ -213,10 +224,15 @@ export async function customerDataExport(db: Db, shop: string, customerId: strin
       messages: r.messages.map((m) => ({ author: m.author, body: m.body, at: m.at })),
     })),
     notifications: outbox,
+    contacts,
+    contactCodes: codes,
   };
 }
 
-/** Erases one customer's data (customers/redact): their requests, history, thread and messages sent. */
+/**
+ * Erases one customer's data (customers/redact): their requests, history, thread and messages sent, and the
+ * addresses they gave for their orders (CustomerContact, ContactVerification and the codes' messages).
+ */
 export async function redactCustomer(db: Db, shop: string, customerId: string, orderIds: string[] = []) {
   await db.$transaction(async (tx) => {
     const requests = await tx.changeRequest.findMany({
@@ -227,6 +243,13 @@ export async function redactCustomer(db: Db, shop: string, customerId: string, o
     await tx.outboxMessage.deleteMany({ where: { shop, requestId: { in: ids } } });
     await tx.changeRequest.deleteMany({ where: { id: { in: ids } } });
     await forgetCustomerOrderFacts(tx, shop, customerId, orderIds);
+    const mine = { shop, OR: [{ customerId }, ...(orderIds.length ? [{ orderId: { in: orderIds } }] : [])] };
+    const codes = await tx.contactVerification.findMany({ where: mine, select: { id: true } });
+    await tx.outboxMessage.deleteMany({
+      where: { shop, idempotencyKey: { in: codes.map((c) => `contact_${c.id}`) } },
+    });
+    await tx.contactVerification.deleteMany({ where: mine });
+    await tx.customerContact.deleteMany({ where: mine });
   });
 }
 
@@ -241,6 +264,8 @@ export async function redactShop(db: Db, shop: string) {
     db.shopBranding.deleteMany({ where: { shop } }),
     db.orderBlock.deleteMany({ where: { shop } }),
     db.orderFactsCache.deleteMany({ where: { shop } }),
+    db.customerContact.deleteMany({ where: { shop } }),
+    db.contactVerification.deleteMany({ where: { shop } }),
     db.shopifyMutation.deleteMany({ where: { shop } }),
     db.session.deleteMany({ where: { shop } }),
     db.webhookDelivery.deleteMany({ where: { shop, NOT: { topic: "SHOP_REDACT" } } }),

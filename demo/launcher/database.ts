@@ -133,6 +133,8 @@ export async function seedDemo(db: PrismaClient, input: SeedInput): Promise<{ re
     db.storeCancellation.deleteMany({ where: { shop } }),
     db.orderBlock.deleteMany({ where: { shop } }),
     db.orderFactsCache.deleteMany({ where: { shop } }),
+    db.customerContact.deleteMany({ where: { shop } }),
+    db.contactVerification.deleteMany({ where: { shop } }),
   ]);
   const settingsVersion = (await db.shopSettings.findFirst({ where: { shop }, orderBy: { version: "desc" } }))!.version;
 

@@ -96,6 +96,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     cleanups.push(() => smtp.close());
     const sms = await startSmsSink({ port: 0 });
     cleanups.push(() => sms.close());
+    // An address and a number that are refused, as a mail server and an SMS provider refuse them: a staff test message
+    // or a customer's code sent there shows a failed delivery (docs/notifications.md#deliveries-that-did-not-arrive).
+    smtp.rejectRecipients(["refused@example.com"]);
+    sms.undeliverable(["+33100000000"]);
     const shop = simulator.store.shop.myshopifyDomain as string;
     step("simulator and sinks");
 

@@ -13,6 +13,7 @@ export const PREVIEW_EXTENSIONS = [
   "order-actions",
   "order-page",
   "order-status-block",
+  "order-contact",
   "thank-you-block",
   "admin-order-block",
   "withdrawal-action",

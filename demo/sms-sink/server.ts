@@ -17,6 +17,11 @@ export interface SmsSink {
   accountSid: string;
   authToken: string;
   messages: CapturedSms[];
+  /**
+   * Numbers the provider cannot deliver to (a landline, a number out of service): a send to one is answered 400 with
+   * Twilio's error 21614 ("not a valid mobile number"), which no retry changes.
+   */
+  undeliverable(numbers: string[]): void;
   /** Answers the next `n` sends with this HTTP status (500 by default) and a Twilio-style error. */
   fail(n: number, status?: number): void;
   close(): Promise<void>;
@@ -38,6 +43,7 @@ export async function startSmsSink(
   const byKey = new Map<string, { status: number; body: unknown }>();
   let failLeft = 0;
   let failStatus = 500;
+  const unreachable = new Set<string>();
   const path = `/2010-04-01/Accounts/${accountSid}/Messages.json`;
   const expectedAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString("base64")}`;
 
@@ -74,6 +80,7 @@ export async function startSmsSink(
       const from = form.get("From") ?? "";
       const body = form.get("Body") ?? "";
       if (!E164.test(to)) return error(400, 21211, `The 'To' number ${to} is not a valid phone number.`);
+      if (unreachable.has(to)) return error(400, 21614, `'To' number ${to} is not a valid mobile number.`);
       if (!from) return error(400, 21603, "A 'From' phone number is required.");
       if (!body) return error(400, 21602, "Message body is required.");
       if (body.length > 1600)
@@ -105,6 +112,9 @@ export async function startSmsSink(
     accountSid,
     authToken,
     messages,
+    undeliverable(numbers) {
+      for (const n of numbers) unreachable.add(n);
+    },
     fail(n, status = 500) {
       failLeft = n;
       failStatus = status;

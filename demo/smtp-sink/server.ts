@@ -21,6 +21,11 @@ export interface SmtpSink {
   messages: CapturedEmail[];
   /** Answers the next `n` messages with an SMTP error at the end of DATA (451: try later; 554: refused). */
   refuse(n: number, code?: number): void;
+  /**
+   * Refuses these recipients at RCPT TO with `550 5.1.1 mailbox unavailable`, as a receiving server does for an address
+   * that does not exist or a full mailbox: permanent, the message is not taken. Adds to the set; `[]` changes nothing.
+   */
+  rejectRecipients(addresses: string[]): void;
   /** Cuts the connection after the next `n` messages' DATA, before answering: the sender cannot know. */
   drop(n: number): void;
   /**
@@ -51,6 +56,7 @@ export async function startSmtpSink(
   let refuseLeft = 0;
   let refuseCode = 451;
   let dropLeft = 0;
+  const rejected = new Set<string>();
   const sockets = new Map<number, Socket>();
   let outage: OutageMode | null = null;
   let refusedConnections = 0;
@@ -78,6 +84,14 @@ export async function startSmtpSink(
       if (outage) {
         refusedCommands++;
         return callback(unavailable());
+      }
+      callback();
+    },
+    onRcptTo(address, _session, callback) {
+      if (rejected.has(address.address.toLowerCase())) {
+        return callback(
+          Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 }),
+        );
       }
       callback();
     },
@@ -176,6 +190,9 @@ export async function startSmtpSink(
   return {
     port,
     messages,
+    rejectRecipients(addresses) {
+      for (const a of addresses) rejected.add(a.toLowerCase());
+    },
     refuse(n, code = 451) {
       refuseLeft = n;
       refuseCode = code;

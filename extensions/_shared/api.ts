@@ -126,6 +126,20 @@ export interface SubmittedWithdrawal {
   };
 }
 
+/** How Amend reaches the customer about one order (app/api/contact.ts: presentContact). */
+export interface Contact {
+  email: { address: string | null; confirmed: boolean; on: boolean };
+  sms: { offered: boolean; phone: string | null; on: boolean };
+  pending: { channel: "EMAIL" | "SMS"; address: string; expiresAt: string; undeliverable: boolean }[];
+  undelivered: {
+    channel: "EMAIL" | "SMS";
+    address: string;
+    state: "FAILED" | "RETRYING";
+    at: string;
+    message: string;
+  }[];
+}
+
 export interface ApiError {
   code: string;
   /** The API's message in the shopper's language; empty when the answer was not the API's JSON. */
@@ -165,6 +179,14 @@ export const orderPageUrl = (orderId: string) => `extension:order-page/customer-
 /** The full-page withdrawal statement (extensions/withdrawal) for this order. */
 export const withdrawalPageUrl = (orderId: string) =>
   `extension:withdrawal/customer-account.order.page.render/${orderId}`;
+/**
+ * The order page opened from the cancellation form's wrong-address offer; an address change made there tells the API
+ * (origin WRONG_ADDRESS_OFFER), which counts it as a saved cancellation once applied.
+ */
+export const offerUrl = (orderId: string) => `${orderPageUrl(orderId)}?from=wrong-address`;
+/** Whether this full page was opened by the offer (its URL, from the `navigation` global full-page targets get). */
+export const cameFromOffer = () =>
+  typeof navigation == "object" && /[?&]from=wrong-address(&|$)/.test(navigation.currentEntry?.url || "");
 
 /** The client of the customer API (docs/customer-api.md). `checkout` reads options with the thank-you page's token. */
 export function amendApi(shopify: Host, surface: "customer" | "checkout" = "customer") {
@@ -202,6 +224,7 @@ export function amendApi(shopify: Host, surface: "customer" | "checkout" = "cust
       );
   }
   return {
+    call,
     options: (orderId: string) => call<Options>("GET", `/api/${surface}/orders/${orderId}/options`),
     /** POST /api/customer/…; the answer of every customer action is `{ request }` (and more for some). */
     post: <T = { request: CustomerRequest }>(path: string, body: unknown, key: string) =>
@@ -224,8 +247,8 @@ function answer<T>(response: Response, json: { error?: Partial<ApiError> } | nul
 }
 
 // The actions, one function each so that each extension bundles only the ones it uses.
-export const changeAddress = (api: AmendApi, orderId: string, address: Address, key: string) =>
-  api.post(`/orders/${orderId}/address-change`, { address }, key);
+export const changeAddress = (api: AmendApi, orderId: string, address: Address, key: string, origin?: string) =>
+  api.post(`/orders/${orderId}/address-change`, origin ? { address, origin } : { address }, key);
 export const requestCancellation = (
   api: AmendApi,
   orderId: string,
@@ -239,5 +262,13 @@ export const withdraw = (api: AmendApi, requestId: string, key: string) =>
 
 export const submitWithdrawal = (api: AmendApi, orderId: string, statement: WithdrawalStatement, key: string) =>
   api.post<SubmittedWithdrawal>(`/orders/${orderId}/withdrawal`, statement, key);
+/** GET …/contact (no body), or POST …/contact, …/contact/code, …/contact/confirm: each answers `{ contact }`. */
+export const contactCall = (api: AmendApi, orderId: string, tail = "", body?: unknown, key?: string) =>
+  api.call<{ contact: Contact }>(
+    body === undefined ? "GET" : "POST",
+    `/api/customer/orders/${orderId}/contact${tail}`,
+    body,
+    key,
+  );
 
 export type AmendApi = ReturnType<typeof amendApi>;

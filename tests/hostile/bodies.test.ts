@@ -67,6 +67,26 @@ group("bodies: customer API", () => {
     });
   }
 
+  for (const [path, name, body] of [
+    ["contact/code", "an unknown channel", '{"channel":"FAX","address":"+33612345678"}'],
+    ["contact/code", "an address of the wrong type", '{"channel":"EMAIL","address":["a@b.c"]}'],
+    ["contact/code", "a 20 000-character address", JSON.stringify({ channel: "EMAIL", address: "a".repeat(20_000) })],
+    ["contact/code", "not JSON", "channel=EMAIL"],
+    ["contact/confirm", "a code of letters", '{"channel":"EMAIL","code":"abcdef"}'],
+    ["contact/confirm", "a 7-digit code", '{"channel":"EMAIL","code":"1234567"}'],
+    ["contact/confirm", "a numeric code", '{"channel":"EMAIL","code":123456}'],
+    ["contact", "channels of the wrong type", '{"emailOn":"yes","smsOn":0}'],
+    ["contact", "nesting 5 000 deep", `{"emailOn":${deep(5_000)}}`],
+  ] as const) {
+    it(`${path} with ${name} → 400 INVALID_INPUT`, async () => {
+      const answer = await send(`/api/customer/orders/${order().id}/${path}`, {
+        headers: { ...bearer(await strangerToken()), "Content-Type": "application/json" },
+        body,
+      });
+      expect(outcome(answer), answer.text).toEqual(INVALID);
+    });
+  }
+
   for (const [name, body, expected] of [
     ["an empty message", '{"body":"   "}', INVALID],
     ["a message of the wrong type", '{"body":["a"]}', INVALID],

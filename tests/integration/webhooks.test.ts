@@ -59,6 +59,7 @@ async function openCancellation(customerId = "7") {
 
 beforeEach(async () => {
   await prisma.changeRequest.deleteMany();
+  await prisma.customerContact.deleteMany();
   await prisma.webhookDelivery.deleteMany();
 });
 
@@ -211,6 +212,12 @@ describe("webhooks", () => {
         idempotencyKey: "other",
       },
     });
+    await prisma.customerContact.createMany({
+      data: [
+        { shop: TEST_SHOP, orderId: "12", customerId: "7", email: "seven@example.com" },
+        { shop: TEST_SHOP, orderId: "9", customerId: "8", email: "eight@example.com" },
+      ],
+    });
     await call(
       dataRequest,
       await signed(
@@ -222,10 +229,41 @@ describe("webhooks", () => {
     const row = await settled("ev-4");
     const exported = JSON.parse(row.result!);
     expect(exported.requests.map((r: { orderName: string }) => r.orderName)).toEqual(["#1042"]);
+    expect(exported.contacts.map((c: { email: string }) => c.email)).toEqual(["seven@example.com"]);
   });
 
-  it("GIVEN customers/redact THEN that customer's requests are erased, others kept", async () => {
+  it("GIVEN customers/redact THEN that customer's requests and the addresses they gave are erased, others kept", async () => {
     await openCancellation("7");
+    const contact = { shop: TEST_SHOP, orderId: "12", email: "seven@example.com" };
+    await prisma.customerContact.createMany({
+      data: [
+        { ...contact, customerId: "7" },
+        { ...contact, customerId: "8" },
+      ],
+    });
+    const code = {
+      shop: TEST_SHOP,
+      orderId: "12",
+      channel: "EMAIL",
+      address: "seven@example.com",
+      codeHash: "x",
+      expiresAt: new Date(),
+    };
+    await prisma.contactVerification.create({ data: { ...code, id: "v7", customerId: "7" } });
+    await prisma.outboxMessage.create({
+      data: {
+        shop: TEST_SHOP,
+        event: "CONTACT_CODE",
+        channel: "EMAIL",
+        recipientRole: "CUSTOMER",
+        recipient: "seven@example.com",
+        locale: "en",
+        text: "123456 is your code",
+        status: "SENT",
+        messageId: "<v7@amend.app>",
+        idempotencyKey: "contact_v7",
+      },
+    });
     await prisma.changeRequest.create({
       data: {
         shop: TEST_SHOP,
@@ -249,6 +287,9 @@ describe("webhooks", () => {
     );
     await settled("ev-5");
     expect((await prisma.changeRequest.findMany()).map((r) => r.customerId)).toEqual(["8"]);
+    expect((await prisma.customerContact.findMany()).map((c) => c.customerId)).toEqual(["8"]);
+    expect(await prisma.contactVerification.count()).toBe(0);
+    expect(await prisma.outboxMessage.count({ where: { event: "CONTACT_CODE" } })).toBe(0);
   });
 
   it("GIVEN shop/redact THEN everything of the shop is erased", async () => {

@@ -48,7 +48,7 @@ export function DeliveryLogTable({
             <IndexTable.Cell>{m.created}</IndexTable.Cell>
             <IndexTable.Cell>
               <BlockStack>
-                <Text as="span">{n.events[m.event as "INFO_REQUESTED"] ?? m.event}</Text>
+                <Text as="span">{n.events[m.event as "INFO_REQUESTED"] ?? n.otherEvents[m.event] ?? m.event}</Text>
                 <Text as="span" variant="bodySm" tone="subdued">
                   {n.channels[m.channel] ?? m.channel}
                   {m.subject ? ` · ${m.subject}` : ""}

@@ -57,8 +57,9 @@ export function HomePage({ data }: { data: HomeView }) {
           </Card>
         </HomeSection>
         <HomeSection title={h.last30}>
-          <InlineGrid columns={{ xs: 1, sm: 2 }} gap="400">
+          <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">
             <MetricCard label={h.addressApplied} value={data.addressChangesApplied} />
+            <MetricCard label={h.saves} value={data.saves} help={h.savesHelp} />
             <MetricCard label={h.medianDecision} value={data.median ?? h.noDecisions} />
           </InlineGrid>
           <SectionCard title={h.byKindOutcome} heading="h3" gap="200">

@@ -1,7 +1,18 @@
 import { BlockStack, Button, Card, Text } from "@shopify/polaris";
 
 /** One figure with its label, and a link to the requests behind it when there is one. */
-export function MetricCard({ label, value, url }: { label: string; value: string | number; url?: string }) {
+export function MetricCard({
+  label,
+  value,
+  url,
+  help,
+}: {
+  label: string;
+  value: string | number;
+  url?: string;
+  /** What the figure counts, in one sentence under it. */
+  help?: string;
+}) {
   return (
     <Card>
       <BlockStack gap="100">
@@ -11,6 +22,11 @@ export function MetricCard({ label, value, url }: { label: string; value: string
         <Text as="p" variant="heading2xl">
           {value}
         </Text>
+        {help ? (
+          <Text as="p" variant="bodySm" tone="subdued">
+            {help}
+          </Text>
+        ) : null}
         {url ? (
           <Button variant="plain" url={url} accessibilityLabel={label}>
             →

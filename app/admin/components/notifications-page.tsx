@@ -7,9 +7,11 @@ import { BrandingCard } from "./branding-card";
 import { NotificationSwitchesCard } from "./notification-switches-card";
 import { NotificationsFrame } from "./notification-tabs";
 import { StaffRecipientsCard } from "./staff-recipients-card";
+import { StaffTestCard, type StaffTestView } from "./staff-test-card";
 import { useToast } from "./use-toast";
 
-export type NotificationsView = { locale: string } & Awaited<ReturnType<typeof notificationOverview>>;
+export type NotificationsView = { locale: string } & Awaited<ReturnType<typeof notificationOverview>> &
+  Partial<Omit<StaffTestView, "locale">>;
 export type NotificationResult = {
   ok: boolean;
   intent?: string;
@@ -50,6 +52,13 @@ export function NotificationsPage({ data }: { data: NotificationsView }) {
           <BlockStack gap="400">
             <NotificationSwitchesCard data={data} fetcher={switches} />
             <StaffRecipientsCard data={data} fetcher={staff} />
+            <StaffTestCard
+              data={{
+                locale: data.locale,
+                staffAddresses: data.staffAddresses ?? [],
+                staffTests: data.staffTests ?? [],
+              }}
+            />
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">

@@ -7,6 +7,7 @@ import type { RequestActionResult } from "~/admin/request-forms";
 import type { Locale } from "~/domain/types";
 import { RequestAskedCard } from "./request-asked-card";
 import { RequestDecisionCard } from "./request-decision-card";
+import { RequestDeliveryBanner } from "./request-delivery-card";
 import { RequestOrderCard } from "./request-order-card";
 import { RequestRulesCard } from "./request-rules-card";
 import { RequestTimelineCard } from "./request-timeline-card";
@@ -76,6 +77,7 @@ export function RequestDetailPage({ data }: { data: RequestDetailView }) {
                 r.status === "FAILED" && r.failureMessage ? fill(d.failure, { message: r.failureMessage }) : null
               }
             />
+            <RequestDeliveryBanner undelivered={data.undelivered} locale={locale} />
             <RequestAskedCard request={r} locale={locale} />
             <RequestRulesCard evaluation={data.evaluation} locale={locale} />
             <RequestTimelineCard events={data.events} messages={data.messages} locale={locale} />

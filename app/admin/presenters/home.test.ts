@@ -10,6 +10,7 @@ const stats = {
     addressChangesApplied: 4,
     medianDecisionMs: 95 * 60_000,
     decisions: 5,
+    saves: 3,
   },
 };
 
@@ -21,6 +22,7 @@ describe("presentHome", () => {
       oldest: { id: "r1", orderName: "#1001", since: "1 nov. 2026, 09:30" },
       byKindAndStatus: stats.last30.byKindAndStatus,
       addressChangesApplied: 4,
+      saves: 3,
       median: "1 h 35 min",
     });
   });

@@ -16,6 +16,7 @@ export function presentHome(stats: HomeStats, locale: Locale) {
       : null,
     byKindAndStatus: stats.last30.byKindAndStatus,
     addressChangesApplied: stats.last30.addressChangesApplied,
+    saves: stats.last30.saves,
     median: stats.last30.medianDecisionMs === null ? null : formatElapsed(stats.last30.medianDecisionMs, locale),
   };
 }

@@ -41,6 +41,7 @@ function detail(overrides: Partial<RequestDetail> = {}, row: Record<string, unkn
       lineItems: [{ id: "gid://shopify/LineItem/1", title: "Candle", quantity: 2, price: "12.00" }],
     } as unknown as RequestDetail["order"],
     storeCancellations: [],
+    undelivered: [],
     actions: ["approve", "reject", "requestInfo", "withdraw"] as RequestDetail["actions"],
     ...overrides,
   };
@@ -58,6 +59,38 @@ describe("presentRequestDetail", () => {
     const en = presentRequestDetail(detail(), { locale: "en", shop: "amend-demo.myshopify.com", demo: false });
     expect(en.request.reason).toBe("I changed my mind");
     expect(en.request.created).toBe("Nov 1, 2026, 9:30 AM");
+  });
+
+  it("shows each customer message that did not arrive with the server's answer", () => {
+    const view = presentRequestDetail(
+      detail({
+        undelivered: [
+          {
+            id: "o1",
+            requestId: "r1",
+            event: "CANCELLATION_REQUESTED",
+            channel: "EMAIL",
+            recipient: "camille@example.fr",
+            status: "FAILED",
+            lastError: "RCPT TO: 550 5.1.1 mailbox unavailable",
+            createdAt: at,
+            retrying: false,
+          },
+        ],
+      }),
+      { locale: "en", shop: "s", demo: false },
+    );
+    expect(view.undelivered).toEqual([
+      {
+        id: "o1",
+        event: "CANCELLATION_REQUESTED",
+        channel: "EMAIL",
+        address: "camille@example.fr",
+        retrying: false,
+        answer: "RCPT TO: 550 5.1.1 mailbox unavailable",
+        at: "Nov 1, 2026, 9:30 AM",
+      },
+    ]);
   });
 
   it("links the order in Shopify admin, or the simulator's state page in the offline demo", () => {

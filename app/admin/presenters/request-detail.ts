@@ -55,6 +55,15 @@ export function presentRequestDetail(detail: RequestDetail, context: { locale: L
       reason: c.reason,
       at: formatDateTime(c.createdAt, locale),
     })),
+    undelivered: detail.undelivered.map((u) => ({
+      id: u.id,
+      event: u.event,
+      channel: u.channel,
+      address: u.recipient,
+      retrying: u.retrying,
+      answer: u.lastError,
+      at: formatDateTime(u.createdAt, locale),
+    })),
     actions: detail.actions.filter((a) => (STAFF_ACTIONS as readonly string[]).includes(a)),
   };
 }

@@ -122,8 +122,8 @@
   const orderPath = (orderId) => `${config.accountUrl}/orders/${orderId}`;
   function resolve(href) {
     let m;
-    if ((m = href.match(/^extension:([a-z0-9-]+)(?:\/([^/]+))?(?:\/(\d+))?/)))
-      return `${orderPath(m[3] || config.order.id)}/pages/${m[1]}`;
+    if ((m = href.match(/^extension:([a-z0-9-]+)(?:\/([^/?]+))?(?:\/(\d+))?(\?[^#]*)?/)))
+      return `${orderPath(m[3] || config.order.id)}/pages/${m[1]}${m[4] || ""}`;
     if ((m = href.match(/^shopify:customer-account\/orders\/(\d+)/))) return orderPath(m[1]);
     if ((m = href.match(/^shopify:customer-account\/?(orders)?\/?$/))) return config.accountUrl;
     // the order's page in the shop's customer account, as the thank-you page links to it
@@ -142,6 +142,9 @@
     addEventListener() {},
     removeEventListener() {},
   };
+  // A customer-account target's global `navigation` is Shopify's (its URL is the page's, query included), not the
+  // browser's Navigation API of this frame.
+  if (!isAdmin && !isCheckout) Object.defineProperty(window, "navigation", { value: navigation, configurable: true });
 
   // Buttons and links with an href navigate, after the extension's own click handler ran; in the action menu, a
   // button without href opens the extension's modal target (customer-account.order.action.render).

@@ -9,6 +9,7 @@ const ours = [
   "order-page",
   "order-status-block",
   "thank-you-block",
+  "order-contact",
   "withdrawal",
   "withdrawal-action",
 ];

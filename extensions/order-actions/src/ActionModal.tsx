@@ -1,7 +1,15 @@
 import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import { useState } from "preact/hooks";
-import { type AmendApi, type Options, amendApi, numericId, orderPageUrl, requestCancellation } from "../../_shared/api";
+import {
+  type AmendApi,
+  type Options,
+  amendApi,
+  numericId,
+  offerUrl,
+  orderPageUrl,
+  requestCancellation,
+} from "../../_shared/api";
 import { useLoad, useSubmit } from "../../_shared/hooks";
 import { Placeholder, Problem, Reasons, type Translate, valueOf } from "../../_shared/ui";
 
@@ -149,6 +157,17 @@ function CancellationSection({ t, date, api, orderId, options }: SectionProps & 
               </s-option>
             ))}
           </s-select>
+          {reason === "WRONG_ADDRESS" && options.addressChange.allowed && (
+            // a wrong address is fixed by changing it: offered before the cancellation is sent
+            <s-banner tone="info" heading={t("cancel.offerHeading")}>
+              <s-stack gap="small">
+                <s-text>{t("cancel.offerHelp")}</s-text>
+                <s-button href={offerUrl(orderId)} accessibilityLabel={t("cancel.offerLabel")}>
+                  {t("cancel.offerOpen")}
+                </s-button>
+              </s-stack>
+            </s-banner>
+          )}
           <s-text-area
             label={t("cancel.note")}
             value={note}

@@ -189,6 +189,39 @@ describe("order action modal", () => {
     expect(sent(modal.fetch as never).headers["Accept-Language"]).toBe("fr");
   });
 
+  it("GIVEN the reason WRONG_ADDRESS on an order whose address can change THEN the address change is offered first, one click away", async () => {
+    modal.fetch = routes({ [OPTIONS]: () => json(200, options()) });
+    await modal.render();
+    await waitFor(() => expect($("s-select")).not.toBeNull());
+    expect($('s-banner[tone="info"]')).toBeNull();
+    $("s-select").value = "WRONG_ADDRESS";
+    fireEvent.change($("s-select"));
+    await waitFor(() => expect($('s-banner[tone="info"]')?.getAttribute("heading")).toBe(en.cancel.offerHeading));
+    const offer = $('s-banner[tone="info"] s-button');
+    expect(offer.textContent).toBe(en.cancel.offerOpen);
+    expect(offer.getAttribute("href")).toBe(
+      "extension:order-page/customer-account.order.page.render/5001?from=wrong-address",
+    );
+    // the cancellation stays possible: the offer comes first, it does not replace the request
+    expect(submitButton().textContent).toBe("Request cancellation");
+  });
+
+  it("GIVEN the reason WRONG_ADDRESS on an order whose address can no longer change THEN nothing is offered", async () => {
+    modal.fetch = routes({
+      [OPTIONS]: () => json(200, options({ addressChange: notAllowed.addressChange })),
+      [CANCEL]: () => json(201, { request: request({ reason: "WRONG_ADDRESS" }) }),
+    });
+    await modal.render();
+    await waitFor(() => expect($("s-select")).not.toBeNull());
+    $("s-select").value = "WRONG_ADDRESS";
+    fireEvent.change($("s-select"));
+    // the reason is kept (a submit now sends it) and no offer appears
+    expect($('s-banner[tone="info"]')).toBeNull();
+    fireEvent.click(submitButton());
+    await waitFor(() => expect($('s-banner[tone="success"]')).not.toBeNull());
+    expect(sent(modal.fetch as never).body).toEqual({ reason: "WRONG_ADDRESS" });
+  });
+
   it("closes on Close", async () => {
     modal.fetch = routes({ [OPTIONS]: () => json(200, options()) });
     const close = vi.fn();

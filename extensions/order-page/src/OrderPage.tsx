@@ -7,6 +7,7 @@ import {
   type ApiError,
   type Options,
   amendApi,
+  cameFromOffer,
   changeAddress,
   numericId,
 } from "../../_shared/api";
@@ -103,7 +104,8 @@ function AddressForm({
   const [tried, setTried] = useState(false);
   const [server, setServer] = useState<Partial<Record<Field, FieldError | string>>>({});
   const send = useSubmit(
-    (address: Address, key: string) => changeAddress(api, orderId, address, key),
+    (address: Address, key: string) =>
+      changeAddress(api, orderId, address, key, cameFromOffer() ? "WRONG_ADDRESS_OFFER" : undefined),
     (result) => setServer(!result.ok && result.status === 400 ? serverFieldErrors(result.error) : {}),
   );
 

@@ -1,5 +1,5 @@
 /// <reference types="@shopify/ui-extensions/customer-account.order.page.render" />
-import { getExtension } from "@shopify/ui-extensions-tester";
+import { createNavigationHistoryEntry, getExtension } from "@shopify/ui-extensions-tester";
 import { fireEvent, waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
@@ -119,6 +119,21 @@ describe("change shipping address page", () => {
     const call = sent(page.fetch as never);
     expect(call.body).toEqual({ address: { ...address, company: null, address2: null, provinceCode: null } });
     expect(call.headers["Idempotency-Key"]).toBeTruthy();
+  });
+
+  it("GIVEN the page was opened by the cancellation form's wrong-address offer THEN the change says so (origin)", async () => {
+    page.navigation.currentEntry = createNavigationHistoryEntry({
+      url: "extension:order-page/customer-account.order.page.render/5001?from=wrong-address",
+    });
+    page.fetch = routes({
+      [OPTIONS]: () => json(200, options()),
+      [CHANGE]: () => json(200, { request: request({ kind: "ADDRESS_CHANGE", status: "APPLIED" }) }),
+    });
+    await ready();
+    type("city", "Lyon");
+    fireEvent.click(submit());
+    await waitFor(() => expect($('s-banner[tone="success"]')).not.toBeNull());
+    expect(sent(page.fetch as never).body).toMatchObject({ address: { city: "Lyon" }, origin: "WRONG_ADDRESS_OFFER" });
   });
 
   it("GIVEN the store approves changes THEN 200 PENDING says the store will review it", async () => {

@@ -78,6 +78,17 @@ describe("pages render (react-dom/server)", () => {
         lineItems: [{ id: "gid://shopify/LineItem/1", title: "Candle", quantity: 2 }],
       },
       storeCancellations: [],
+      undelivered: [
+        {
+          id: "o1",
+          event: "CANCELLATION_REQUESTED",
+          channel: "EMAIL",
+          address: "camille@example.fr",
+          retrying: false,
+          answer: "RCPT TO: 550 5.1.1 mailbox unavailable",
+          at: "1 nov. 2026, 09:30",
+        },
+      ],
       actions: ["approve", "reject", "requestInfo"],
       actionKey: "00000000-0000-4000-8000-000000000000",
     };
@@ -86,6 +97,9 @@ describe("pages render (react-dom/server)", () => {
     expect(t).toContain("Current address");
     expect(t).toContain("18 rue du Sentier");
     expect(t).toContain("4 place Bellecour");
+    expect(t).toContain("The customer did not receive a message");
+    expect(t).toContain("Cancellation requested (Email) to camille@example.fr");
+    expect(t).toContain("550 5.1.1 mailbox unavailable");
     expect(t).toContain("Shipping is not arranged yet");
     expect(t).toContain("Shipping to the new address costs more");
     for (const name of [
