@@ -32,7 +32,7 @@ const TARGET = {
   // order-actions' menu item (withdrawal-action adds another one to the same menu: tests/e2e/withdrawal.test.ts)
   menu: 'iframe[data-handle="order-actions"][data-target="customer-account.order.action.menu-item.render"]',
   modal: 'dialog[open] iframe[data-target="customer-account.order.action.render"]',
-  block: 'iframe[data-target="customer-account.order-status.block.render"]',
+  block: 'iframe[data-handle="order-status-block"][data-target="customer-account.order-status.block.render"]',
   page: 'iframe[data-target="customer-account.order.page.render"]',
   thankYou: 'iframe[data-target="purchase.thank-you.block.render"]',
   admin: 'iframe[data-target="admin.order-details.block.render"]',

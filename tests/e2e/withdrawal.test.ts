@@ -32,7 +32,7 @@ const MENU_ITEM = "customer-account.order.action.menu-item.render";
 const TARGET = {
   withdrawalMenu: `iframe[data-handle="withdrawal-action"][data-target="${MENU_ITEM}"]`,
   changeMenu: `iframe[data-handle="order-actions"][data-target="${MENU_ITEM}"]`,
-  block: 'iframe[data-target="customer-account.order-status.block.render"]',
+  block: 'iframe[data-handle="order-status-block"][data-target="customer-account.order-status.block.render"]',
   page: 'iframe[data-handle="withdrawal"][data-target="customer-account.order.page.render"]',
   thankYou: 'iframe[data-target="purchase.thank-you.block.render"]',
 };
