@@ -92,7 +92,8 @@ export function policyToForm(policy: StorePolicy): SettingsForm {
   };
 }
 
-export function formToPolicy(form: SettingsForm): Omit<StorePolicy, "version"> {
+/** The address-change and cancellation settings; the withdrawal settings are saved as they are. */
+export function formToPolicy(form: SettingsForm): Omit<StorePolicy, "version" | "withdrawal"> {
   const { window: addressWindow, ...addressChange } = form.addressChange;
   const { window: cancelWindow, deadline, ...c } = form.cancellation;
   return {

@@ -161,7 +161,7 @@ export async function readBody<T extends z.ZodType>(request: Request, schema: T)
 /** A request as the customer sees it: what was asked, where it stands, its history and thread. */
 export function presentRequest(request: ChangeRequest | RequestWithHistory, locale: Locale) {
   const payload = decodePayload(request);
-  const actions = allowedActions(request.status);
+  const actions = allowedActions(request.status, request.kind);
   return {
     id: request.id,
     kind: request.kind,
@@ -174,11 +174,17 @@ export function presentRequest(request: ChangeRequest | RequestWithHistory, loca
     updatedAt: request.updatedAt.toISOString(),
     ...(payload.kind === "ADDRESS_CHANGE"
       ? { address: payload.address, previousAddress: payload.previousAddress }
-      : {
-          reason: payload.reason,
-          reasonLabel: isCustomerReason(payload.reason) ? customerReasonLabel(payload.reason, locale) : null,
-          note: payload.note,
-        }),
+      : payload.kind === "WITHDRAWAL"
+        ? {
+            statement: payload.statement,
+            outcome: payload.outcome,
+            reimbursementDueBy: payload.reimbursementDueBy,
+          }
+        : {
+            reason: payload.reason,
+            reasonLabel: isCustomerReason(payload.reason) ? customerReasonLabel(payload.reason, locale) : null,
+            note: payload.note,
+          }),
     decisionNote: request.decisionNote,
     deadline: request.deadlineAt?.toISOString() ?? null,
     canWithdraw: actions.includes("withdraw"),

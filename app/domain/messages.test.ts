@@ -54,6 +54,10 @@ const SAMPLE: Record<ReasonCode, Reason> = {
   NOT_ORDER_OWNER: { code: "NOT_ORDER_OWNER" },
   ORDER_NOT_FOUND: { code: "ORDER_NOT_FOUND" },
   CUSTOMER_DATA_UNAVAILABLE: { code: "CUSTOMER_DATA_UNAVAILABLE" },
+  WITHDRAWAL_PERIOD_ENDED: { code: "WITHDRAWAL_PERIOD_ENDED", params: { days: "30" } },
+  ALREADY_WITHDRAWN: { code: "ALREADY_WITHDRAWN" },
+  ALL_ITEMS_EXEMPT: { code: "ALL_ITEMS_EXEMPT" },
+  NOTHING_TO_WITHDRAW: { code: "NOTHING_TO_WITHDRAW" },
 };
 
 const EXPECTED: Record<"en" | "fr", Partial<Record<ReasonCode, string>>> = {

@@ -72,6 +72,33 @@ describe("transition table", () => {
     }
   });
 
+  it("a withdrawal is never decided: only applied, failed and retried; every other action refuses it", () => {
+    const WITHDRAWAL_SPEC = SPEC.filter(([, action]) => ["applied", "failed", "retry"].includes(action));
+    for (const status of REQUEST_STATUSES) {
+      for (const action of REQUEST_ACTIONS) {
+        const expected = WITHDRAWAL_SPEC.find(([f, a]) => f === status && a === action)?.[2] ?? null;
+        expect(canTransition(status, action, "WITHDRAWAL")).toBe(expected !== null);
+        if (expected) expect(transition(status, action, "WITHDRAWAL")).toBe(expected);
+        else expect(() => transition(status, action, "WITHDRAWAL")).toThrow(InvalidTransitionError);
+      }
+    }
+    expect(allowedActions("FAILED", "WITHDRAWAL")).toEqual(["retry"]);
+    expect(allowedActions("FAILED", "CANCELLATION")).toEqual(["reject", "retry", "supersede"]);
+    expect(() => transition("FAILED", "reject", "WITHDRAWAL")).toThrow(
+      "Cannot reject a WITHDRAWAL request (reject applies only to ADDRESS_CHANGE, CANCELLATION requests)",
+    );
+  });
+
+  it("a withdrawal is registered at once, whatever the store's approval settings", () => {
+    const strict = {
+      ...policy(),
+      cancellation: { ...policy().cancellation, requireApproval: true },
+    };
+    expect(initialStatus("WITHDRAWAL", strict, { allowed: true, reasons: [], approvalRequired: true })).toBe(
+      "APPLYING",
+    );
+  });
+
   it("an APPLYING request cannot be superseded: Shopify's answer must be recorded first", () => {
     expect(canTransition("APPLYING", "supersede")).toBe(false);
   });

@@ -39,16 +39,29 @@ export interface TransitionRule {
    * The notification the transition causes, per request kind (null: none). A notification with a Flow
    * trigger (flow/triggers.ts) also fires it for the shops whose workflows use it.
    */
-  notifies: Readonly<Record<RequestKind, NotificationEvent>> | null;
+  notifies: Readonly<Record<RequestKind, NotificationEvent | null>> | null;
   /** A second notification, to someone else, in the same transaction (e.g. staff are told, and the customer too). */
   alsoNotifies?: Readonly<Partial<Record<RequestKind, NotificationEvent>>>;
   hold: HoldEffect;
   /** The transition's message is also posted in the request's thread, by its actor. */
   postsMessage: boolean;
+  /**
+   * The kinds of request the action applies to (absent: every kind). A withdrawal is the customer's right,
+   * not a request to decide: nobody approves, rejects, expires or supersedes it.
+   */
+  kinds?: readonly RequestKind[];
 }
 
-const REFUSED = { ADDRESS_CHANGE: "ADDRESS_CHANGE_REFUSED", CANCELLATION: "CANCELLATION_REJECTED" } as const;
-const both = (event: NotificationEvent) => ({ ADDRESS_CHANGE: event, CANCELLATION: event });
+const REFUSED = {
+  ADDRESS_CHANGE: "ADDRESS_CHANGE_REFUSED",
+  CANCELLATION: "CANCELLATION_REJECTED",
+  WITHDRAWAL: null,
+} as const;
+/** The same event for the kinds that are decided (address change, cancellation); none for a withdrawal. */
+const decided = (event: NotificationEvent) => ({ ADDRESS_CHANGE: event, CANCELLATION: event, WITHDRAWAL: null });
+const every = (event: NotificationEvent) => ({ ADDRESS_CHANGE: event, CANCELLATION: event, WITHDRAWAL: event });
+/** The kinds a merchant decides on. */
+const DECIDED_KINDS = ["ADDRESS_CHANGE", "CANCELLATION"] as const satisfies readonly RequestKind[];
 
 /**
  * Actors: CUSTOMER is the shopper (session token), STAFF the merchant — in the admin, or through the merchant's
@@ -64,6 +77,7 @@ export const TRANSITIONS: Readonly<Record<RequestAction, TransitionRule>> = {
     notifies: null,
     hold: "keep",
     postsMessage: false,
+    kinds: DECIDED_KINDS,
   },
   reject: {
     from: ["PENDING", "NEEDS_INFO", "FAILED"],
@@ -72,22 +86,25 @@ export const TRANSITIONS: Readonly<Record<RequestAction, TransitionRule>> = {
     notifies: REFUSED,
     hold: "release",
     postsMessage: true,
+    kinds: DECIDED_KINDS,
   },
   requestInfo: {
     from: ["PENDING"],
     to: "NEEDS_INFO",
     actors: ["STAFF"],
-    notifies: both("INFO_REQUESTED"),
+    notifies: decided("INFO_REQUESTED"),
     hold: "keep",
     postsMessage: true,
+    kinds: DECIDED_KINDS,
   },
   customerReply: {
     from: ["NEEDS_INFO"],
     to: "PENDING",
     actors: ["CUSTOMER"],
-    notifies: both("CUSTOMER_REPLIED"),
+    notifies: decided("CUSTOMER_REPLIED"),
     hold: "keep",
     postsMessage: true,
+    kinds: DECIDED_KINDS,
   },
   withdraw: {
     from: ["PENDING", "NEEDS_INFO"],
@@ -96,6 +113,7 @@ export const TRANSITIONS: Readonly<Record<RequestAction, TransitionRule>> = {
     notifies: null,
     hold: "release",
     postsMessage: false,
+    kinds: DECIDED_KINDS,
   },
   // EXPIRED is the auto-rejection at the deadline; auto-approval is `approve` by SYSTEM
   expire: {
@@ -105,13 +123,15 @@ export const TRANSITIONS: Readonly<Record<RequestAction, TransitionRule>> = {
     notifies: REFUSED,
     hold: "release",
     postsMessage: false,
+    kinds: DECIDED_KINDS,
   },
   // a cancelled order has no hold left to release
   applied: {
     from: ["APPLYING"],
     to: "APPLIED",
     actors: ["SYSTEM"],
-    notifies: { ADDRESS_CHANGE: "ADDRESS_CHANGE_APPLIED", CANCELLATION: "CANCELLATION_APPROVED" },
+    // a withdrawal's customer was acknowledged at registration; what followed is on the request (outcome)
+    notifies: { ADDRESS_CHANGE: "ADDRESS_CHANGE_APPLIED", CANCELLATION: "CANCELLATION_APPROVED", WITHDRAWAL: null },
     hold: "forget",
     postsMessage: false,
   },
@@ -120,7 +140,7 @@ export const TRANSITIONS: Readonly<Record<RequestAction, TransitionRule>> = {
     from: ["APPLYING"],
     to: "FAILED",
     actors: ["SYSTEM"],
-    notifies: both("REQUEST_FAILED"),
+    notifies: every("REQUEST_FAILED"),
     hold: "keep",
     postsMessage: false,
   },
@@ -138,10 +158,11 @@ export const TRANSITIONS: Readonly<Record<RequestAction, TransitionRule>> = {
     from: ["APPLYING"],
     to: "FAILED",
     actors: ["SYSTEM"],
-    notifies: both("REQUEST_FAILED"),
+    notifies: decided("REQUEST_FAILED"),
     alsoNotifies: { CANCELLATION: "CANCELLATION_REJECTED" },
     hold: "keep",
     postsMessage: false,
+    kinds: DECIDED_KINDS,
   },
   // not from APPLYING: a Shopify mutation is in flight and its answer (applied/failed) must be kept;
   // the order was fulfilled or cancelled outside Amend, so the hold is gone with it
@@ -152,6 +173,7 @@ export const TRANSITIONS: Readonly<Record<RequestAction, TransitionRule>> = {
     notifies: null,
     hold: "forget",
     postsMessage: false,
+    kinds: DECIDED_KINDS,
   },
 };
 
@@ -188,10 +210,14 @@ export class InvalidTransitionError extends Error {
     readonly from: RequestStatus,
     readonly action: RequestAction,
     readonly to: RequestStatus,
+    readonly kind?: RequestKind,
   ) {
+    const kinds = TRANSITIONS[action].kinds;
     super(
-      `Cannot ${action} a request that is ${from}: ${from} → ${to} is not an allowed transition` +
-        ` (${action} applies only to ${TRANSITIONS[action].from.join(", ")})`,
+      kind !== undefined && kinds !== undefined && !kinds.includes(kind)
+        ? `Cannot ${action} a ${kind} request (${action} applies only to ${kinds.join(", ")} requests)`
+        : `Cannot ${action} a request that is ${from}: ${from} → ${to} is not an allowed transition` +
+            ` (${action} applies only to ${TRANSITIONS[action].from.join(", ")})`,
     );
   }
 }
@@ -211,20 +237,22 @@ export function assertActor(action: RequestAction, actor: Actor): void {
   if (!TRANSITIONS[action].actors.includes(actor)) throw new ActorNotAllowedError(action, actor);
 }
 
-export function canTransition(from: RequestStatus, action: RequestAction): boolean {
-  return TRANSITIONS[action].from.includes(from);
+/** Whether `action` applies to a request in `from` (of `kind`, when given: some actions exist for some kinds only). */
+export function canTransition(from: RequestStatus, action: RequestAction, kind?: RequestKind): boolean {
+  const rule = TRANSITIONS[action];
+  return rule.from.includes(from) && (kind === undefined || rule.kinds === undefined || rule.kinds.includes(kind));
 }
 
 /** The status `action` leads to from `from`; throws InvalidTransitionError when not allowed. */
-export function transition(from: RequestStatus, action: RequestAction): RequestStatus {
+export function transition(from: RequestStatus, action: RequestAction, kind?: RequestKind): RequestStatus {
   const rule = TRANSITIONS[action];
-  if (!rule.from.includes(from)) throw new InvalidTransitionError(from, action, rule.to);
+  if (!canTransition(from, action, kind)) throw new InvalidTransitionError(from, action, rule.to, kind);
   return rule.to;
 }
 
-/** The actions a request in `status` accepts, in REQUEST_ACTIONS order (none for final statuses). */
-export function allowedActions(status: RequestStatus): RequestAction[] {
-  return REQUEST_ACTIONS.filter((action) => TRANSITIONS[action].from.includes(status));
+/** The actions a request in `status` (of `kind`) accepts, in REQUEST_ACTIONS order (none for final statuses). */
+export function allowedActions(status: RequestStatus, kind?: RequestKind): RequestAction[] {
+  return REQUEST_ACTIONS.filter((action) => canTransition(status, action, kind));
 }
 
 export class RequestRefusedError extends Error {
@@ -249,6 +277,8 @@ export function initialStatus(
   decision: { allowed: boolean; reasons: readonly Reason[]; approvalRequired?: boolean },
 ): "PENDING" | "APPLYING" {
   if (!decision.allowed) throw new RequestRefusedError(kind, decision.reasons);
+  // a withdrawal is the customer's right: registered at once, never approved
+  if (kind === "WITHDRAWAL") return "APPLYING";
   const requireApproval =
     kind === "ADDRESS_CHANGE" ? policy.addressChange.requireApproval : policy.cancellation.requireApproval;
   return requireApproval || decision.approvalRequired === true ? "PENDING" : "APPLYING";

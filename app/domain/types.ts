@@ -29,6 +29,10 @@ export const REASON_CODES = [
   "NOT_ORDER_OWNER",
   "ORDER_NOT_FOUND",
   "CUSTOMER_DATA_UNAVAILABLE",
+  "WITHDRAWAL_PERIOD_ENDED",
+  "ALREADY_WITHDRAWN",
+  "ALL_ITEMS_EXEMPT",
+  "NOTHING_TO_WITHDRAW",
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
@@ -47,7 +51,7 @@ function isOneOf<T extends string>(values: readonly T[]) {
   return (value: unknown): value is T => (values as readonly unknown[]).includes(value);
 }
 
-export const REQUEST_KINDS = ["ADDRESS_CHANGE", "CANCELLATION"] as const;
+export const REQUEST_KINDS = ["ADDRESS_CHANGE", "CANCELLATION", "WITHDRAWAL"] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 export const isRequestKind = isOneOf(REQUEST_KINDS);
 

@@ -39,7 +39,11 @@ export const adminEn = {
     EXPIRED: "Expired",
     SUPERSEDED: "Superseded",
   } satisfies Record<RequestStatus, string>,
-  kinds: { ADDRESS_CHANGE: "Address change", CANCELLATION: "Cancellation" } satisfies Record<RequestKind, string>,
+  kinds: {
+    ADDRESS_CHANGE: "Address change",
+    CANCELLATION: "Cancellation",
+    WITHDRAWAL: "Withdrawal",
+  } satisfies Record<RequestKind, string>,
   actors: { CUSTOMER: "Customer", STAFF: "Staff", SYSTEM: "Amend" } satisfies Record<Actor, string>,
   storeReasons: {
     QUANTITY_LIMIT: "Quantity limits",
@@ -90,6 +94,13 @@ export const adminEn = {
       rule: "Shopify shares the shipping address with Amend",
       failed: "Shopify withholds the shipping address (protected customer data not approved)",
     },
+    WITHDRAWAL_PERIOD_ENDED: {
+      rule: "Within the withdrawal period",
+      failed: "The withdrawal period has ended",
+    },
+    ALREADY_WITHDRAWN: { rule: "Not already withdrawn", failed: "Already withdrawn" },
+    ALL_ITEMS_EXEMPT: { rule: "Some items can be withdrawn", failed: "Every item is exempt from withdrawal" },
+    NOTHING_TO_WITHDRAW: { rule: "Something left to withdraw", failed: "Nothing left to withdraw" },
   } satisfies Record<ReasonCode, { rule: string; failed: string }>,
   errors: {
     REQUEST_NOT_FOUND: "This request doesn't exist, or belongs to another store. Go back to the requests list.",

@@ -35,7 +35,7 @@ export const adminFr: AdminMessages = {
     EXPIRED: "Expirée",
     SUPERSEDED: "Caduque",
   },
-  kinds: { ADDRESS_CHANGE: "Changement d'adresse", CANCELLATION: "Annulation" },
+  kinds: { ADDRESS_CHANGE: "Changement d'adresse", CANCELLATION: "Annulation", WITHDRAWAL: "Rétractation" },
   actors: { CUSTOMER: "Client", STAFF: "Équipe", SYSTEM: "Amend" },
   storeReasons: {
     QUANTITY_LIMIT: "Limites de quantité",
@@ -85,6 +85,16 @@ export const adminFr: AdminMessages = {
       rule: "Shopify transmet l'adresse de livraison à Amend",
       failed: "Shopify ne transmet pas l'adresse de livraison (données client protégées non approuvées)",
     },
+    WITHDRAWAL_PERIOD_ENDED: {
+      rule: "Dans le délai de rétractation",
+      failed: "Le délai de rétractation est écoulé",
+    },
+    ALREADY_WITHDRAWN: { rule: "Pas déjà rétracté", failed: "Déjà rétracté" },
+    ALL_ITEMS_EXEMPT: {
+      rule: "Des articles peuvent faire l'objet d'une rétractation",
+      failed: "Tous les articles sont exclus de la rétractation",
+    },
+    NOTHING_TO_WITHDRAW: { rule: "Il reste de quoi se rétracter", failed: "Plus rien dont se rétracter" },
   },
   errors: {
     REQUEST_NOT_FOUND:

@@ -46,18 +46,28 @@ export const en = {
     ORDER_NOT_FOUND: "We couldn't find this order. Please check the link, or open the order from your order history.",
     CUSTOMER_DATA_UNAVAILABLE:
       "The address of this order can't be changed online. Please contact the store to change it.",
+    WITHDRAWAL_PERIOD_ENDED:
+      "The withdrawal period for this order ({days} days after delivery) has ended. If something is wrong with your items, please contact the store.",
+    ALREADY_WITHDRAWN:
+      "You have already withdrawn from this order. You received an acknowledgement by email, and the store will follow up.",
+    ALL_ITEMS_EXEMPT:
+      "The items in this order can't be withdrawn from (for example, made to your specifications, perishable, or unsealed). Please contact the store if you have a question.",
+    NOTHING_TO_WITHDRAW:
+      "There is nothing left in this order to withdraw from. Please contact the store if you have a question.",
   } satisfies Record<ReasonCode, string>,
 
   /** The open request named in REQUEST_ALREADY_PENDING. */
   pendingRequest: {
     ADDRESS_CHANGE: "an address change request",
     CANCELLATION: "a cancellation request",
+    WITHDRAWAL: "a withdrawal",
     ANY: "a request",
   } satisfies Record<RequestKind | "ANY", string>,
 
   requestKinds: {
     ADDRESS_CHANGE: "Address change",
     CANCELLATION: "Cancellation",
+    WITHDRAWAL: "Withdrawal",
   } satisfies Record<RequestKind, string>,
 
   /** A request's status, as a short label (badges, lists). */

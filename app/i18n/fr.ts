@@ -43,17 +43,27 @@ export const fr: Messages = {
       "Nous ne trouvons pas cette commande. Vérifiez le lien, ou ouvrez-la depuis l'historique de vos commandes.",
     CUSTOMER_DATA_UNAVAILABLE:
       "L'adresse de cette commande ne peut pas être modifiée en ligne. Contactez la boutique pour la changer.",
+    WITHDRAWAL_PERIOD_ENDED:
+      "Le délai de rétractation de cette commande ({days} jours après la livraison) est écoulé. Si vos articles posent problème, contactez la boutique.",
+    ALREADY_WITHDRAWN:
+      "Vous vous êtes déjà rétracté de cette commande. Vous avez reçu un accusé de réception par e-mail, et la boutique va donner suite.",
+    ALL_ITEMS_EXEMPT:
+      "Les articles de cette commande sont exclus du droit de rétractation (par exemple : confectionnés selon vos spécifications, périssables ou descellés). Contactez la boutique pour toute question.",
+    NOTHING_TO_WITHDRAW:
+      "Il ne reste rien dans cette commande dont vous puissiez vous rétracter. Contactez la boutique pour toute question.",
   },
 
   pendingRequest: {
     ADDRESS_CHANGE: "une demande de changement d'adresse",
     CANCELLATION: "une demande d'annulation",
+    WITHDRAWAL: "une rétractation",
     ANY: "une demande",
   },
 
   requestKinds: {
     ADDRESS_CHANGE: "Changement d'adresse",
     CANCELLATION: "Annulation",
+    WITHDRAWAL: "Rétractation",
   },
 
   statuses: {

@@ -129,8 +129,8 @@ export async function transitionRequest(
   tx: DbTx,
   input: TransitionInput,
 ): Promise<{ request: ChangeRequest; eventId: string }> {
-  const to = transition(input.from, input.action);
   const current = input.current ?? (await tx.changeRequest.findUniqueOrThrow({ where: { id: input.id } }));
+  const to = transition(input.from, input.action, current.kind);
   try {
     const { count } = await tx.changeRequest.updateMany({
       where: { id: input.id, status: input.from },

@@ -58,15 +58,52 @@ const CancellationPayload = z.object({
   shippingAddress: orNull(Address),
 });
 
-const RequestPayload = z.discriminatedUnion("kind", [AddressChangePayload, CancellationPayload]);
+/** One withdrawn line of the order, as the statement names it. */
+const WithdrawnItem = z.object({
+  lineItemId: z.string(),
+  title: z.string(),
+  quantity: z.number().int().positive(),
+});
+
+/** The consumer's withdrawal statement, as submitted (what the acknowledgement repeats). */
+const WithdrawalStatement = z.object({
+  /** The consumer's name as they typed it. */
+  name: z.string(),
+  /** null: the whole order; else the items and quantities withdrawn. */
+  items: orNull(z.array(WithdrawnItem)),
+  wholeOrder: z.boolean(),
+  /** ISO date-time of the submission: the acknowledgement states it. */
+  submittedAt: z.string(),
+  source: z.enum(["CUSTOMER_ACCOUNT", "STOREFRONT"]),
+  acknowledgeBy: z.object({ email: z.boolean(), sms: z.boolean() }),
+});
+
+const WithdrawalPayload = z.object({
+  kind: z.literal("WITHDRAWAL"),
+  statement: orNull(WithdrawalStatement),
+  /** CANCELLATION: nothing had shipped, the order (or the items) is cancelled; RETURN: a Shopify return is requested. */
+  outcome: orNull(z.enum(["CANCELLATION", "RETURN"])),
+  /** ISO date-time: 14 days after the withdrawal, when the merchant must have reimbursed the consumer. */
+  reimbursementDueBy: orNull(z.string()),
+  /** The Shopify return (gid) once requested. */
+  returnId: orNull(z.string()),
+  contact: orNull(Contact),
+});
+
+const RequestPayload = z.discriminatedUnion("kind", [AddressChangePayload, CancellationPayload, WithdrawalPayload]);
 
 /** A request's payload, by kind. */
 export type RequestPayload = z.infer<typeof RequestPayload>;
 export type Contact = z.infer<typeof Contact>;
+export type WithdrawalPayload = z.infer<typeof WithdrawalPayload>;
+export type WithdrawalStatement = z.infer<typeof WithdrawalStatement>;
+export type WithdrawnItem = z.infer<typeof WithdrawnItem>;
 
 /** What a new request of each kind stores (its kind is the request's column). */
 export type NewRequestPayload =
-  Omit<z.input<typeof AddressChangePayload>, "kind"> | Omit<z.input<typeof CancellationPayload>, "kind">;
+  | Omit<z.input<typeof AddressChangePayload>, "kind">
+  | Omit<z.input<typeof CancellationPayload>, "kind">
+  | Omit<z.input<typeof WithdrawalPayload>, "kind">;
 
 function jsonObject(text: string): Record<string, unknown> {
   try {

@@ -1,10 +1,14 @@
-import { DEFAULT_POLICY, type StorePolicy } from "~/domain/policy";
+import { DEFAULT_POLICY, validateWithdrawalSettings, type StorePolicy } from "~/domain/policy";
 import type { DbTx } from "~/db.server";
 
 type PolicyBody = Omit<StorePolicy, "version">;
 
-/** Fills what an older saved policy lacks with today's defaults (settings added later stay default). */
+/**
+ * Fills what an older saved policy lacks with today's defaults (settings added later stay default). Withdrawal
+ * settings that do not validate read as the defaults (off), never as a half-read setting.
+ */
 function withDefaults(saved: Partial<PolicyBody>): PolicyBody {
+  const withdrawal = validateWithdrawalSettings({ ...DEFAULT_POLICY.withdrawal, ...saved.withdrawal });
   return {
     addressChange: {
       ...DEFAULT_POLICY.addressChange,
@@ -12,6 +16,7 @@ function withDefaults(saved: Partial<PolicyBody>): PolicyBody {
       rules: { ...DEFAULT_POLICY.addressChange.rules, ...saved.addressChange?.rules },
     },
     cancellation: { ...DEFAULT_POLICY.cancellation, ...saved.cancellation },
+    withdrawal: withdrawal.ok ? withdrawal.value : structuredClone(DEFAULT_POLICY.withdrawal),
   };
 }
 

@@ -32,7 +32,7 @@ export async function requestDetail(deps: ServiceDeps, requestId: string) {
     evaluation: decodeEvaluation(request),
     order,
     storeCancellations,
-    actions: allowedActions(request.status),
+    actions: allowedActions(request.status, request.kind),
   };
 }
 

@@ -20,6 +20,7 @@ export async function saveSettings(
 ): Promise<SaveSettingsResult> {
   const parsed = SettingsFormSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) };
-  const saved = await savePolicy(db, shop, formToPolicy(parsed.data), staff);
+  const { withdrawal } = await getPolicy(db, shop);
+  const saved = await savePolicy(db, shop, { ...formToPolicy(parsed.data), withdrawal }, staff);
   return { ok: true, version: saved.version, form: policyToForm(saved) };
 }

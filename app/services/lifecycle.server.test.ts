@@ -35,6 +35,18 @@ const EFFECTS: [RequestAction, RequestKind, Actor[], string | null, string | nul
   ["supersede", "CANCELLATION", ["SYSTEM"], null, null, "forget"],
   ["serviceRefused", "ADDRESS_CHANGE", ["SYSTEM"], "REQUEST_FAILED", "request-failed-to-apply", "keep"],
   ["serviceRefused", "CANCELLATION", ["SYSTEM"], "REQUEST_FAILED", "request-failed-to-apply", "keep"],
+  // a withdrawal is only applied, fails or is retried (the other actions refuse it: app/domain/state-machine.test.ts)
+  ["approve", "WITHDRAWAL", ["STAFF", "SYSTEM"], null, null, "keep"],
+  ["reject", "WITHDRAWAL", ["STAFF"], null, null, "release"],
+  ["requestInfo", "WITHDRAWAL", ["STAFF"], null, null, "keep"],
+  ["customerReply", "WITHDRAWAL", ["CUSTOMER"], null, null, "keep"],
+  ["withdraw", "WITHDRAWAL", ["CUSTOMER"], null, null, "release"],
+  ["expire", "WITHDRAWAL", ["SYSTEM"], null, null, "release"],
+  ["applied", "WITHDRAWAL", ["SYSTEM"], null, null, "forget"],
+  ["failed", "WITHDRAWAL", ["SYSTEM"], "REQUEST_FAILED", "request-failed-to-apply", "keep"],
+  ["retry", "WITHDRAWAL", ["STAFF", "SYSTEM"], null, null, "keep"],
+  ["supersede", "WITHDRAWAL", ["SYSTEM"], null, null, "forget"],
+  ["serviceRefused", "WITHDRAWAL", ["SYSTEM"], null, null, "keep"],
 ];
 
 describe("the lifecycle table's effects", () => {

@@ -6,7 +6,7 @@ const stats = {
   oldestWaiting: { id: "r1", orderName: "#1001", createdAt: new Date("2026-11-01T09:30:00Z") },
   last30: {
     since: new Date("2026-10-02T09:30:00Z"),
-    byKindAndStatus: { ADDRESS_CHANGE: { APPLIED: 4 }, CANCELLATION: { PENDING: 2, REJECTED: 1 } },
+    byKindAndStatus: { ADDRESS_CHANGE: { APPLIED: 4 }, CANCELLATION: { PENDING: 2, REJECTED: 1 }, WITHDRAWAL: {} },
     addressChangesApplied: 4,
     medianDecisionMs: 95 * 60_000,
     decisions: 5,

@@ -45,7 +45,7 @@ export const en: LocaleTemplates = {
     SHIPPING_UNAVAILABLE: "The carrier or shipping method is not available for this address",
     UNSUPPORTED_CLIENT: "The order was placed from an unsupported browser or app version",
   },
-  kindLabels: { ADDRESS_CHANGE: "address change", CANCELLATION: "cancellation" },
+  kindLabels: { ADDRESS_CHANGE: "address change", CANCELLATION: "cancellation", WITHDRAWAL: "withdrawal" },
   layout: {
     footerCustomer:
       "You are receiving this email about your order {{ order.name }} at {{ shop.name }}. Questions? Just reply to this email.",

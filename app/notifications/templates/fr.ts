@@ -52,7 +52,7 @@ export const fr: LocaleTemplates = {
     UNSUPPORTED_CLIENT:
       "La commande a été passée depuis un navigateur ou une version d’application non prise en charge",
   },
-  kindLabels: { ADDRESS_CHANGE: "changement d’adresse", CANCELLATION: "annulation" },
+  kindLabels: { ADDRESS_CHANGE: "changement d’adresse", CANCELLATION: "annulation", WITHDRAWAL: "rétractation" },
   layout: {
     footerCustomer:
       "Vous recevez cet e-mail au sujet de votre commande {{ order.name }} chez {{ shop.name }}. Une question ? Répondez simplement à cet e-mail.",
