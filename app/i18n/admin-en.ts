@@ -316,6 +316,14 @@ export const adminEn = {
       deadlineHours: "Enter a whole number of hours between 1 and 720.",
       reasons: "Choose at least one reason.",
       staffNote: "255 characters at most.",
+      withdrawalSettings: "Check the withdrawal settings.",
+      withdrawalCountries:
+        "Choose at least one country. Other countries are two-letter codes such as CH, separated by commas.",
+      withdrawalPeriodDays: "Enter a whole number of days between 14 and 365.",
+      withdrawalExemptions: "50 exemptions at most.",
+      withdrawalExemptionTag: "Enter the tag: no commas, 255 characters at most.",
+      withdrawalExemptionReason: "Choose a reason.",
+      withdrawalRefund: "Choose how refunds are made.",
     } as Record<string, string>,
   },
   notifications: {
@@ -509,6 +517,7 @@ export const adminEn = {
     tag: "Product tag",
     reason: "Reason",
     addExemption: "Add an exemption",
+    remove: "Remove",
     removeExemption: "Remove the exemption {tag}",
     noExemptions: "No exemptions: every product can be withdrawn.",
     reasons: {

@@ -316,6 +316,14 @@ export const adminFr: AdminMessages = {
       deadlineHours: "Saisissez un nombre entier d'heures entre 1 et 720.",
       reasons: "Choisissez au moins un motif.",
       staffNote: "255 caractères au maximum.",
+      withdrawalSettings: "Vérifiez les réglages de rétractation.",
+      withdrawalCountries:
+        "Choisissez au moins un pays. Les autres pays sont des codes à deux lettres comme CH, séparés par des virgules.",
+      withdrawalPeriodDays: "Saisissez un nombre entier de jours entre 14 et 365.",
+      withdrawalExemptions: "50 exceptions au maximum.",
+      withdrawalExemptionTag: "Saisissez le tag : sans virgule, 255 caractères au maximum.",
+      withdrawalExemptionReason: "Choisissez un motif.",
+      withdrawalRefund: "Choisissez le mode de remboursement.",
     },
   },
   notifications: {
@@ -512,6 +520,7 @@ export const adminFr: AdminMessages = {
     tag: "Tag de produit",
     reason: "Motif",
     addExemption: "Ajouter une exception",
+    remove: "Supprimer",
     removeExemption: "Supprimer l'exception {tag}",
     noExemptions: "Aucune exception : tous les produits peuvent faire l'objet d'une rétractation.",
     reasons: {

@@ -115,6 +115,29 @@ describe("pages render (react-dom/server)", () => {
       expect(t).toContain(s);
   });
 
+  it("settings: the withdrawal section with countries by name, the period, and the terms' paragraph in both languages to copy", async () => {
+    const data = await body(
+      await run(settingsLoader as never, await adminGet("amend-demo", "/app/settings?locale=fr")),
+    );
+    const html = await renderRoute(Settings, data, "/app/settings");
+    const t = text(html);
+    for (const s of [
+      "Rétractation (UE)",
+      "Proposer la fonctionnalité de rétractation",
+      "Délai de rétractation (jours après la livraison)",
+      "Allemagne (DE)",
+      "Norvège (NO)",
+      "Aucune exception : tous les produits peuvent faire l'objet d'une rétractation.",
+      "Texte pour vos conditions générales",
+      "Vous pouvez également exercer votre droit de rétractation en ligne sur https://amend-demo.myshopify.com/apps/amend/withdrawal",
+      "You can also exercise your right of withdrawal online at https://amend-demo.myshopify.com/apps/amend/withdrawal",
+    ])
+      expect(t).toContain(s);
+    expect(html).toContain('lang="fr"');
+    expect(html.match(/>Copier</g)).toHaveLength(2);
+    expect(html).toMatch(/<legend[^>]*>.*Pays de livraison où elle est proposée/);
+  });
+
   it("home: what needs action and the last 30 days", async () => {
     await seedRequest();
     const data = await body(await run(homeLoader as never, await adminGet("amend-demo", "/app")));
