@@ -455,6 +455,7 @@ export const adminEn = {
       FAILED: "Not delivered",
       NONE: "Not sent",
     } as Record<string, string>,
+    ackLine: "{channel}: {state}",
     ackChannel: { email: "Email", sms: "SMS" },
     pagination: "Pages of withdrawals",
     sources: { CUSTOMER_ACCOUNT: "Customer account", STOREFRONT: "Storefront page" } as Record<string, string>,

@@ -457,6 +457,7 @@ export const adminFr: AdminMessages = {
       FAILED: "Non remis",
       NONE: "Non envoyé",
     } as Record<string, string>,
+    ackLine: "{channel} : {state}",
     ackChannel: { email: "E-mail", sms: "SMS" },
     pagination: "Pages de rétractations",
     sources: { CUSTOMER_ACCOUNT: "Compte client", STOREFRONT: "Page de la boutique" } as Record<string, string>,

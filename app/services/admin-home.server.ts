@@ -1,6 +1,8 @@
 import type { DbTx } from "~/db.server";
 import { REQUEST_KINDS, type RequestKind, type RequestStatus } from "~/domain/types";
+import { getPolicy } from "~/models/settings.server";
 import { countCapped } from "./admin-inbox.server";
+import { withdrawalsDueSoon, type WithdrawalRow } from "./admin-withdrawals.server";
 
 export interface HomeStats {
   needsAction: { PENDING: number; NEEDS_INFO: number; FAILED: number };
@@ -13,6 +15,12 @@ export interface HomeStats {
     /** Median ms from createdAt to decidedAt over the decisions of the period; null without decisions. */
     medianDecisionMs: number | null;
     decisions: number;
+  };
+  withdrawals: {
+    /** The withdrawal function is on (Home shows its deadlines then, or when some are due anyway). */
+    enabled: boolean;
+    /** Reimbursements due within the next days, soonest first. */
+    dueSoon: WithdrawalRow[];
   };
 }
 
@@ -30,7 +38,7 @@ const MEDIAN_SAMPLE = 5000;
 export async function homeStats(db: DbTx, shop: string, now: Date): Promise<HomeStats> {
   const since = new Date(now.getTime() - 30 * 86_400_000);
   const countStatus = (status: RequestStatus) => countCapped(db, shop, [status]);
-  const [pending, needsInfo, failed, oldest, grouped, decided] = await Promise.all([
+  const [pending, needsInfo, failed, oldest, grouped, decided, policy, dueSoon] = await Promise.all([
     countStatus("PENDING"),
     countStatus("NEEDS_INFO"),
     countStatus("FAILED"),
@@ -50,6 +58,8 @@ export async function homeStats(db: DbTx, shop: string, now: Date): Promise<Home
       select: { createdAt: true, decidedAt: true },
       take: MEDIAN_SAMPLE,
     }),
+    getPolicy(db, shop),
+    withdrawalsDueSoon(db, shop, now),
   ]);
   const byKindAndStatus = Object.fromEntries(
     REQUEST_KINDS.map((k) => [k, {}]),
@@ -68,5 +78,6 @@ export async function homeStats(db: DbTx, shop: string, now: Date): Promise<Home
       medianDecisionMs: median(durations),
       decisions: durations.length,
     },
+    withdrawals: { enabled: policy.withdrawal.enabled, dueSoon },
   };
 }
