@@ -10,6 +10,7 @@ import { createOutboxWorker, type BackoffOptions, type OutboxWorker } from "~/no
 import { appNotifier, shopifyFor } from "~/services/context.server";
 import { expireDueRequests, releaseLeftoverHolds, resumeStalledRequests } from "~/services/system-jobs.server";
 import { processPendingWebhooks } from "~/services/webhooks.server";
+import { retryFailedWithdrawals } from "~/services/withdrawal.server";
 import { pruneOrderFacts } from "~/models/order-facts-cache.server";
 
 /** Where the background work reports: the app's logger by default (the demo prints to its terminal). */
@@ -94,6 +95,12 @@ export async function startBackgroundWork(options: BackgroundOptions = {}): Prom
       if (expired.failed.length)
         log.warn({ changeRequestIds: expired.failed.map((f) => f.split(":")[0]) }, "deadline job failures");
       await resumeStalledRequests(systemDeps);
+      const withdrawals = await retryFailedWithdrawals(systemDeps);
+      if (withdrawals.retried || withdrawals.failed.length)
+        log.info(
+          { retried: withdrawals.retried, changeRequestIds: withdrawals.failed.map((f) => f.split(":")[0]) },
+          "withdrawal retry job",
+        );
       const holds = await releaseLeftoverHolds(systemDeps);
       if (holds.released || holds.pending.length)
         log.info({ released: holds.released, changeRequestIds: holds.pending }, "hold release job");

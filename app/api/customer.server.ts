@@ -27,6 +27,7 @@ import { ServiceError } from "~/services/errors";
 import type { ServiceDeps } from "~/services/ports";
 import { authenticate } from "~/shopify.server";
 import { customerReadPort } from "./order-reads.server";
+import { presentWithdrawalOptions } from "./withdrawal.server";
 import { RateLimiter } from "./rate-limit.server";
 
 /**
@@ -250,5 +251,6 @@ export function presentOptions(options: OrderOptions, locale: Locale) {
       customerReasons: offered.map((code) => ({ code, label: customerReasonLabel(code, locale) })),
     },
     requests: options.requests.map((r) => presentRequest(r, locale)),
+    withdrawal: presentWithdrawalOptions(options.withdrawal, locale),
   };
 }

@@ -346,6 +346,7 @@ export const adminEn = {
       REQUEST_FAILED: "Request failed to apply",
       ORDER_PARTIALLY_CANCELLED: "Part of the order cancelled",
       ORDER_CANCELLED_BY_STORE: "Order cancelled by the store",
+      WITHDRAWAL_RECEIVED: "Withdrawal received",
     } satisfies Record<NotificationEvent, string>,
     switchesSaved: "Notification switches saved",
     staffTitle: "Staff recipients",

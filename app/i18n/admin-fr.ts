@@ -346,6 +346,7 @@ export const adminFr: AdminMessages = {
       REQUEST_FAILED: "Échec d'application",
       ORDER_PARTIALLY_CANCELLED: "Commande annulée en partie",
       ORDER_CANCELLED_BY_STORE: "Commande annulée par la boutique",
+      WITHDRAWAL_RECEIVED: "Rétractation reçue",
     },
     switchesSaved: "Activation des notifications enregistrée",
     staffTitle: "Destinataires de l'équipe",

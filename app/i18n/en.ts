@@ -123,6 +123,12 @@ export const en = {
   },
 
   /** What the customer is told when the store's fulfillment service could not stop the order (a cancellation). */
+  /** The EU right of withdrawal. */
+  withdrawal: {
+    returnInstructions:
+      "Your withdrawal from order {order} is registered and a return has been opened with the store. The store will email you how to send the items back (address or return label). Please send them within 14 days; you will be reimbursed within 14 days of your withdrawal, at the latest once the items are back or you have shown that you sent them.",
+  },
+
   fulfillmentService: {
     cancellationRefused:
       "Your order is already being prepared by our warehouse ({service}), which could not stop it. It was not cancelled.",

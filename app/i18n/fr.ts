@@ -114,6 +114,11 @@ export const fr: Messages = {
     day: { one: "{count} jour", other: "{count} jours" },
   },
 
+  withdrawal: {
+    returnInstructions:
+      "Votre rétractation de la commande {order} est enregistrée et un retour a été ouvert auprès de la boutique. La boutique vous indiquera par e-mail comment renvoyer les articles (adresse ou étiquette de retour). Renvoyez-les dans les 14 jours ; vous serez remboursé dans les 14 jours suivant votre rétractation, au plus tard dès réception des articles ou de la preuve de leur expédition.",
+  },
+
   fulfillmentService: {
     cancellationRefused:
       "Votre commande est déjà en préparation chez notre entrepôt ({service}), qui n'a pas pu l'arrêter. Elle n'a pas été annulée.",

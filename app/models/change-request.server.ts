@@ -169,10 +169,10 @@ export function openRequestsForOrder(
   db: DbTx,
   shop: string,
   orderId: string,
-): Promise<Pick<ChangeRequest, "id" | "status">[]> {
+): Promise<Pick<ChangeRequest, "id" | "status" | "kind">[]> {
   // plain SQL: every order webhook that means "fulfilled" or "cancelled" asks this, mostly for nothing
   return db.$queryRaw`
-    SELECT "id", "status" FROM "ChangeRequest"
+    SELECT "id", "status", "kind" FROM "ChangeRequest"
      WHERE "shop" = ${shop} AND "orderId" = ${orderId} AND "openKey" IS NOT NULL`;
 }
 

@@ -87,6 +87,10 @@ const WithdrawalPayload = z.object({
   reimbursementDueBy: orNull(z.string()),
   /** The Shopify return (gid) once requested. */
   returnId: orNull(z.string()),
+  /** Every withdrawn line and quantity (the whole order's too, where the statement says `items: null`). */
+  lines: orNull(z.array(WithdrawnItem)),
+  /** A digest of the submitted body: a replay with the same Idempotency-Key must send the same. */
+  fingerprint: orNull(z.string()),
   contact: orNull(Contact),
 });
 

@@ -11,6 +11,8 @@
  * - OWNER (the store owner's email from Shopify) is an opt-in copy of staff alerts. When a STAFF
  *   email is on but no staff address is set for the event, it goes to the owner instead, so an alert
  *   is never sent to nobody (outbox.server.ts).
+ * - WITHDRAWAL_RECEIVED (the EU withdrawal's acknowledgement) is the exception to "every SMS off": the customer
+ *   chose SMS in the statement, and the law wants the acknowledgement by the means chosen.
  * - CUSTOMER_REPLIED and REQUEST_FAILED are staff-only; ADDRESS_CHANGE_REFUSED and the decisions
  *   are customer-only (staff made them).
  */
@@ -26,6 +28,7 @@ export const NOTIFICATION_EVENTS = [
   "REQUEST_FAILED",
   "ORDER_PARTIALLY_CANCELLED",
   "ORDER_CANCELLED_BY_STORE",
+  "WITHDRAWAL_RECEIVED",
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
@@ -64,6 +67,12 @@ const MATRIX: Record<NotificationEvent, Cells> = {
   REQUEST_FAILED: { EMAIL: { STAFF: true }, SMS: { STAFF: false } },
   ORDER_PARTIALLY_CANCELLED: customerOnly,
   ORDER_CANCELLED_BY_STORE: customerOnly,
+  // The law requires the acknowledgement on a durable medium: the customer's email is on, and the SMS too — it
+  // is sent only to a customer who asked for it in the statement (and only with an SMS provider set up).
+  WITHDRAWAL_RECEIVED: {
+    EMAIL: { CUSTOMER: true, STAFF: true, OWNER: false },
+    SMS: { CUSTOMER: true, STAFF: false },
+  },
 };
 
 /** Every (event, channel, recipient) that exists, in a stable order (the admin lists them so). */

@@ -473,5 +473,14 @@ export function sampleVariables(locale: Locale | string): NotificationVariables 
       admin_url: "https://admin.shopify.com/store/maison-lumiere/apps/amend/app/requests/req_sample",
     },
     cancelled_line_items: [{ title: "Lin shirt - M", quantity: 1 }],
+    withdrawal: {
+      name: "Camille Martin",
+      submitted_at: fr ? "5 décembre 2026 à 00:12:03 UTC" : "December 5, 2026 at 12:12:03 AM UTC",
+      submitted_at_iso: "2026-12-05T00:12:03.120Z",
+      whole_order: false,
+      items: [{ title: "Lin shirt - M", quantity: 1 }],
+      outcome: "RETURN",
+      reimbursement_due_by: fr ? "19 décembre 2026" : "December 19, 2026",
+    },
   };
 }

@@ -11,7 +11,10 @@ describe("default templates", () => {
     expect(findRoute("REQUEST_FAILED", "EMAIL", "CUSTOMER")).toBeUndefined();
     expect(findRoute("CANCELLATION_REQUESTED", "EMAIL", "CUSTOMER")?.defaultOn).toBe(true);
     expect(findRoute("CANCELLATION_REQUESTED", "EMAIL", "STAFF")?.defaultOn).toBe(true);
-    expect(NOTIFICATION_ROUTES.filter((r) => r.channel === "SMS" && r.defaultOn)).toEqual([]);
+    // one SMS only is on by default: the withdrawal's acknowledgement, sent to a customer who chose SMS
+    expect(NOTIFICATION_ROUTES.filter((r) => r.channel === "SMS" && r.defaultOn)).toEqual([
+      { event: "WITHDRAWAL_RECEIVED", channel: "SMS", recipient: "CUSTOMER", defaultOn: true },
+    ]);
   });
 
   const cells = LOCALES.flatMap((locale) => NOTIFICATION_ROUTES.map((r) => ({ ...r, locale })));

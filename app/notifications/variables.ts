@@ -58,6 +58,19 @@ export interface NotificationVariables {
   };
   /** Items removed by a store part-cancellation (ORDER_PARTIALLY_CANCELLED). */
   cancelled_line_items: { title: string; quantity: number }[];
+  /** The withdrawal statement (WITHDRAWAL_RECEIVED): what the acknowledgement must repeat, with date and time. */
+  withdrawal: {
+    name: string;
+    /** The date and time the statement was submitted, with its time zone, in the reader's language. */
+    submitted_at: string;
+    submitted_at_iso: string;
+    whole_order: boolean;
+    items: { title: string; quantity: number }[];
+    /** CANCELLATION (nothing shipped) or RETURN (shipped: the goods go back). */
+    outcome: string;
+    /** The reimbursement deadline, in the reader's language. */
+    reimbursement_due_by: string;
+  };
 }
 
 /** The ShopBranding row's fields buildVariables reads. */
@@ -95,6 +108,14 @@ export interface BuildVariablesInput {
   newAddress?: MailingAddress | null;
   oldAddress?: MailingAddress | null;
   cancelledLineItems?: { title: string; quantity: number }[];
+  withdrawal?: {
+    name: string;
+    submittedAt: string;
+    wholeOrder: boolean;
+    items: { title: string; quantity: number }[];
+    outcome: string | null;
+    reimbursementDueBy: string | null;
+  } | null;
   /** IANA zone for formatting the deadline (the shop's); UTC when unknown. */
   timeZone?: string;
 }
@@ -178,5 +199,31 @@ export function buildVariables(input: BuildVariablesInput): NotificationVariable
       admin_url: request?.adminUrl ?? "",
     },
     cancelled_line_items: input.cancelledLineItems ?? [],
+    withdrawal: withdrawalVariables(input.withdrawal, locale, input.timeZone ?? "UTC"),
+  };
+}
+
+function withdrawalVariables(
+  w: BuildVariablesInput["withdrawal"],
+  locale: Locale,
+  timeZone: string,
+): NotificationVariables["withdrawal"] {
+  const format = (iso: string | null | undefined, withSeconds: boolean) => {
+    const at = iso ? new Date(iso) : null;
+    if (!at || Number.isNaN(at.getTime())) return "";
+    return new Intl.DateTimeFormat(locale, {
+      dateStyle: "long",
+      timeStyle: withSeconds ? "long" : undefined,
+      timeZone,
+    }).format(at);
+  };
+  return {
+    name: w?.name ?? "",
+    submitted_at: format(w?.submittedAt, true),
+    submitted_at_iso: w?.submittedAt ?? "",
+    whole_order: w?.wholeOrder ?? false,
+    items: w?.items ?? [],
+    outcome: w?.outcome ?? "",
+    reimbursement_due_by: format(w?.reimbursementDueBy, false),
   };
 }

@@ -7,6 +7,10 @@ import { MutationInFlightError, ShopifyUnavailableError } from "~/shopify/errors
 import { ServiceError } from "./errors";
 import { interpolate, messagesFor } from "~/domain/messages";
 import type { ServiceRefusal } from "~/shopify";
+import { CANCELLATION_REQUEST_MESSAGE, names, refusalMessage, waitingMessage } from "./fulfillment-messages";
+import { applyWithdrawal } from "./withdrawal-apply.server";
+
+export { CANCELLATION_REQUEST_MESSAGE, refusalMessage, waitingMessage };
 import { applyTransition, recordSystemEvent } from "./lifecycle.server";
 import type { ServiceDeps } from "./ports";
 import { viaShopify } from "./shopify-calls";
@@ -41,6 +45,7 @@ export async function applyRequest(
 export const APPLY_LEASE_MS = 2 * 60_000;
 
 async function carryToShopify(deps: ServiceDeps, request: ChangeRequest, facts?: OrderFacts): Promise<ChangeRequest> {
+  if (request.kind === "WITHDRAWAL") return applyWithdrawal(deps, request);
   try {
     if (request.kind === "ADDRESS_CHANGE") {
       const payload = decodePayload(request);
@@ -93,30 +98,11 @@ async function carryToShopify(deps: ServiceDeps, request: ChangeRequest, facts?:
   });
 }
 
-/** What Amend tells a fulfillment service when it asks it to stop preparing the order. */
-export const CANCELLATION_REQUEST_MESSAGE =
-  "The customer asked to cancel this order and the store approved it (Amend).";
-
 /** Each approve or retry starts a round: a service that refused in an earlier round is asked again. */
 async function applyingRound(deps: ServiceDeps, requestId: string): Promise<number> {
   return deps.db.requestEvent.count({
     where: { requestId, toStatus: "APPLYING", OR: [{ fromStatus: null }, { fromStatus: { not: "APPLYING" } }] },
   });
-}
-
-const names = (services: string[]) => [...new Set(services)].join(", ");
-
-/** The SYSTEM event recorded while the request waits (the admin shows it, translated: admin-requests presenter). */
-export function waitingMessage(services: string[]): string {
-  return `Waiting for ${names(services)} to accept the cancellation request (the fulfillment service is preparing the order).`;
-}
-
-export function refusalMessage(refused: ServiceRefusal[]): string {
-  const reasons = refused.map((r) => r.message).filter((m): m is string => !!m);
-  return (
-    `${names(refused.map((r) => r.service))} refused to cancel: the order is already being prepared.` +
-    (reasons.length ? ` The service said: "${reasons.join('"; "')}".` : "")
-  );
 }
 
 /**

@@ -20,6 +20,23 @@ export function shopifyPort(gateway: ShopifyGateway): ShopifyPort & QuestionRead
     requestCancellationAtServices: (input) => gateway.requestCancellationAtServices(input),
     cancelOrder: ({ requestId, orderGid, options }) =>
       gateway.cancelOrder({ requestId, orderGid, options: customerCancelOptions(options) }),
+    getWithdrawalFacts: (orderId) => gateway.getWithdrawalFacts(orderId),
+    cancelOrderForWithdrawal: ({ requestId, orderGid, refund, restock, staffNote }) =>
+      gateway.cancelOrder({
+        requestId,
+        orderGid,
+        options: {
+          reason: "CUSTOMER",
+          refundMethod: refund === "AUTOMATIC" ? "ORIGINAL_PAYMENT" : "NONE",
+          restock,
+          staffNote,
+          notifyCustomer: false,
+        },
+      }),
+    cancelLineItems: ({ requestId, orderGid, lines, restock, staffNote }) =>
+      gateway.cancelLineItems({ requestId, orderGid, lines, restock, staffNote, notifyCustomer: false }),
+    requestReturn: (input) => gateway.requestReturn(input),
+    findOrderByName: (orderName) => gateway.findOrderByName(orderName),
   };
 }
 

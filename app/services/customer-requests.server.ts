@@ -36,6 +36,7 @@ import { ServiceError } from "./errors";
 import { applyTransition } from "./lifecycle.server";
 import type { FactsRead, ServiceDeps } from "./ports";
 import { viaShopify } from "./shopify-calls";
+import { withdrawalSection, type WithdrawalOptions } from "./withdrawal.server";
 
 /** Who is asking, from the verified session token. */
 export interface CustomerActor {
@@ -120,6 +121,8 @@ export interface OrderOptions {
   requests: RequestWithHistory[];
   /** Countries the store ships to (from Shopify); empty when not known. */
   shipsToCountries: string[];
+  /** The EU withdrawal function (`offered: false` when the store does not offer it for this order). */
+  withdrawal: WithdrawalOptions;
 }
 
 /** GET options: what this customer may do with this order now, and why not — one Admin API call. */
@@ -128,6 +131,7 @@ export async function getOptions(deps: ServiceDeps, input: CustomerActor & { ord
   // one read of the order's requests serves both the rules and the customer's history
   const history = requestsForOrder(deps.db, deps.shop, facts.legacyId);
   const [ctx, requests] = await Promise.all([evaluationContext(deps, facts, history), history]);
+  const withdrawal = await withdrawalSection(deps, facts, ctx.policy);
   return {
     facts,
     asOf,
@@ -137,6 +141,7 @@ export async function getOptions(deps: ServiceDeps, input: CustomerActor & { ord
     cancellation: evaluateCancellation(ctx),
     requests,
     shipsToCountries: facts.shipsToCountries ?? [],
+    withdrawal,
   };
 }
 

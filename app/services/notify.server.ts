@@ -13,6 +13,9 @@ function factsOf(
   const contact = payload.contact;
   const cancellation = payload.kind === "CANCELLATION" ? payload : null;
   const change = payload.kind === "ADDRESS_CHANGE" ? payload : null;
+  const withdrawal = payload.kind === "WITHDRAWAL" ? payload : null;
+  // the acknowledgement goes by the means the customer chose in the statement
+  const chosen = withdrawal?.statement?.acknowledgeBy ?? { email: true, sms: true };
   return {
     facts: {
       order: { name: request.orderName, statusUrl: contact?.statusPageUrl ?? null },
@@ -38,8 +41,24 @@ function factsOf(
       shippingAddress: change?.address ?? cancellation?.shippingAddress ?? null,
       newAddress: change?.address ?? null,
       oldAddress: change?.previousAddress ?? null,
+      withdrawal: withdrawal?.statement
+        ? {
+            name: withdrawal.statement.name,
+            submittedAt: withdrawal.statement.submittedAt,
+            wholeOrder: withdrawal.statement.wholeOrder,
+            items: (withdrawal.lines ?? withdrawal.statement.items ?? []).map((l) => ({
+              title: l.title,
+              quantity: l.quantity,
+            })),
+            outcome: withdrawal.outcome,
+            reimbursementDueBy: withdrawal.reimbursementDueBy,
+          }
+        : null,
     },
-    customer: { email: contact?.email ?? request.customerEmail, phone: contact?.phone ?? null },
+    customer: {
+      email: chosen.email ? (contact?.email ?? request.customerEmail) : null,
+      phone: chosen.sms ? (contact?.phone ?? null) : null,
+    },
   };
 }
 

@@ -108,6 +108,27 @@ export function withFactsCache(
         await invalidate(input.orderGid);
       }
     },
+    cancelOrderForWithdrawal: async (input) => {
+      try {
+        return await port.cancelOrderForWithdrawal(input);
+      } finally {
+        await invalidate(input.orderGid);
+      }
+    },
+    cancelLineItems: async (input) => {
+      try {
+        return await port.cancelLineItems(input);
+      } finally {
+        await invalidate(input.orderGid);
+      }
+    },
+    requestReturn: async (input) => {
+      try {
+        return await port.requestReturn(input);
+      } finally {
+        await invalidate(input.orderGid);
+      }
+    },
   };
 }
 

@@ -3,7 +3,8 @@ import type { Db, DbTx } from "~/db.server";
 import type { StorePolicy } from "~/domain/policy";
 import type { MailingAddress, OrderFacts, ShippingQuote } from "~/domain/types";
 import type { NotificationEvent } from "~/notifications/events";
-import type { ServiceCancellation } from "~/shopify";
+import type { WithdrawalFacts } from "~/domain/withdrawal";
+import type { OrderIdentity, RequestedReturn, ServiceCancellation } from "~/shopify";
 
 /** An order's facts read to answer a question: when Shopify said so, and whether they may be out of date. */
 export interface FactsRead {
@@ -35,6 +36,35 @@ export interface ShopifyPort {
     message: string;
   }): Promise<ServiceCancellation>;
   cancelOrder(input: { requestId: string; orderGid: string; options: StorePolicy["cancellation"] }): Promise<unknown>;
+  /** What a withdrawal needs beyond the facts: shipments and their delivery, product tags, open returns. */
+  getWithdrawalFacts(orderId: string): Promise<WithdrawalFacts | null>;
+  /**
+   * A withdrawal of an order nothing of which shipped: `orderCancel` with the customer's reason, refunding the
+   * original payment at once (AUTOMATIC) or leaving the refund to the merchant (MANUAL).
+   */
+  cancelOrderForWithdrawal(input: {
+    requestId: string;
+    orderGid: string;
+    refund: StorePolicy["withdrawal"]["refund"];
+    restock: boolean;
+    staffNote: string;
+  }): Promise<unknown>;
+  /** Removes unshipped units by an order edit (each line keeps `keep`). */
+  cancelLineItems(input: {
+    requestId: string;
+    orderGid: string;
+    lines: { lineItemId: string; keep: number }[];
+    restock: boolean;
+    staffNote: string;
+  }): Promise<unknown>;
+  /** Requests a Shopify return (status REQUESTED) for shipped units. */
+  requestReturn(input: {
+    requestId: string;
+    orderGid: string;
+    lines: { fulfillmentLineItemId: string; quantity: number }[];
+  }): Promise<RequestedReturn>;
+  /** The order with this exact name ("#1001"), and who it belongs to; null when there is none. */
+  findOrderByName(orderName: string): Promise<OrderIdentity | null>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ChangeRequest } from "@prisma/client";
-import { deadlineAction, isOpen } from "~/domain/state-machine";
+import { canTransition, deadlineAction, isOpen } from "~/domain/state-machine";
 import { claimDueRequests, claimHeldFinalRequests } from "~/models/claims.server";
 import { openRequestsForOrder } from "~/models/change-request.server";
 import { getPolicy } from "~/models/settings.server";
@@ -104,7 +104,13 @@ export async function supersedeForOrder(
   const open = await openRequestsForOrder(deps.db, deps.shop, input.orderId);
   const superseded: ChangeRequest[] = [];
   for (const request of open) {
-    if (request.status === "APPLYING" || !isOpen(request.status)) continue;
+    // a withdrawal is never superseded: the customer's statement stands whatever happened to the order
+    if (
+      request.status === "APPLYING" ||
+      !isOpen(request.status) ||
+      !canTransition(request.status, "supersede", request.kind)
+    )
+      continue;
     const moved = await applyTransition(deps, {
       requestId: request.id,
       from: request.status,

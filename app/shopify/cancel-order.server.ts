@@ -56,7 +56,8 @@ export const STORE_REASON_TO_SHOPIFY: Record<StoreCancelReason, OrderCancelReaso
 
 export interface CancelOrderOptions {
   reason: OrderCancelReason;
-  refundMethod: StorePolicy["cancellation"]["refundMethod"];
+  /** NONE: no refund now (the merchant refunds); an authorization is voided by Shopify regardless. */
+  refundMethod: StorePolicy["cancellation"]["refundMethod"] | "NONE";
   restock: boolean;
   staffNote: string | null;
   notifyCustomer: boolean;
@@ -136,7 +137,11 @@ export async function cancelOrder(
         orderId,
         reason: options.reason,
         refundMethod:
-          options.refundMethod === "STORE_CREDIT" ? { storeCreditRefund: {} } : { originalPaymentMethodsRefund: true },
+          options.refundMethod === "NONE"
+            ? null
+            : options.refundMethod === "STORE_CREDIT"
+              ? { storeCreditRefund: {} }
+              : { originalPaymentMethodsRefund: true },
         restock: options.restock,
         notifyCustomer: options.notifyCustomer,
         staffNote: options.staffNote,

@@ -16,6 +16,14 @@ import type { LedgerDb } from "./ledger.server";
 import { getOrderFacts } from "./order-facts.server";
 import { quoteShipping } from "./shipping-quote.server";
 import { getShopInfo, type ShopInfo } from "./shop.server";
+import {
+  findOrderByName,
+  getWithdrawalFacts,
+  requestWithdrawalReturn,
+  type OrderIdentity,
+  type RequestedReturn,
+} from "./withdrawal.server";
+import type { WithdrawalFacts } from "~/domain/withdrawal";
 
 export * from "./errors";
 export type { AdminCall, AdminClient, AdminGraphql } from "./graphql-client.server";
@@ -27,6 +35,7 @@ export type { PlacedHold } from "./holds.server";
 export type { ServiceCancellation, ServiceRefusal } from "./fulfillment-service.server";
 export { orderGid } from "./order-facts.server";
 export type { ShopInfo } from "./shop.server";
+export type { OrderIdentity, RequestedReturn } from "./withdrawal.server";
 
 export interface ShopifyGatewayOptions {
   /** `admin.graphql` from `authenticate.admin` / `unauthenticated.admin` (or a fake in tests). */
@@ -92,6 +101,16 @@ export interface ShopifyGateway {
   }): Promise<CancelledLines>;
   /** The shop's name, addresses and URL, for notifications. */
   getShopInfo(): Promise<ShopInfo>;
+  /** Shipments with their delivery dates, product tags, what is left to ship and open returns (a withdrawal). */
+  getWithdrawalFacts(orderId: string): Promise<WithdrawalFacts | null>;
+  /** Requests a return of shipped units once per request (`returnRequest`, status REQUESTED). */
+  requestReturn(args: {
+    requestId: string;
+    orderGid: string;
+    lines: { fulfillmentLineItemId: string; quantity: number }[];
+  }): Promise<RequestedReturn>;
+  /** The order with this exact name, and its buyer's email and names (`orders(query: "name:…")`). */
+  findOrderByName(orderName: string): Promise<OrderIdentity | null>;
   /** The underlying client (for operations not covered above). */
   client: AdminClient;
 }
@@ -134,5 +153,8 @@ export function createShopifyGateway(options: ShopifyGatewayOptions): ShopifyGat
       ),
     cancelLineItems: ({ orderGid, ...rest }) => cancelLineItems(client, db, { shop, orderId: orderGid, ...rest }),
     getShopInfo: () => getShopInfo(client),
+    getWithdrawalFacts: (orderId) => getWithdrawalFacts(client, orderId),
+    requestReturn: ({ orderGid, ...rest }) => requestWithdrawalReturn(client, db, { shop, orderId: orderGid, ...rest }),
+    findOrderByName: (orderName) => findOrderByName(client, orderName),
   };
 }

@@ -265,6 +265,61 @@ export type AmendShopInfoQuery = { shop: (
     & { primaryDomain: Pick<AdminTypes.Domain, 'url'> }
   ) };
 
+export type AmendWithdrawalFactsQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type AmendWithdrawalFactsQuery = { order?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id'>
+    & { fulfillments: Array<(
+      Pick<AdminTypes.Fulfillment, 'id' | 'status' | 'createdAt' | 'deliveredAt'>
+      & { fulfillmentLineItems: { nodes: Array<(
+          Pick<AdminTypes.FulfillmentLineItem, 'id' | 'quantity'>
+          & { lineItem: Pick<AdminTypes.LineItem, 'id'> }
+        )> } }
+    )>, lineItems: { nodes: Array<(
+        Pick<AdminTypes.LineItem, 'id' | 'variantTitle' | 'unfulfilledQuantity'>
+        & { product?: AdminTypes.Maybe<Pick<AdminTypes.Product, 'tags'>> }
+      )> }, returns: { nodes: Array<(
+        Pick<AdminTypes.Return, 'id' | 'status'>
+        & { returnLineItems: { nodes: Array<(
+            Pick<AdminTypes.ReturnLineItem, 'quantity'>
+            & { fulfillmentLineItem: Pick<AdminTypes.FulfillmentLineItem, 'id'> }
+          ) | Pick<AdminTypes.UnverifiedReturnLineItem, 'quantity'>> } }
+      )> } }
+  )> };
+
+export type AmendReturnRequestMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.ReturnRequestInput;
+}>;
+
+
+export type AmendReturnRequestMutation = { returnRequest?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<Pick<AdminTypes.Return, 'id' | 'name' | 'status'>>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
+
+export type AmendOrderReturnsQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type AmendOrderReturnsQuery = { order?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id'>
+    & { returns: { nodes: Array<(
+        Pick<AdminTypes.Return, 'id' | 'name' | 'status'>
+        & { returnLineItems: { nodes: Array<Pick<AdminTypes.ReturnLineItem, 'customerNote'>> } }
+      )> } }
+  )> };
+
+export type AmendFindOrderByNameQueryVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type AmendFindOrderByNameQuery = { orders: { nodes: Array<(
+      Pick<AdminTypes.Order, 'id' | 'legacyResourceId' | 'name' | 'email'>
+      & { customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'firstName' | 'lastName'>>, shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'firstName' | 'lastName'>>, billingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'firstName' | 'lastName'>> }
+    )> } };
+
 interface GeneratedQueryTypes {
   "#graphql\nquery AmendShippingAddressReadBack($id: ID!) {\n  order(id: $id) {\n    id\n    shippingAddress { firstName lastName company address1 address2 city provinceCode zip countryCodeV2 phone }\n    fulfillmentOrders(first: 10) {\n      nodes { id status destination { address1 city zip countryCode } }\n    }\n  }\n}\n": {return: AmendShippingAddressReadBackQuery, variables: AmendShippingAddressReadBackQueryVariables},
   "#graphql\nquery AmendOrderLineQuantities($id: ID!) {\n  order(id: $id) {\n    id\n    lineItems(first: 100) { nodes { id currentQuantity } }\n  }\n}\n": {return: AmendOrderLineQuantitiesQuery, variables: AmendOrderLineQuantitiesQueryVariables},
@@ -276,6 +331,9 @@ interface GeneratedQueryTypes {
   "#graphql\nquery AmendOrderFacts($id: ID!) {\n  order(id: $id) {\n    id\n    legacyResourceId\n    name\n    createdAt\n    customer {\n      id\n      locale\n      firstName\n      lastName\n      defaultEmailAddress { emailAddress }\n      defaultPhoneNumber { phoneNumber }\n    }\n    email\n    phone\n    statusPageUrl\n    customerLocale\n    currencyCode\n    displayFinancialStatus\n    displayFulfillmentStatus\n    cancelledAt\n    closed\n    fulfillmentsCount { count }\n    fulfillmentOrders(first: 10) {\n      nodes {\n        id\n        status\n        requestStatus\n        fulfillAt\n        deliveryMethod { methodType }\n        fulfillmentHolds { id reason heldByRequestingApp }\n      }\n    }\n    shippingAddress { ...AmendMailingAddress }\n    purchasingEntity { ... on PurchasingCompany { location { id } } }\n    shippingLines(first: 5) {\n      nodes {\n        title\n        code\n        originalPriceSet { shopMoney { amount currencyCode } }\n        discountedPriceSet { shopMoney { amount currencyCode } }\n      }\n    }\n    discountApplications(first: 10) {\n      nodes {\n        __typename\n        targetType\n        value {\n          __typename\n          ... on MoneyV2 { amount currencyCode }\n          ... on PricingPercentageValue { percentage }\n        }\n        ... on DiscountCodeApplication { code }\n        ... on AutomaticDiscountApplication { title }\n        ... on ManualDiscountApplication { title }\n        ... on ScriptDiscountApplication { title }\n      }\n    }\n    lineItems(first: 25) {\n      nodes { id title currentQuantity requiresShipping variant { id } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n  shop { shipsToCountries }\n}\nfragment AmendMailingAddress on MailingAddress {\n  firstName lastName company address1 address2 city provinceCode zip countryCodeV2 phone\n}\n": {return: AmendOrderFactsQuery, variables: AmendOrderFactsQueryVariables},
   "#graphql\nquery AmendOrderLineItems($id: ID!, $after: String) {\n  order(id: $id) {\n    lineItems(first: 100, after: $after) {\n      nodes { id title currentQuantity requiresShipping variant { id } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n}\n": {return: AmendOrderLineItemsQuery, variables: AmendOrderLineItemsQueryVariables},
   "#graphql\nquery AmendShopInfo {\n  shop {\n    name\n    email\n    contactEmail\n    myshopifyDomain\n    url\n    currencyCode\n    primaryDomain { url }\n  }\n}\n": {return: AmendShopInfoQuery, variables: AmendShopInfoQueryVariables},
+  "#graphql\nquery AmendWithdrawalFacts($id: ID!) {\n  order(id: $id) {\n    id\n    fulfillments(first: 5) {\n      id\n      status\n      createdAt\n      deliveredAt\n      fulfillmentLineItems(first: 20) { nodes { id quantity lineItem { id } } }\n    }\n    lineItems(first: 25) {\n      nodes { id variantTitle unfulfilledQuantity product { tags } }\n    }\n    returns(first: 5) {\n      nodes {\n        id\n        status\n        returnLineItems(first: 20) {\n          nodes { quantity ... on ReturnLineItem { fulfillmentLineItem { id } } }\n        }\n      }\n    }\n  }\n}\n": {return: AmendWithdrawalFactsQuery, variables: AmendWithdrawalFactsQueryVariables},
+  "#graphql\nquery AmendOrderReturns($id: ID!) {\n  order(id: $id) {\n    id\n    returns(first: 10) {\n      nodes {\n        id\n        name\n        status\n        returnLineItems(first: 5) { nodes { ... on ReturnLineItem { customerNote } } }\n      }\n    }\n  }\n}\n": {return: AmendOrderReturnsQuery, variables: AmendOrderReturnsQueryVariables},
+  "#graphql\nquery AmendFindOrderByName($query: String!) {\n  orders(first: 1, query: $query) {\n    nodes {\n      id\n      legacyResourceId\n      name\n      email\n      customer { firstName lastName }\n      shippingAddress { firstName lastName }\n      billingAddress { firstName lastName }\n    }\n  }\n}\n": {return: AmendFindOrderByNameQuery, variables: AmendFindOrderByNameQueryVariables},
 }
 
 interface GeneratedMutationTypes {
@@ -289,6 +347,7 @@ interface GeneratedMutationTypes {
   "#graphql\nmutation AmendHoldFulfillmentOrder($id: ID!, $hold: FulfillmentOrderHoldInput!) {\n  fulfillmentOrderHold(id: $id, fulfillmentHold: $hold) {\n    fulfillmentHold { id handle }\n    fulfillmentOrder { id status }\n    userErrors { field message code }\n  }\n}\n": {return: AmendHoldFulfillmentOrderMutation, variables: AmendHoldFulfillmentOrderMutationVariables},
   "#graphql\nmutation AmendReleaseFulfillmentHold($id: ID!, $holdIds: [ID!]) {\n  fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {\n    fulfillmentOrder { id status }\n    userErrors { field message code }\n  }\n}\n": {return: AmendReleaseFulfillmentHoldMutation, variables: AmendReleaseFulfillmentHoldMutationVariables},
   "#graphql\nmutation AmendShippingQuote($input: DraftOrderInput!) {\n  draftOrderCalculate(input: $input) {\n    calculatedDraftOrder {\n      availableShippingRates { handle title price { amount currencyCode } }\n    }\n    userErrors { field message }\n  }\n}\n": {return: AmendShippingQuoteMutation, variables: AmendShippingQuoteMutationVariables},
+  "#graphql\nmutation AmendReturnRequest($input: ReturnRequestInput!) {\n  returnRequest(input: $input) {\n    return { id name status }\n    userErrors { field message code }\n  }\n}\n": {return: AmendReturnRequestMutation, variables: AmendReturnRequestMutationVariables},
 }
 declare module '@shopify/admin-api-client' {
   type InputMaybe<T> = AdminTypes.InputMaybe<T>;

@@ -86,7 +86,9 @@ describe("the customer's plain-SQL reads", () => {
   it("openRequestsForOrder lists the open ones only", async () => {
     const open = await request(1, { openKey: `${SHOP}|${ORDER}|CANCELLATION` });
     await request(2, { status: "APPLIED" });
-    expect(await openRequestsForOrder(prisma, SHOP, ORDER)).toEqual([{ id: open.id, status: "PENDING" }]);
+    expect(await openRequestsForOrder(prisma, SHOP, ORDER)).toEqual([
+      { id: open.id, status: "PENDING", kind: open.kind },
+    ]);
   });
 
   it("orderBlockFor gives what Prisma's findUnique gives, or null", async () => {

@@ -93,4 +93,52 @@ export class MemoryShopify implements ShopifyPort {
     order.cancelledAt = new Date().toISOString();
     order.closed = true;
   }
+
+  /** In-memory orders never shipped: no shipments, no returns, no product tags. */
+  async getWithdrawalFacts(orderId: string) {
+    this.calls.push({ op: "getWithdrawalFacts" });
+    this.maybeFail("getWithdrawalFacts");
+    const order = this.orders.get(orderId.split("/").pop()!);
+    if (!order) return null;
+    return {
+      shipments: [],
+      returns: [],
+      lines: order.lineItems.map((l) => ({
+        id: l.id,
+        variantTitle: null,
+        unfulfilledQuantity: l.quantity,
+        productTags: [],
+      })),
+    };
+  }
+
+  async cancelOrderForWithdrawal(input: { requestId: string; orderGid: string }) {
+    return this.cancelOrder(input);
+  }
+
+  async cancelLineItems(input: { requestId: string; orderGid: string; lines: { lineItemId: string; keep: number }[] }) {
+    this.calls.push({ op: "cancelLineItems", requestId: input.requestId });
+    this.maybeFail("cancelLineItems");
+    const order = this.orders.get(input.orderGid.split("/").pop()!)!;
+    for (const line of input.lines) {
+      const item = order.lineItems.find((l) => l.id === line.lineItemId);
+      if (item) item.quantity = line.keep;
+    }
+  }
+
+  /** Nothing ships in memory, so nothing can be returned: the simulator tests returns. */
+  async requestReturn(input: { requestId: string }): Promise<never> {
+    this.calls.push({ op: "requestReturn", requestId: input.requestId });
+    throw new ShopifyUserError("returnRequest", [
+      { field: null, message: "The in-memory Shopify has no shipments", code: "INVALID" },
+    ]);
+  }
+
+  async findOrderByName(orderName: string) {
+    this.calls.push({ op: "findOrderByName" });
+    const order = [...this.orders.values()].find((o) => o.name.toLowerCase() === orderName.toLowerCase());
+    if (!order) return null;
+    const name = [order.customer?.firstName, order.customer?.lastName].filter(Boolean).join(" ");
+    return { orderId: order.legacyId, name: order.name, email: order.customer?.email ?? null, names: [name] };
+  }
 }

@@ -62,6 +62,12 @@ export const cancelledItems = (): Block => ({
   text: `{% for item in cancelled_line_items %}- {{ item.quantity }} x {{ item.title }}\n{% endfor %}`,
 });
 
+/** The withdrawal statement's items: the whole order, or each line and quantity. */
+export const withdrawnItems = (wholeOrder: string): Block => ({
+  html: `{% if withdrawal.whole_order %}<p>${wholeOrder}</p>{% endif %}{% if withdrawal.items.size > 0 %}<ul>{% for item in withdrawal.items %}<li>{{ item.quantity }} × {{ item.title }}</li>{% endfor %}</ul>{% endif %}`,
+  text: `{% if withdrawal.whole_order %}${wholeOrder}\n{% endif %}{% for item in withdrawal.items %}- {{ item.quantity }} x {{ item.title }}\n{% endfor %}`,
+});
+
 /** Blocks shown only when a Liquid condition holds. */
 export const when = (condition: string, blocks: Block[]): Block => ({
   html: `{% if ${condition} %}${blocks.map((b) => b.html).join("\n")}{% endif %}`,

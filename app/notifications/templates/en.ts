@@ -1,4 +1,4 @@
-import { address, button, cancelledItems, email, field, greet, h, p, quote, when } from "./build";
+import { address, button, cancelledItems, email, field, greet, h, p, quote, when, withdrawnItems } from "./build";
 import type { EmailTemplateSource, LocaleTemplates } from "./types";
 
 // SMS are plain ASCII on purpose: one GSM-7 segment (160 characters) with typical names and addresses.
@@ -27,6 +27,24 @@ const staffAddressChanged: EmailTemplateSource = email("Address changed for orde
   when("old_address", [p("Previous address:"), address("old_address")]),
   p("If a shipping label was already printed for this order, print a new one before the parcel leaves."),
   button("Open the request", "request.admin_url"),
+]);
+
+const staffWithdrawalReceived: EmailTemplateSource = email("Withdrawal from order {{ order.name }}", [
+  h("Withdrawal from order {{ order.name }}"),
+  p(
+    "{{ withdrawal.name | default: 'A customer' }} withdrew from the contract for order {{ order.name }} on {{ withdrawal.submitted_at }} (EU right of withdrawal). It is registered: no decision is needed.",
+  ),
+  withdrawnItems("The whole order"),
+  when("withdrawal.outcome == 'CANCELLATION'", [
+    p("Nothing had shipped: Amend cancels the withdrawn items in Shopify (refund per your withdrawal settings)."),
+  ]),
+  when("withdrawal.outcome == 'RETURN'", [
+    p(
+      "The items had shipped: Amend requested a return in Shopify. Approve it there and send the customer the return instructions.",
+    ),
+  ]),
+  field("Reimburse the customer by:", "withdrawal.reimbursement_due_by"),
+  button("Open the withdrawal", "request.admin_url"),
 ]);
 
 export const en: LocaleTemplates = {
@@ -197,6 +215,33 @@ export const en: LocaleTemplates = {
         signoff,
       ]),
     },
+    WITHDRAWAL_RECEIVED: {
+      CUSTOMER: email("Acknowledgement of your withdrawal from order {{ order.name }}", [
+        h("We have received your withdrawal"),
+        hello,
+        p(
+          "This email acknowledges receipt of your withdrawal from the contract for order {{ order.name }}. Please keep it: it is your record of the statement below.",
+        ),
+        field("Submitted on:", "withdrawal.submitted_at"),
+        field("Name:", "withdrawal.name"),
+        field("Order:", "order.name"),
+        p("Withdrawn from:"),
+        withdrawnItems("The whole order"),
+        when("withdrawal.outcome == 'CANCELLATION'", [
+          p("Your order had not been shipped: we are cancelling the withdrawn items, so nothing will be sent to you."),
+        ]),
+        when("withdrawal.outcome == 'RETURN'", [
+          p(
+            "Your items have been shipped: we will email you how to send them back (address or return label). Please send them within 14 days.",
+          ),
+        ]),
+        field("You will be reimbursed, including the standard delivery cost, by:", "withdrawal.reimbursement_due_by"),
+        button("View your order", "order.order_status_url"),
+        signoff,
+      ]),
+      STAFF: staffWithdrawalReceived,
+      OWNER: staffWithdrawalReceived,
+    },
   },
   sms: {
     ADDRESS_CHANGE_APPLIED: {
@@ -253,6 +298,14 @@ export const en: LocaleTemplates = {
     ORDER_CANCELLED_BY_STORE: {
       CUSTOMER: {
         text: "{{ shop.name }}: we are sorry, we had to cancel order {{ order.name }}. Any payment will be refunded. Details in our email.",
+      },
+    },
+    WITHDRAWAL_RECEIVED: {
+      CUSTOMER: {
+        text: "{{ shop.name }}: we received your withdrawal from order {{ order.name }} on {{ withdrawal.submitted_at }}. Details in our email.",
+      },
+      STAFF: {
+        text: "Amend: {{ withdrawal.name }} withdrew from order {{ order.name }}. Reimburse by {{ withdrawal.reimbursement_due_by }}.",
       },
     },
   },

@@ -1,4 +1,4 @@
-import { address, button, cancelledItems, email, field, greet, h, p, quote, when } from "./build";
+import { address, button, cancelledItems, email, field, greet, h, p, quote, when, withdrawnItems } from "./build";
 import type { EmailTemplateSource, LocaleTemplates } from "./types";
 
 // SMS stay in the GSM-7 alphabet: é è à ù are in it; ê â î ô û ç are not, so the wording avoids them
@@ -33,6 +33,26 @@ const staffAddressChanged: EmailTemplateSource = email("Adresse modifiée pour l
     "Si une étiquette d’expédition a déjà été imprimée pour cette commande, imprimez-en une nouvelle avant le départ du colis.",
   ),
   button("Ouvrir la demande", "request.admin_url"),
+]);
+
+const staffWithdrawalReceived: EmailTemplateSource = email("Rétractation, commande {{ order.name }}", [
+  h("Rétractation, commande {{ order.name }}"),
+  p(
+    "{{ withdrawal.name | default: 'Un client' }} s’est rétracté du contrat pour la commande {{ order.name }} le {{ withdrawal.submitted_at }} (droit de rétractation européen). Elle est enregistrée : aucune décision n’est à prendre.",
+  ),
+  withdrawnItems("Toute la commande"),
+  when("withdrawal.outcome == 'CANCELLATION'", [
+    p(
+      "Rien n’était expédié : Amend annule les articles concernés dans Shopify (remboursement selon vos réglages de rétractation).",
+    ),
+  ]),
+  when("withdrawal.outcome == 'RETURN'", [
+    p(
+      "Les articles étaient expédiés : Amend a demandé un retour dans Shopify. Approuvez-le dans Shopify et envoyez au client les instructions de retour.",
+    ),
+  ]),
+  field("Remboursez le client au plus tard le :", "withdrawal.reimbursement_due_by"),
+  button("Ouvrir la rétractation", "request.admin_url"),
 ]);
 
 export const fr: LocaleTemplates = {
@@ -208,6 +228,38 @@ export const fr: LocaleTemplates = {
         signoff,
       ]),
     },
+    WITHDRAWAL_RECEIVED: {
+      CUSTOMER: email("Accusé de réception de votre rétractation, commande {{ order.name }}", [
+        h("Nous avons bien reçu votre rétractation"),
+        hello,
+        p(
+          "Cet e-mail accuse réception de votre rétractation du contrat pour la commande {{ order.name }}. Conservez-le : il reprend votre déclaration ci-dessous.",
+        ),
+        field("Envoyée le :", "withdrawal.submitted_at"),
+        field("Nom :", "withdrawal.name"),
+        field("Commande :", "order.name"),
+        p("Rétractation portant sur :"),
+        withdrawnItems("Toute la commande"),
+        when("withdrawal.outcome == 'CANCELLATION'", [
+          p(
+            "Votre commande n’avait pas été expédiée : nous annulons les articles concernés, rien ne vous sera envoyé.",
+          ),
+        ]),
+        when("withdrawal.outcome == 'RETURN'", [
+          p(
+            "Vos articles ont été expédiés : nous vous indiquerons par e-mail comment les renvoyer (adresse ou étiquette de retour). Renvoyez-les dans les 14 jours.",
+          ),
+        ]),
+        field(
+          "Vous serez remboursé, frais de livraison standard compris, au plus tard le :",
+          "withdrawal.reimbursement_due_by",
+        ),
+        button("Voir votre commande", "order.order_status_url"),
+        signoff,
+      ]),
+      STAFF: staffWithdrawalReceived,
+      OWNER: staffWithdrawalReceived,
+    },
   },
   sms: {
     ADDRESS_CHANGE_APPLIED: {
@@ -264,6 +316,14 @@ export const fr: LocaleTemplates = {
     ORDER_CANCELLED_BY_STORE: {
       CUSTOMER: {
         text: "{{ shop.name }} : désolés, nous avons été obligés d'annuler la commande {{ order.name }}. Tout paiement sera remboursé. Détails dans notre e-mail.",
+      },
+    },
+    WITHDRAWAL_RECEIVED: {
+      CUSTOMER: {
+        text: "{{ shop.name }} : retractation de la commande {{ order.name }} recue le {{ withdrawal.submitted_at }}. Details par e-mail.",
+      },
+      STAFF: {
+        text: "Amend : {{ withdrawal.name }} s'est retracte de la commande {{ order.name }}. Remboursement avant le {{ withdrawal.reimbursement_due_by }}.",
       },
     },
   },

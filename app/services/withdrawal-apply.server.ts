@@ -1,0 +1,108 @@
+import type { ChangeRequest } from "@prisma/client";
+import { interpolate, messagesFor } from "~/domain/messages";
+import { planWithdrawal } from "~/domain/withdrawal";
+import { addMessage } from "~/models/change-request.server";
+import { decodePayload } from "~/models/request-payload";
+import { getPolicy } from "~/models/settings.server";
+import { MutationInFlightError, ShopifyUnavailableError } from "~/shopify/errors";
+import { applyTransition, recordSystemEvent } from "./lifecycle.server";
+import type { ServiceDeps } from "./ports";
+import { viaShopify } from "./shopify-calls";
+import { refusalMessage, waitingMessage } from "./fulfillment-messages";
+
+/** What Amend tells a fulfillment service preparing an order the customer withdrew from. */
+export const WITHDRAWAL_SERVICE_MESSAGE =
+  "The customer withdrew from the contract (EU right of withdrawal): please stop preparing this order (Amend).";
+
+const STAFF_NOTE = "Withdrawal from the contract (EU right of withdrawal), registered by Amend";
+
+/**
+ * Carries an APPLYING withdrawal to Shopify from the order as it is now (what shipped since the statement is
+ * returned rather than cancelled): the order cancelled (nothing shipped, every unit withdrawn; the store's
+ * refund setting), unshipped units removed by an order edit, shipped units returned with a Shopify return. Each
+ * step is sent once per request (the ledger). Shopify refusing → FAILED (retried by the job); unreachable → stays
+ * APPLYING.
+ */
+export async function applyWithdrawal(deps: ServiceDeps, request: ChangeRequest): Promise<ChangeRequest> {
+  const payload = decodePayload(request);
+  if (payload.kind !== "WITHDRAWAL" || !payload.statement) throw new Error(`Request ${request.id} has no statement.`);
+  try {
+    const facts = await deps.shopify.getOrderFacts(request.orderId);
+    if (!facts) throw new Error(`Order ${request.orderName} no longer exists in Shopify.`);
+    const extra = await deps.shopify.getWithdrawalFacts(request.orderId);
+    if (!extra) throw new Error(`Order ${request.orderName} no longer exists in Shopify.`);
+    const plan = planWithdrawal(facts, extra, payload.lines ?? payload.statement.items ?? []);
+    const policy = await getPolicy(deps.db, deps.shop);
+    let returnId = payload.returnId;
+    if (plan.cancelOrder && !facts.cancelledAt) {
+      const services = await deps.shopify.requestCancellationAtServices({
+        requestId: request.id,
+        orderGid: facts.id,
+        // each retry is a new round: a service that refused before is asked again
+        round: await deps.db.requestEvent.count({ where: { requestId: request.id, toStatus: "APPLYING" } }),
+        message: WITHDRAWAL_SERVICE_MESSAGE,
+      });
+      if (services.refused.length > 0) throw new Error(refusalMessage(services.refused));
+      if (services.waitingFor.length > 0) {
+        if (services.submitted.length === 0) return request;
+        return recordSystemEvent(deps, request, waitingMessage(services.waitingFor));
+      }
+      await deps.shopify.cancelOrderForWithdrawal({
+        requestId: request.id,
+        orderGid: facts.id,
+        refund: policy.withdrawal.refund,
+        restock: policy.cancellation.restock,
+        staffNote: STAFF_NOTE,
+      });
+    } else if (plan.cancelLines.length > 0) {
+      await deps.shopify.cancelLineItems({
+        requestId: request.id,
+        orderGid: facts.id,
+        lines: plan.cancelLines,
+        restock: policy.cancellation.restock,
+        staffNote: STAFF_NOTE,
+      });
+    }
+    if (plan.returnLines.length > 0 && !returnId) {
+      const requested = await deps.shopify.requestReturn({
+        requestId: request.id,
+        orderGid: facts.id,
+        lines: plan.returnLines,
+      });
+      returnId = requested.returnId;
+    }
+    const outcome = returnId ? "RETURN" : plan.outcome;
+    const { kind: _kind, ...stored } = payload;
+    const updated = { ...stored, outcome, returnId };
+    const applied = await applyTransition(deps, {
+      requestId: request.id,
+      from: "APPLYING",
+      action: "applied",
+      actor: "SYSTEM",
+      message: outcome === "RETURN" ? `Return requested in Shopify (${returnId})` : "Cancelled in Shopify",
+      data: { appliedAt: deps.clock(), failureMessage: null, payload: JSON.stringify(updated) },
+    });
+    if (outcome === "RETURN") {
+      const texts = messagesFor(request.locale).withdrawal;
+      await addMessage(
+        deps.db,
+        request.id,
+        "STAFF",
+        interpolate(texts.returnInstructions, { order: request.orderName }),
+      );
+    }
+    return applied;
+  } catch (error) {
+    if (error instanceof ShopifyUnavailableError || error instanceof MutationInFlightError)
+      return viaShopify(() => Promise.reject(error));
+    const message = error instanceof Error ? error.message : String(error);
+    return applyTransition(deps, {
+      requestId: request.id,
+      from: "APPLYING",
+      action: "failed",
+      actor: "SYSTEM",
+      message,
+      data: { failureMessage: message },
+    });
+  }
+}

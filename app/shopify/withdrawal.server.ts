@@ -1,0 +1,207 @@
+import type { ReturnFact, ShipmentFact, WithdrawalFacts } from "~/domain/withdrawal";
+import type * as Admin from "~/types/admin.generated";
+import { OrderNotFoundError, ShopifyUserError } from "./errors";
+import type { AdminClient } from "./graphql-client.server";
+import { ledgerEntry, sendOnce, type LedgerDb } from "./ledger.server";
+import { orderGid } from "./order-facts.server";
+
+/**
+ * What a withdrawal needs beyond the order facts: the shipments (Fulfillment, with `deliveredAt`, which Shopify
+ * sets from the carrier's tracking or when the merchant marks the shipment delivered) and what each carries,
+ * the product tags of each line (the store's exemptions), what is left to ship, and the returns already open.
+ * Read only for stores that offer the function, and only for orders shipping to one of its countries.
+ */
+export const WITHDRAWAL_FACTS_QUERY = `#graphql
+query AmendWithdrawalFacts($id: ID!) {
+  order(id: $id) {
+    id
+    fulfillments(first: 5) {
+      id
+      status
+      createdAt
+      deliveredAt
+      fulfillmentLineItems(first: 20) { nodes { id quantity lineItem { id } } }
+    }
+    lineItems(first: 25) {
+      nodes { id variantTitle unfulfilledQuantity product { tags } }
+    }
+    returns(first: 5) {
+      nodes {
+        id
+        status
+        returnLineItems(first: 20) {
+          nodes { quantity ... on ReturnLineItem { fulfillmentLineItem { id } } }
+        }
+      }
+    }
+  }
+}
+`;
+
+/**
+ * Requests a return for the withdrawn units that shipped: Shopify's return in status REQUESTED, which the
+ * merchant approves (return label, refund) in Shopify admin. The customer's note names Amend's request, so a
+ * retry after a lost answer finds the return instead of requesting a second one.
+ */
+export const RETURN_REQUEST_MUTATION = `#graphql
+mutation AmendReturnRequest($input: ReturnRequestInput!) {
+  returnRequest(input: $input) {
+    return { id name status }
+    userErrors { field message code }
+  }
+}
+`;
+
+/** The order's returns and their notes: how a retry recognises the return it already requested. */
+export const ORDER_RETURNS_QUERY = `#graphql
+query AmendOrderReturns($id: ID!) {
+  order(id: $id) {
+    id
+    returns(first: 10) {
+      nodes {
+        id
+        name
+        status
+        returnLineItems(first: 5) { nodes { ... on ReturnLineItem { customerNote } } }
+      }
+    }
+  }
+}
+`;
+
+/**
+ * The storefront's lookup: the order with that name, and who it belongs to. Shopify's order search
+ * (`name:`) matches the name exactly; the caller compares email and name itself.
+ */
+export const FIND_ORDER_BY_NAME_QUERY = `#graphql
+query AmendFindOrderByName($query: String!) {
+  orders(first: 1, query: $query) {
+    nodes {
+      id
+      legacyResourceId
+      name
+      email
+      customer { firstName lastName }
+      shippingAddress { firstName lastName }
+      billingAddress { firstName lastName }
+    }
+  }
+}
+`;
+
+type WithdrawalOrder = NonNullable<Admin.AmendWithdrawalFactsQuery["order"]>;
+
+/** Maps the AmendWithdrawalFacts answer to the domain's WithdrawalFacts. Pure. */
+export function mapWithdrawalFacts(order: WithdrawalOrder): WithdrawalFacts {
+  const shipments: ShipmentFact[] = order.fulfillments.map((f) => ({
+    id: f.id,
+    status: f.status as ShipmentFact["status"],
+    createdAt: String(f.createdAt),
+    deliveredAt: f.deliveredAt ? String(f.deliveredAt) : null,
+    lines: f.fulfillmentLineItems.nodes.map((n) => ({
+      fulfillmentLineItemId: n.id,
+      lineItemId: n.lineItem.id,
+      quantity: n.quantity ?? 0,
+    })),
+  }));
+  const returns: ReturnFact[] = order.returns.nodes.map((r) => ({
+    id: r.id,
+    status: r.status as ReturnFact["status"],
+    lines: r.returnLineItems.nodes.flatMap((n) =>
+      "fulfillmentLineItem" in n && n.fulfillmentLineItem
+        ? [{ fulfillmentLineItemId: n.fulfillmentLineItem.id, quantity: n.quantity }]
+        : [],
+    ),
+  }));
+  return {
+    shipments,
+    returns,
+    lines: order.lineItems.nodes.map((l) => ({
+      id: l.id,
+      variantTitle: l.variantTitle ?? null,
+      unfulfilledQuantity: l.unfulfilledQuantity,
+      productTags: l.product?.tags ?? [],
+    })),
+  };
+}
+
+export async function getWithdrawalFacts(client: AdminClient, orderId: string): Promise<WithdrawalFacts | null> {
+  const data = await client.request<Admin.AmendWithdrawalFactsQuery>(WITHDRAWAL_FACTS_QUERY, { id: orderGid(orderId) });
+  return data.order ? mapWithdrawalFacts(data.order) : null;
+}
+
+export interface RequestedReturn {
+  returnId: string;
+  name: string;
+}
+
+/** The note on each returned line: it names the request, which is how a retry recognises the return. */
+export const withdrawalReturnNote = (requestId: string) =>
+  `Withdrawal from the contract (EU right of withdrawal), Amend request ${requestId}`;
+
+/** Requests the return once per request (the ledger), recognising an earlier one by its note. */
+export async function requestWithdrawalReturn(
+  client: AdminClient,
+  db: LedgerDb,
+  args: {
+    shop: string;
+    requestId: string;
+    orderId: string;
+    lines: { fulfillmentLineItemId: string; quantity: number }[];
+  },
+): Promise<RequestedReturn> {
+  const note = withdrawalReturnNote(args.requestId);
+  const orderId = orderGid(args.orderId);
+  const reconcile = async (): Promise<RequestedReturn | null> => {
+    const data = await client.request<Admin.AmendOrderReturnsQuery>(ORDER_RETURNS_QUERY, { id: orderId });
+    if (!data.order) throw new OrderNotFoundError(orderId);
+    const found = data.order.returns.nodes.find((r) =>
+      r.returnLineItems.nodes.some((l) => "customerNote" in l && l.customerNote === note),
+    );
+    return found ? { returnId: found.id, name: found.name } : null;
+  };
+  return sendOnce(client, db, ledgerEntry(args, "returnRequest"), {
+    send: async () => {
+      const data = await client.request<Admin.AmendReturnRequestMutation>(RETURN_REQUEST_MUTATION, {
+        input: {
+          orderId,
+          returnLineItems: args.lines.map((l) => ({
+            fulfillmentLineItemId: l.fulfillmentLineItemId,
+            quantity: l.quantity,
+            customerNote: note,
+          })),
+        },
+      });
+      const payload = data.returnRequest;
+      if (payload?.userErrors.length) throw ShopifyUserError.of("returnRequest", payload.userErrors);
+      if (!payload?.return) throw new OrderNotFoundError(orderId);
+      return { returnId: payload.return.id, name: payload.return.name };
+    },
+    reconcile,
+  });
+}
+
+/** The order a storefront visitor names, with what identifies its buyer; null when no order has that name. */
+export interface OrderIdentity {
+  orderId: string;
+  name: string;
+  email: string | null;
+  /** The names on the order: the customer's, the shipping and the billing address's. */
+  names: string[];
+}
+
+export async function findOrderByName(client: AdminClient, orderName: string): Promise<OrderIdentity | null> {
+  // the value is quoted: the search syntax would read a space or a colon in it as another term
+  const query = `name:"${orderName.replace(/["\\]/g, "")}"`;
+  const data = await client.request<Admin.AmendFindOrderByNameQuery>(FIND_ORDER_BY_NAME_QUERY, { query });
+  const order = data.orders.nodes[0];
+  if (!order || order.name.toLowerCase() !== orderName.toLowerCase()) return null;
+  const full = (p: { firstName?: string | null; lastName?: string | null } | null | undefined) =>
+    [p?.firstName, p?.lastName].filter(Boolean).join(" ");
+  return {
+    orderId: String(order.legacyResourceId),
+    name: order.name,
+    email: order.email ?? null,
+    names: [full(order.customer), full(order.shippingAddress), full(order.billingAddress)].filter(Boolean),
+  };
+}
