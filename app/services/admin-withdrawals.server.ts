@@ -63,7 +63,10 @@ export interface WithdrawalRow {
   status: RequestStatus;
   reimbursementDueBy: Date | null;
   returnId: string | null;
-  /** Nothing had shipped, the cancellation is applied and the store refunds automatically: Shopify has refunded. */
+  /**
+   * The whole order was cancelled (nothing had shipped) while the store's refund setting was AUTOMATIC: Shopify
+   * refunded with the cancellation. Item cancellations and returns are refunded by the merchant.
+   */
   refundedWithCancellation: boolean;
   /** Per channel the customer asked for; null for a channel not asked for. */
   acknowledgement: { email: AcknowledgementState | null; sms: AcknowledgementState | null };
@@ -85,8 +88,8 @@ const ROW_SELECT = {
   orderName: true,
   customerName: true,
   payload: true,
-  settingsVersion: true,
   createdAt: true,
+  appliedAt: true,
 } satisfies Prisma.ChangeRequestSelect;
 type Stored = Prisma.ChangeRequestGetPayload<{ select: typeof ROW_SELECT }>;
 
@@ -165,26 +168,37 @@ export async function acknowledgementStates(
   return out;
 }
 
-/** Whether each policy version refunds automatically on cancellation (version 0: never saved, the default). */
-async function automaticRefunds(db: DbTx, shop: string, versions: number[]): Promise<Map<number, boolean>> {
-  const out = new Map<number, boolean>();
-  const wanted = [...new Set(versions)];
-  const saved = await db.shopSettings.findMany({
-    where: { shop, version: { in: wanted } },
+/**
+ * Whether the store's refund setting was AUTOMATIC when each withdrawal was carried to Shopify (the policy in force
+ * at its `appliedAt`: applying reads the current policy). Reads the shop's version dates once, then only the
+ * policies needed.
+ */
+async function automaticRefundAt(db: DbTx, shop: string, times: Date[]): Promise<(at: Date) => boolean> {
+  if (times.length === 0) return () => false;
+  const versions = await db.shopSettings.findMany({
+    where: { shop, createdAt: { lte: new Date(Math.max(...times.map((t) => t.getTime()))) } },
+    orderBy: { version: "asc" },
+    select: { version: true, createdAt: true },
+  });
+  const versionAt = (at: Date) => versions.filter((v) => v.createdAt.getTime() <= at.getTime()).at(-1)?.version;
+  const needed = [...new Set(times.map(versionAt).filter((v): v is number => v !== undefined))];
+  const policies = await db.shopSettings.findMany({
+    where: { shop, version: { in: needed } },
     select: { version: true, policy: true },
   });
-  const byVersion = new Map(saved.map((s) => [s.version, s.policy]));
-  for (const v of wanted) {
+  const automatic = new Map<number | undefined, boolean>([
+    [undefined, DEFAULT_POLICY.withdrawal.refund === "AUTOMATIC"],
+  ]);
+  for (const p of policies) {
     let refund: unknown = DEFAULT_POLICY.withdrawal.refund;
     try {
-      const stored = byVersion.get(v);
-      if (stored) refund = (JSON.parse(stored) as { withdrawal?: { refund?: unknown } }).withdrawal?.refund ?? refund;
+      refund = (JSON.parse(p.policy) as { withdrawal?: { refund?: unknown } }).withdrawal?.refund ?? refund;
     } catch {
       // an unreadable policy reads as the default, as getPolicy reads it
     }
-    out.set(v, refund === "AUTOMATIC");
+    automatic.set(p.version, refund === "AUTOMATIC");
   }
-  return out;
+  return (at) => automatic.get(versionAt(at)) ?? false;
 }
 
 const dateOrNull = (iso: string | null | undefined) => {
@@ -194,19 +208,28 @@ const dateOrNull = (iso: string | null | undefined) => {
 
 /** Stored rows as register rows, with their acknowledgement states and refund mode read in two queries. */
 async function toRows(db: DbTx, shop: string, stored: Stored[]): Promise<WithdrawalRow[]> {
-  const [acks, refunds] = await Promise.all([
+  // only a whole order cancelled can have been refunded by Shopify: item cancellations and returns leave it to staff
+  const cancelledWhole = (r: Stored, payload: ReturnType<typeof decodePayload>) =>
+    r.status === "APPLIED" &&
+    r.appliedAt !== null &&
+    payload.kind === "WITHDRAWAL" &&
+    payload.outcome === "CANCELLATION" &&
+    payload.statement !== null &&
+    (payload.statement.wholeOrder || payload.statement.items === null);
+  const payloads = stored.map((r) => decodePayload(r));
+  const [acks, automaticAt] = await Promise.all([
     acknowledgementStates(
       db,
       stored.map((r) => r.id),
     ),
-    automaticRefunds(
+    automaticRefundAt(
       db,
       shop,
-      stored.map((r) => r.settingsVersion),
+      stored.filter((r, i) => cancelledWhole(r, payloads[i])).map((r) => r.appliedAt!),
     ),
   ]);
-  return stored.map((r) => {
-    const payload = decodePayload(r);
+  return stored.map((r, i) => {
+    const payload = payloads[i];
     const w = payload.kind === "WITHDRAWAL" ? payload : null;
     const statement = w?.statement ?? null;
     const ackBy = statement?.acknowledgeBy ?? { email: true, sms: false };
@@ -226,8 +249,7 @@ async function toRows(db: DbTx, shop: string, stored: Stored[]): Promise<Withdra
       status: r.status,
       reimbursementDueBy: dateOrNull(w?.reimbursementDueBy),
       returnId: w?.returnId ?? null,
-      refundedWithCancellation:
-        outcome === "CANCELLATION" && r.status === "APPLIED" && (refunds.get(r.settingsVersion) ?? false),
+      refundedWithCancellation: cancelledWhole(r, payload) && automaticAt(r.appliedAt!),
       acknowledgement: {
         email: ackBy.email ? (ack.EMAIL ?? "NONE") : null,
         sms: ackBy.sms ? (ack.SMS ?? "NONE") : null,

@@ -34,7 +34,7 @@ async function withdrawal(
     items: { lineItemId: string; title: string; quantity: number }[] | null;
     outcome: "CANCELLATION" | "RETURN";
     acknowledgeBy: { email: boolean; sms: boolean };
-    settingsVersion: number;
+    appliedAt: Date;
   }> = {},
 ) {
   n += 1;
@@ -64,9 +64,10 @@ async function withdrawal(
         reimbursementDueBy: new Date(createdAt.getTime() + 14 * DAY).toISOString(),
         returnId: o.outcome === "CANCELLATION" ? null : `gid://shopify/Return/${n}`,
       }),
-      settingsVersion: o.settingsVersion ?? 0,
+      settingsVersion: 0,
       idempotencyKey: `w-${n}-${Math.random()}`,
       createdAt,
+      appliedAt: o.appliedAt ?? ((o.status ?? "APPLIED") === "APPLIED" ? new Date(createdAt.getTime() + 1000) : null),
     },
   });
 }
@@ -170,24 +171,31 @@ describe("the withdrawal register (GET /app/withdrawals)", () => {
     ]);
   });
 
-  it("GIVEN the refund mode of the policy each withdrawal was decided under THEN an applied cancellation refunded automatically is not owed", async () => {
+  it("GIVEN the refund setting in force when each was applied THEN only a whole order cancelled under AUTOMATIC is refunded by Shopify", async () => {
     const policy = (refund: "AUTOMATIC" | "MANUAL") =>
       JSON.stringify({ ...DEFAULT_POLICY, version: undefined, withdrawal: { ...DEFAULT_POLICY.withdrawal, refund } });
     await prisma.shopSettings.createMany({
       data: [
-        { shop: SHOP_A, version: 1, policy: policy("AUTOMATIC") },
-        { shop: SHOP_A, version: 2, policy: policy("MANUAL") },
+        { shop: SHOP_A, version: 1, policy: policy("MANUAL"), createdAt: new Date(t0 + 5 * DAY) },
+        { shop: SHOP_A, version: 2, policy: policy("AUTOMATIC"), createdAt: new Date(t0 + 10 * DAY) },
       ],
     });
-    const auto = await withdrawal({ outcome: "CANCELLATION", settingsVersion: 1 });
-    const manual = await withdrawal({ outcome: "CANCELLATION", settingsVersion: 2 });
-    const applying = await withdrawal({ outcome: "CANCELLATION", settingsVersion: 1, status: "APPLYING" });
-    const ret = await withdrawal({ outcome: "RETURN", settingsVersion: 1 });
+    const at = (days: number) => new Date(t0 + days * DAY);
+    const whole = { outcome: "CANCELLATION" as const, items: null };
+    const beforeAnySave = await withdrawal({ ...whole, appliedAt: at(1) }); // the default: AUTOMATIC
+    const underManual = await withdrawal({ ...whole, appliedAt: at(6) });
+    const underAutomatic = await withdrawal({ ...whole, appliedAt: at(11) });
+    const someItems = await withdrawal({
+      outcome: "CANCELLATION",
+      items: [{ lineItemId: "11", title: "Vase", quantity: 1 }],
+      appliedAt: at(11),
+    });
+    const applying = await withdrawal({ ...whole, status: "APPLYING" });
+    const returned = await withdrawal({ outcome: "RETURN", items: null, appliedAt: at(11) });
     const rows = new Map((await listWithdrawals(prisma, SHOP_A, {})).rows.map((r) => [r.id, r]));
-    expect(rows.get(auto.id)!.refundedWithCancellation).toBe(true);
-    expect(rows.get(manual.id)!.refundedWithCancellation).toBe(false);
-    expect(rows.get(applying.id)!.refundedWithCancellation).toBe(false);
-    expect(rows.get(ret.id)!.refundedWithCancellation).toBe(false);
+    const refunded = (w: { id: string }) => rows.get(w.id)!.refundedWithCancellation;
+    expect([beforeAnySave, underManual, underAutomatic].map(refunded)).toEqual([true, false, true]);
+    expect([someItems, applying, returned].map(refunded)).toEqual([false, false, false]);
   });
 
   it("GIVEN no withdrawal THEN an empty page, and the register says the function is off until it is turned on", async () => {
