@@ -206,8 +206,8 @@ const dateOrNull = (iso: string | null | undefined) => {
   return Number.isNaN(ms) ? null : new Date(ms);
 };
 
-/** Stored rows as register rows, with their acknowledgement states and refund mode read in two queries. */
-async function toRows(db: DbTx, shop: string, stored: Stored[]): Promise<WithdrawalRow[]> {
+/** Stored rows as register rows, with their acknowledgement states and refund mode read in a few queries. */
+export async function withdrawalRows(db: DbTx, shop: string, stored: Stored[]): Promise<WithdrawalRow[]> {
   // only a whole order cancelled can have been refunded by Shopify: item cancellations and returns leave it to staff
   const cancelledWhole = (r: Stored, payload: ReturnType<typeof decodePayload>) =>
     r.status === "APPLIED" &&
@@ -279,7 +279,7 @@ export async function listWithdrawals(
   const first = page[0];
   const last = page[page.length - 1];
   return {
-    rows: await toRows(db, shop, page),
+    rows: await withdrawalRows(db, shop, page),
     next: last && (backwards || hasMore) ? encodeCursor(last.createdAt, last.id) : null,
     previous: first && (backwards ? hasMore : Boolean(cursor)) ? encodeCursor(first.createdAt, first.id) : null,
   };
@@ -307,7 +307,7 @@ export async function withdrawalsDueSoon(db: DbTx, shop: string, now: Date): Pro
     take: 1000,
     select: ROW_SELECT,
   });
-  const rows = await toRows(db, shop, stored);
+  const rows = await withdrawalRows(db, shop, stored);
   return rows
     .filter((r) => reimbursementOpen(r) && r.status !== "FAILED")
     .filter((r) => r.reimbursementDueBy!.getTime() >= now.getTime() && r.reimbursementDueBy!.getTime() <= horizon)
@@ -403,7 +403,7 @@ export function withdrawalsCsv(
         text = CSV_BOM + csvRow(header);
       }
       const stored = await readRows(db, shop, { created, cursor, desc: false, take: CSV_BATCH });
-      for (const row of await toRows(db, shop, stored)) text += csvRow(record(row));
+      for (const row of await withdrawalRows(db, shop, stored)) text += csvRow(record(row));
       if (text) controller.enqueue(encoder.encode(text));
       const last = stored[stored.length - 1];
       if (stored.length < CSV_BATCH || !last) controller.close();

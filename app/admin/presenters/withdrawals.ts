@@ -76,6 +76,19 @@ export function presentWithdrawalRow(row: WithdrawalRow, locale: Locale, now: Da
 
 export type WithdrawalRowView = ReturnType<typeof presentWithdrawalRow>;
 
+/** A withdrawal's full statement for its request page: the register row and the statement's other fields. */
+export function presentWithdrawalStatement(row: WithdrawalRow, locale: Locale, now: Date) {
+  const w = adminMessages(locale).withdrawals;
+  return {
+    ...presentWithdrawalRow(row, locale, now),
+    source: row.source ? (w.sources[row.source] ?? row.source) : null,
+    acknowledgeBy: (["email", "sms"] as const).filter((c) => row.acknowledgeBy[c]).map((c) => w.ackChannel[c]),
+    returnId: row.returnId,
+  };
+}
+
+export type WithdrawalStatementView = ReturnType<typeof presentWithdrawalStatement>;
+
 /** The register page's data: the filters it shows, the page's rows and cursors, and what its empty state says. */
 export function presentWithdrawals(
   register: Awaited<ReturnType<typeof withdrawalRegister>>,
