@@ -39,7 +39,13 @@ export async function applyWithdrawal(deps: ServiceDeps, request: ChangeRequest)
         requestId: request.id,
         orderGid: facts.id,
         // each retry is a new round: a service that refused before is asked again
-        round: await deps.db.requestEvent.count({ where: { requestId: request.id, toStatus: "APPLYING" } }),
+        round: await deps.db.requestEvent.count({
+          where: {
+            requestId: request.id,
+            toStatus: "APPLYING",
+            OR: [{ fromStatus: null }, { fromStatus: { not: "APPLYING" } }],
+          },
+        }),
         message: WITHDRAWAL_SERVICE_MESSAGE,
       });
       if (services.refused.length > 0) throw new Error(refusalMessage(services.refused));

@@ -179,7 +179,8 @@ function submitted(request: ChangeRequest): SubmittedWithdrawal {
       statement: {
         name: statement.name,
         orderName: request.orderName,
-        items: statement.items ?? [],
+        // what was withdrawn, listed also when the statement says "the whole order"
+        items: payload.lines ?? statement.items ?? [],
         wholeOrder: statement.wholeOrder,
       },
       acknowledgement: {

@@ -92,7 +92,17 @@ export async function seedDemo(db: PrismaClient, input: SeedInput): Promise<{ re
     },
   });
   if (!(await db.shopSettings.findFirst({ where: { shop } }))) {
-    const { version: _version, ...policy } = DEFAULT_POLICY;
+    const { version: _version, ...defaults } = DEFAULT_POLICY;
+    // the demo store sells to France and Belgium: the EU withdrawal function is on, and its made-to-measure
+    // lampshades (product tag sur-mesure) are exempt as personalised goods (orders #1025–#1028 show it)
+    const policy = {
+      ...defaults,
+      withdrawal: {
+        ...defaults.withdrawal,
+        enabled: true,
+        exemptions: [{ tag: "sur-mesure", reason: "PERSONALISED" as const }],
+      },
+    };
     await db.shopSettings.create({
       data: { shop, version: 1, policy: JSON.stringify(policy), createdBy: "npm run demo" },
     });

@@ -930,6 +930,85 @@ const flowTriggerReceive: Mutation = ({ handle, payload, body }, ctx) => {
   return { userErrors: [] };
 };
 
+// --------------------------------------------------------------------------------------------- returnRequest
+
+/** Returns that hold their units: a declined or canceled return gives them back to be returned again. */
+const RETURN_HOLDS_UNITS = new Set(["REQUESTED", "OPEN", "CLOSED"]);
+
+/**
+ * `returnRequest` (Shopify: "Creates a return request that requires merchant approval before processing. The
+ * return has its status set to REQUESTED"). Each line names a FulfillmentLineItem of the order's shipments and a
+ * quantity from 1 to what is still returnable (shipped, less what other returns hold); the customer's note is at
+ * most 300 characters. Refused → `userErrors`, nothing created.
+ */
+const returnRequest: Mutation = ({ input }, ctx) => {
+  const { store } = ctx;
+  const fail = (field: string[], message: string, code: string) => ({
+    return: null,
+    userErrors: [err(field, message, code)],
+  });
+  const o = store.order(input.orderId);
+  if (!o) return fail(["input", "orderId"], "Order does not exist", "NOT_FOUND");
+  const lines: Rec[] = input.returnLineItems ?? [];
+  if (lines.length === 0) return fail(["input", "returnLineItems"], "Return line items can't be blank", "BLANK");
+  const shipped = new Map<string, Rec>();
+  for (const f of o.fulfillments)
+    if (f.status === "SUCCESS") for (const fli of f.fulfillmentLineItems.nodes) shipped.set(fli.id, fli);
+  const held = new Map<string, number>();
+  for (const r of o.returns)
+    if (RETURN_HOLDS_UNITS.has(r.status))
+      for (const rli of r.returnLineItems.nodes)
+        held.set(rli.fulfillmentLineItem.id, (held.get(rli.fulfillmentLineItem.id) ?? 0) + rli.quantity);
+  for (const [i, line] of lines.entries()) {
+    const at = (f: string) => ["input", "returnLineItems", String(i), f];
+    const fli = shipped.get(line.fulfillmentLineItemId);
+    if (!fli) return fail(at("fulfillmentLineItemId"), "Fulfillment line item does not exist", "NOT_FOUND");
+    if (line.quantity < 1) return fail(at("quantity"), "Quantity must be greater than 0", "GREATER_THAN");
+    if (line.customerNote != null && String(line.customerNote).length > 300)
+      return fail(at("customerNote"), "Customer note is too long (maximum is 300 characters)", "TOO_LONG");
+    const returnable = fli.quantity - (held.get(fli.id) ?? 0);
+    if (line.quantity > returnable)
+      return fail(at("quantity"), `Quantity is greater than the returnable quantity (${returnable})`, "INVALID");
+    held.set(fli.id, (held.get(fli.id) ?? 0) + line.quantity);
+  }
+  const now = store.now().toISOString();
+  const created: Rec = {
+    id: store.newId("Return"),
+    name: `${o.name}-R${o.returns.length + 1}`,
+    status: "REQUESTED",
+    createdAt: now,
+    closedAt: null,
+    requestApprovedAt: null,
+    decline: null,
+    totalQuantity: lines.reduce((s, l) => s + l.quantity, 0),
+    returnShippingFees: [],
+    returnLineItems: {
+      nodes: lines.map((l) => ({
+        id: store.newId("ReturnLineItem"),
+        fulfillmentLineItem: { id: l.fulfillmentLineItemId },
+        quantity: l.quantity,
+        customerNote: l.customerNote ?? null,
+        returnReason: l.returnReason ?? "UNKNOWN",
+        returnReasonNote: "",
+        processableQuantity: 0,
+        processedQuantity: 0,
+        refundableQuantity: 0,
+        refundedQuantity: 0,
+        restockingFee: null,
+      })),
+    },
+  };
+  o.returns.push(created);
+  touch(o, ctx);
+  store.reindex();
+  store.record(
+    "returnRequest",
+    { input },
+    `${o.name}: return ${created.name} requested (${created.totalQuantity} units)`,
+  );
+  return { return: created, userErrors: [] };
+};
+
 export const MUTATIONS: Record<string, Mutation> = {
   orderUpdate,
   draftOrderCalculate,
@@ -942,4 +1021,5 @@ export const MUTATIONS: Record<string, Mutation> = {
   orderEditSetQuantity,
   orderEditCommit,
   flowTriggerReceive,
+  returnRequest,
 };

@@ -199,6 +199,15 @@ const ALWAYS: Record<string, Record<string, Resolver>> = {
   FulfillmentOrderLineItem: {
     lineItem: (foli, _a, ctx) => ctx.store.get(foli.lineItem.id),
   },
+  FulfillmentLineItem: {
+    lineItem: (fli, _a, ctx) => ctx.store.get(fli.lineItem.id),
+  },
+  ReturnLineItem: {
+    fulfillmentLineItem: (rli, _a, ctx) => ctx.store.get(rli.fulfillmentLineItem.id),
+  },
+  Return: {
+    order: (r, _a, ctx) => ctx.store.orderOf(r),
+  },
   FulfillmentHold: {
     heldByApp: (h, _a, ctx) => (h.heldByRequestingApp ? ctx.app : (h.heldByApp ?? null)),
     displayReason: (h) => holdDisplayReason(h.reason),
@@ -292,6 +301,9 @@ const DERIVED: Record<string, Record<string, Resolver>> = {
   },
   FulfillmentOrderDestination: {
     location: () => null,
+  },
+  Product: {
+    tags: () => [],
   },
   Fulfillment: {
     legacyResourceId: (f) => legacyId(f.id),

@@ -170,6 +170,12 @@ const lineItem = z.looseObject({
   weight: weight.nullable().optional(),
   originalUnitPriceSet: moneyBag,
   discountAllocations: z.array(discountAllocation).optional(),
+  variantTitle: nullableString,
+  // LineItem.product: the product, with its tags (Product.tags), as the Admin API shows them
+  product: z
+    .looseObject({ id: gid("Product"), title: z.string().optional(), tags: z.array(z.string()).optional() })
+    .nullable()
+    .optional(),
 });
 
 const hold = z.looseObject({
@@ -223,17 +229,58 @@ const fulfillmentOrder = z.looseObject({
   ).optional(),
 });
 
+/** Shopify's FulfillmentDisplayStatus. */
+const FULFILLMENT_DISPLAY_STATUSES = [
+  "ATTEMPTED_DELIVERY",
+  "CANCELED",
+  "CARRIER_PICKED_UP",
+  "CONFIRMED",
+  "DELAYED",
+  "DELIVERED",
+  "FAILURE",
+  "FULFILLED",
+  "IN_TRANSIT",
+  "LABEL_PRINTED",
+  "LABEL_PURCHASED",
+  "LABEL_VOIDED",
+  "MARKED_AS_FULFILLED",
+  "NOT_DELIVERED",
+  "OUT_FOR_DELIVERY",
+  "PICKED_UP",
+  "READY_FOR_PICKUP",
+  "SUBMITTED",
+] as const;
+
 const fulfillment = z.looseObject({
   id: gid("Fulfillment"),
   status: z.enum(["CANCELLED", "ERROR", "FAILURE", "SUCCESS"]),
   createdAt: dateTime.optional(),
   name: z.string().optional(),
+  // Fulfillment.deliveredAt / inTransitAt: Shopify sets them from the carrier's tracking events, or when the
+  // merchant marks the shipment delivered; displayStatus follows (DELIVERED, IN_TRANSIT, …)
+  deliveredAt: dateTime.nullable().optional(),
+  inTransitAt: dateTime.nullable().optional(),
+  // Store file only (not Shopify data): dates relative to the simulator's clock at load, for a demo that must
+  // show "delivered 10 days ago" whatever the day it runs. They override createdAt / deliveredAt.
+  createdDaysAgo: z.number().int().min(0).optional(),
+  deliveredDaysAgo: z.number().int().min(0).optional(),
+  displayStatus: z.enum(FULFILLMENT_DISPLAY_STATUSES).nullable().optional(),
+  // What the shipment carries; default: every fulfilled unit of every line (one shipment)
+  fulfillmentLineItems: connection(
+    z.looseObject({
+      id: gid("FulfillmentLineItem"),
+      lineItem: z.object({ id: gid("LineItem") }),
+      quantity: z.number().int().positive(),
+    }),
+  ).optional(),
 });
 
 const order = z.looseObject({
   id: gid("Order"),
   name: z.string().min(1),
   createdAt: dateTime,
+  // Store file only: createdAt relative to the simulator's clock at load (overrides createdAt)
+  createdDaysAgo: z.number().int().min(0).optional(),
   customer: z
     .object({ id: gid("Customer") })
     .nullable()
@@ -646,7 +693,7 @@ export class Store {
     this.settings = copy.simulator ?? {};
     this.protectedAccess = protectedAccessOf(copy.protectedCustomerData);
     const locations = new Map(this.locations.map((l) => [l.id, l]));
-    this.orders = copy.orders.map((o: Rec) => materializeOrder(o, this.shop, locations));
+    this.orders = copy.orders.map((o: Rec) => materializeOrder(relativeDates(o, this.now()), this.shop, locations));
     this.log = [];
     this.flowTriggers = [];
     this.jobs = new Map();
@@ -1115,13 +1162,60 @@ function materializeOrder(o: Rec, shop: Rec, locations: Map<string, Rec>): Rec {
     shippingLines: { nodes: shippingLines },
     discountApplications: { nodes: discountApplications },
     fulfillmentOrders: { nodes: fulfillmentOrders },
-    fulfillments: fulfillments.map((f) => ({ requiresShipping: true, trackingInfo: [], ...f })),
+    fulfillments: fulfillments.map((f, i) => {
+      const fulfillmentLineItems =
+        f.fulfillmentLineItems?.nodes ?? defaultShipmentLines(f, i, lines, fulfillments.length);
+      return {
+        requiresShipping: true,
+        trackingInfo: [],
+        deliveredAt: null,
+        inTransitAt: null,
+        displayStatus: f.status === "SUCCESS" ? (f.deliveredAt ? "DELIVERED" : "FULFILLED") : "CANCELED",
+        estimatedDeliveryAt: null,
+        updatedAt: f.createdAt ?? o.createdAt,
+        ...f,
+        totalQuantity: fulfillmentLineItems.reduce((s: number, l: Rec) => s + l.quantity, 0),
+        fulfillmentLineItems: { nodes: fulfillmentLineItems },
+      };
+    }),
+    // Order.returns: what returnRequest adds (none at load)
+    returns: [],
     totalRefundedSet: normalizeBag(o.totalRefundedSet) ?? bag(0, currencyCode),
     purchasingEntity: o.purchasingEntity ? purchasingCompany(o.purchasingEntity, o.createdAt) : null,
   };
   recomputeTotals(out, true);
   if (o.totalPriceSet) out.totalPriceSet = normalizeBag(o.totalPriceSet);
   return out;
+}
+
+/** The store file's `…DaysAgo` keys as dates (now − n days), the keys themselves dropped: Shopify has no such field. */
+function relativeDates(o: Rec, now: Date): Rec {
+  const ago = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+  const { createdDaysAgo, ...order } = o;
+  if (createdDaysAgo !== undefined) order.createdAt = ago(createdDaysAgo);
+  if (order.fulfillments)
+    order.fulfillments = order.fulfillments.map((f: Rec) => {
+      const { createdDaysAgo: shipped, deliveredDaysAgo: delivered, ...rest } = f;
+      if (shipped !== undefined) rest.createdAt = ago(shipped);
+      if (delivered !== undefined) rest.deliveredAt = ago(delivered);
+      return rest;
+    });
+  return order;
+}
+
+/**
+ * The lines of a shipment the store file does not detail: with one shipment, every unit shipped so far
+ * (ordered minus still to ship); with several, the store file must say which lines each carries.
+ */
+function defaultShipmentLines(f: Rec, index: number, lines: Rec[], count: number): Rec[] {
+  if (count > 1 || f.status !== "SUCCESS") return [];
+  return lines
+    .map((li, j) => ({
+      id: `gid://shopify/FulfillmentLineItem/${legacyId(f.id)}${index}${j + 1}`,
+      lineItem: { id: li.id },
+      quantity: li.quantity - li.unfulfilledQuantity,
+    }))
+    .filter((l) => l.quantity > 0);
 }
 
 /** FulfillmentOrderAssignedLocation: the location's name and address at assignment, and the location. */

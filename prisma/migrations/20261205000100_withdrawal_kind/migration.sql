@@ -1,3 +1,3 @@
--- The EU withdrawal becomes a request kind. SQLite stores a Prisma enum as TEXT: the column takes the new name
--- as it is, nothing to change. (This migration keeps the two providers' histories in step.)
+-- The EU withdrawal becomes a request kind. SQLite stores a Prisma enum as TEXT, so the column takes the new
+-- name as it is and nothing changes here: this migration keeps the two providers' histories in step.
 SELECT 1;
