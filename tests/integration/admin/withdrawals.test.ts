@@ -6,8 +6,8 @@ import { loader as home } from "~/routes/app._index";
 import { loader as csvLoader } from "~/routes/app.withdrawals.csv";
 import { loader as register } from "~/routes/app.withdrawals._index";
 import { CSV_BATCH, listWithdrawals, withdrawalsDueSoon } from "~/services/admin-withdrawals.server";
-import { SHOP_A, SHOP_B, adminGet, body, run, seedRequest } from "../../support/admin";
-import { installShop } from "../../support/shopify-session";
+import { SHOP_A, SHOP_B, adminGet, adminToken, body, run, seedRequest } from "../../support/admin";
+import { customerToken, installShop } from "../../support/shopify-session";
 
 beforeAll(async () => {
   await installShop(SHOP_A);
@@ -307,6 +307,24 @@ describe("the CSV export (GET /app/withdrawals/csv)", () => {
     expect(res.status).toBe(400);
     expect(res.headers.get("Content-Type")).toContain("application/json");
     expect((await res.json()).error).toMatchObject({ code: "INVALID_INPUT", field });
+  });
+
+  it("GIVEN a customer's token or an admin token naming another shop THEN 401 and no file", async () => {
+    await withdrawal({ createdAt: new Date("2026-11-05T10:00:00.000Z") });
+    const strangers = [
+      await customerToken("amend-demo", "7001"),
+      await adminToken("amend-demo", { iss: "https://other-shop.myshopify.com/admin" }),
+    ];
+    for (const token of strangers) {
+      const res = (await run(
+        csvLoader as never,
+        new Request("https://my-test-app.myshopify.io/app/withdrawals/csv?from=2026-11-01&to=2026-11-30", {
+          headers: { Authorization: `Bearer ${token}` },
+        }),
+      )) as unknown as Response;
+      expect(res.status).toBe(401);
+      expect(await res.text()).not.toContain("Camille");
+    }
   });
 
   it("GIVEN another shop's withdrawals THEN they are not in this shop's export", async () => {
