@@ -20,16 +20,16 @@ query AmendWithdrawalFacts($id: ID!) {
       status
       createdAt
       deliveredAt
-      fulfillmentLineItems(first: 20) { nodes { id quantity lineItem { id } } }
+      fulfillmentLineItems(first: 10) { nodes { id quantity lineItem { id } } }
     }
     lineItems(first: 25) {
       nodes { id variantTitle unfulfilledQuantity product { tags } }
     }
-    returns(first: 5) {
+    returns(first: 3) {
       nodes {
         id
         status
-        returnLineItems(first: 20) {
+        returnLineItems(first: 10) {
           nodes { quantity ... on ReturnLineItem { fulfillmentLineItem { id } } }
         }
       }

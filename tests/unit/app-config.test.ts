@@ -40,6 +40,7 @@ describe("shopify.app.toml", () => {
       "write_merchant_managed_fulfillment_orders",
       "write_third_party_fulfillment_orders",
       "write_draft_orders",
+      "write_returns",
       "read_customers",
     ]) {
       expect(scopes).toContain(scope);

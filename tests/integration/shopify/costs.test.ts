@@ -95,4 +95,28 @@ describe("calls and requested query cost per customer action", () => {
     record("rejection (release hold)", calls);
     expect(calls).toHaveLength(2);
   });
+
+  it("withdrawal: the extra facts read (only for stores offering it), the storefront lookup, a return request", async () => {
+    h.simulator.reset();
+    const { g, calls } = h.gateway();
+    const facts = await g.getWithdrawalFacts("5026");
+    record("withdrawal facts (options, submission)", calls);
+    expect(calls).toHaveLength(1);
+    expect(calls[0].requestedQueryCost).toBeLessThan(1000);
+
+    calls.length = 0;
+    expect(await g.findOrderByName("#1026")).toMatchObject({ orderId: "5026" });
+    record("storefront lookup", calls);
+    expect(calls).toHaveLength(1);
+
+    calls.length = 0;
+    const candles = facts!.shipments[0].lines[1].fulfillmentLineItemId;
+    await g.requestReturn({
+      requestId: `cost-${Date.now()}-w`,
+      orderGid: "gid://shopify/Order/5026",
+      lines: [{ fulfillmentLineItemId: candles, quantity: 1 }],
+    });
+    record("withdrawal of shipped goods (return request)", calls);
+    expect(calls).toHaveLength(1);
+  });
 });
