@@ -86,7 +86,10 @@ export function RequestDetailPage({ data }: { data: RequestDetailView }) {
             ) : (
               <RequestAskedCard request={r} locale={locale} />
             )}
-            <RequestRulesCard evaluation={data.evaluation} locale={locale} />
+            {/* a withdrawal is not decided by rules: the card only when some were recorded */}
+            {data.withdrawal && data.evaluation.length === 0 ? null : (
+              <RequestRulesCard evaluation={data.evaluation} locale={locale} />
+            )}
             <RequestTimelineCard events={data.events} messages={data.messages} locale={locale} />
           </BlockStack>
         </Layout.Section>

@@ -123,6 +123,7 @@ describe("GET /app/requests/:id", () => {
     for (const s of ["Déclaration de rétractation", "Rembourser avant le", "E-mail : Remis", "L221-24"])
       expect(t).toContain(s);
     expect(html).toContain('href="/app/withdrawals"');
+    expect(t).not.toContain("Règles vérifiées");
     expect(html).toMatch(/<dt[^>]*>.*Nom.*<\/dt><dd[^>]*>Camille Martin<\/dd>/);
   });
 
