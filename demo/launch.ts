@@ -63,7 +63,7 @@ try {
   console.log(`
 Amend demo is ready in ${(demo.startupMs / 1000).toFixed(1)} s — ${String(store.shop.name)} (${demo.shop}), store ${store.source}
 
-  Merchant admin  ${pad(demo.urls.inbox)} the request inbox; also /app, /app/settings, /app/notifications
+  Merchant admin  ${pad(demo.urls.inbox)} the request inbox; also /app, /app/withdrawals, /app/settings, /app/notifications
   Customer page   ${pad(demo.urls.customer)} act as ${store.customers.map((c) => `${c.firstName} (${c.locale})`).join(" or ")}
   Mailbox         ${pad(demo.urls.mailbox)} every email and SMS the app sent
   Store state     ${pad(demo.urls.state)} the orders as Shopify (the simulator) now holds them
