@@ -255,6 +255,7 @@ export async function submitWithdrawal(
     reimbursementDueBy: reimbursementDueBy(submittedAt),
     returnId: null,
     fingerprint,
+    plan: null,
     contact,
   };
 
