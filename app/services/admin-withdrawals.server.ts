@@ -208,14 +208,16 @@ const dateOrNull = (iso: string | null | undefined) => {
 
 /** Stored rows as register rows, with their acknowledgement states and refund mode read in a few queries. */
 export async function withdrawalRows(db: DbTx, shop: string, stored: Stored[]): Promise<WithdrawalRow[]> {
-  // only a whole order cancelled can have been refunded by Shopify: item cancellations and returns leave it to staff
+  // only a whole order cancelled can have been refunded by Shopify: item cancellations and returns leave it to staff.
+  // The stored plan says whether the order was cancelled; without one, a statement for the whole order.
   const cancelledWhole = (r: Stored, payload: ReturnType<typeof decodePayload>) =>
     r.status === "APPLIED" &&
     r.appliedAt !== null &&
     payload.kind === "WITHDRAWAL" &&
     payload.outcome === "CANCELLATION" &&
-    payload.statement !== null &&
-    (payload.statement.wholeOrder || payload.statement.items === null);
+    (payload.plan
+      ? payload.plan.cancelOrder
+      : payload.statement !== null && (payload.statement.wholeOrder || payload.statement.items === null));
   const payloads = stored.map((r) => decodePayload(r));
   const [acks, automaticAt] = await Promise.all([
     acknowledgementStates(

@@ -35,6 +35,7 @@ async function withdrawal(
     outcome: "CANCELLATION" | "RETURN";
     acknowledgeBy: { email: boolean; sms: boolean };
     appliedAt: Date;
+    plan: { cancelOrder: boolean };
   }> = {},
 ) {
   n += 1;
@@ -63,6 +64,17 @@ async function withdrawal(
         outcome: o.outcome ?? "RETURN",
         reimbursementDueBy: new Date(createdAt.getTime() + 14 * DAY).toISOString(),
         returnId: o.outcome === "CANCELLATION" ? null : `gid://shopify/Return/${n}`,
+        ...(o.plan
+          ? {
+              plan: {
+                outcome: o.outcome ?? "RETURN",
+                cancelOrder: o.plan.cancelOrder,
+                cancelLines: [],
+                returnLines: [],
+                unplaced: [],
+              },
+            }
+          : {}),
       }),
       settingsVersion: 0,
       idempotencyKey: `w-${n}-${Math.random()}`,
@@ -190,12 +202,20 @@ describe("the withdrawal register (GET /app/withdrawals)", () => {
       items: [{ lineItemId: "11", title: "Vase", quantity: 1 }],
       appliedAt: at(11),
     });
+    const everyItemListed = await withdrawal({
+      outcome: "CANCELLATION",
+      items: [{ lineItemId: "11", title: "Vase", quantity: 2 }],
+      plan: { cancelOrder: true }, // the items listed were the whole order: Shopify cancelled it
+      appliedAt: at(11),
+    });
+    const wholeButEdited = await withdrawal({ ...whole, plan: { cancelOrder: false }, appliedAt: at(11) });
     const applying = await withdrawal({ ...whole, status: "APPLYING" });
     const returned = await withdrawal({ outcome: "RETURN", items: null, appliedAt: at(11) });
     const rows = new Map((await listWithdrawals(prisma, SHOP_A, {})).rows.map((r) => [r.id, r]));
     const refunded = (w: { id: string }) => rows.get(w.id)!.refundedWithCancellation;
     expect([beforeAnySave, underManual, underAutomatic].map(refunded)).toEqual([true, false, true]);
     expect([someItems, applying, returned].map(refunded)).toEqual([false, false, false]);
+    expect([everyItemListed, wholeButEdited].map(refunded)).toEqual([true, false]);
   });
 
   it("GIVEN no withdrawal THEN an empty page, and the register says the function is off until it is turned on", async () => {
