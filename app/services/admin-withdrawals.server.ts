@@ -28,10 +28,16 @@ export const DUE_SOON_DAYS = 3;
 const DUE_SOON_LIMIT = 50;
 const DAY_MS = 86_400_000;
 
+/** A calendar day as YYYY-MM-DD that exists (2026-02-30 does not: Date.parse would read it as 2 March). */
+function isDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const ms = Date.parse(`${value}T00:00:00.000Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
+}
+
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00.000Z`)))
+  .refine(isDay)
   .optional()
   .or(z.literal("").transform(() => undefined));
 
@@ -321,13 +327,9 @@ export async function withdrawalsDueSoon(db: DbTx, shop: string, now: Date): Pro
 export function csvRange(input: { from?: unknown; to?: unknown }): { from: string; to: string } {
   const parse = (field: "from" | "to") => {
     const value = input[field];
-    const parsed = z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .safeParse(value);
-    if (!parsed.success || Number.isNaN(Date.parse(`${parsed.data}T00:00:00.000Z`)))
+    if (typeof value !== "string" || !isDay(value))
       throw new ServiceError("INVALID_INPUT", `${field} must be a date (YYYY-MM-DD).`, { field });
-    return parsed.data;
+    return value;
   };
   const from = parse("from");
   const to = parse("to");

@@ -155,7 +155,7 @@ describe("the withdrawal register (GET /app/withdrawals)", () => {
     const page = await listWithdrawals(prisma, SHOP_A, { from: "2026-11-02", to: "2026-11-03" });
     expect(page.rows.map((r) => r.id)).toEqual([last.id, first.id]);
     const loose = await body(
-      await run(register as never, await adminGet("amend-demo", "/app/withdrawals?from=yesterday&to=2026-13-45")),
+      await run(register as never, await adminGet("amend-demo", "/app/withdrawals?from=yesterday&to=2026-02-30")),
     );
     expect(loose.query).toEqual({ from: "", to: "" });
     expect(loose.rows.map((r: { id: string }) => r.id)).toEqual([after.id, last.id, first.id, before.id]);
@@ -317,6 +317,7 @@ describe("the CSV export (GET /app/withdrawals/csv)", () => {
   it.each([
     ["no dates", "", "from"],
     ["a date that is not one", "?from=2026-11-01&to=2026-02-30x", "to"],
+    ["a day that does not exist", "?from=2026-02-30&to=2026-03-31", "from"],
     ["from after to", "?from=2026-11-30&to=2026-11-01", "to"],
     ["more than 366 days", "?from=2025-01-01&to=2026-01-02", "from"],
   ])("GIVEN %s THEN 400 INVALID_INPUT naming the field, and no file", async (_name, query, field) => {
