@@ -423,7 +423,8 @@ export const adminEn = {
     filters: { from: "Submitted from", to: "Submitted until", clear: "Clear dates" },
     exportCsv: "Export CSV",
     exporting: "Preparing the file…",
-    exportFailed: "The file couldn't be prepared. Check the dates and try again.",
+    exportFailed:
+      "The file couldn't be prepared. Check the dates: an export covers at most 366 days, the first date before the second.",
     exportRange:
       "Exports the withdrawals submitted in the dates chosen above (the last 12 months when none are chosen).",
     columns: {

@@ -425,7 +425,8 @@ export const adminFr: AdminMessages = {
     filters: { from: "Soumises depuis le", to: "Soumises jusqu'au", clear: "Effacer les dates" },
     exportCsv: "Exporter en CSV",
     exporting: "Préparation du fichier…",
-    exportFailed: "Le fichier n'a pas pu être préparé. Vérifiez les dates et réessayez.",
+    exportFailed:
+      "Le fichier n'a pas pu être préparé. Vérifiez les dates : un export couvre au plus 366 jours, la première date avant la seconde.",
     exportRange:
       "Exporte les rétractations soumises entre les dates choisies ci-dessus (les 12 derniers mois si aucune n'est choisie).",
     columns: {
