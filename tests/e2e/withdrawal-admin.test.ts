@@ -28,8 +28,17 @@ afterAll(async () => {
   if (demo) expect(await demo.stop(), demo.output()).toBe(0);
 }, 30_000);
 
+/** Errors the page logged (a hydration mismatch is one): none expected. */
+const consoleErrors = new Map<Page, string[]>();
+
 async function adminPage(pathname: string): Promise<Page> {
   const page = await admin.newPage();
+  const errors: string[] = [];
+  consoleErrors.set(page, errors);
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
   const res = await page.goto(`${demo.appUrl}${pathname}`, { waitUntil: "networkidle" });
   expect(res?.status(), pathname).toBe(200);
   return page;
@@ -88,6 +97,7 @@ describe("withdrawals in the admin (demo, Chromium)", () => {
     for (const text of ["Camille Martin", "Whole order", "Order cancelled", "Email: Delivered"])
       expect(await page.getByText(text).count(), text).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, "admin-withdrawal-statement.png"), fullPage: true });
+    expect(consoleErrors.get(page)).toEqual([]);
     await page.close();
   });
 
@@ -108,6 +118,7 @@ describe("withdrawals in the admin (demo, Chromium)", () => {
     await page.reload({ waitUntil: "networkidle" });
     expect(await page.getByLabel("Withdrawal period (days after delivery)").inputValue()).toBe("30");
     expect(await page.getByLabel("Product tag").last().inputValue()).toBe("fresh-flowers");
+    expect(consoleErrors.get(page)).toEqual([]);
     await page.close();
   });
 });
