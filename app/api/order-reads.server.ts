@@ -42,10 +42,5 @@ export function customerReadPort(port: ShopifyPort, shop: string, customerId: st
       inFlight.set(key, entry);
       return entry;
     },
-    // a withdrawal's extra facts are read live (not cached): they count against the customer's reads too
-    async getWithdrawalFacts(orderId) {
-      admit();
-      return port.getWithdrawalFacts(orderId);
-    },
   };
 }
