@@ -99,6 +99,20 @@ describe("the options' withdrawal section", () => {
     expect(sim.calls.filter((c) => c.operationName === "AmendWithdrawalFacts")).toHaveLength(0);
   });
 
+  it("on, an order not shipped in a store without exemptions: answered from the order facts alone", async () => {
+    await withdrawalPolicy({ exemptions: [] });
+    sim.calls.length = 0;
+    const res = await callCustomerApi(options as Route, "/api/customer/orders/5025/options", {
+      token: await customerToken("amend-demo", CAMILLE),
+    });
+    expect(res.body.withdrawal).toMatchObject({ offered: true, allowed: true, stage: "NOT_SHIPPED" });
+    expect(res.body.withdrawal.items.map((i: { withdrawableQuantity: number }) => i.withdrawableQuantity)).toEqual([
+      1, 2,
+    ]);
+    // the order facts may come from the cache (an earlier test read this order); no withdrawal read either way
+    expect(sim.calls.filter((c) => c.operationName === "AmendWithdrawalFacts")).toHaveLength(0);
+  });
+
   it("on: the stage, the period and the items (the exempt lampshade with its reason), the contact masked", async () => {
     const token = await customerToken("amend-demo", CAMILLE);
     const res = await callCustomerApi(options as Route, "/api/customer/orders/5028/options", { token });
