@@ -63,7 +63,7 @@ try {
   console.log(`
 Amend demo is ready in ${(demo.startupMs / 1000).toFixed(1)} s — ${String(store.shop.name)} (${demo.shop}), store ${store.source}
 
-  Merchant admin  ${pad(demo.urls.inbox)} the request inbox; also /app, /app/settings, /app/notifications
+  Merchant admin  ${pad(demo.urls.inbox)} the request inbox; also /app, /app/withdrawals, /app/settings, /app/notifications
   Extensions      ${pad(demo.urls.preview)} the real extensions as ${store.customers.map((c) => `${c.firstName} (${c.locale})`).join(" or ")} see them
   Storefront      ${pad(demo.urls.storefront)} the store, no login: "Withdraw from contract here" on every page
   Mailbox         ${pad(demo.urls.mailbox)} every email and SMS the app sent

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import type { StorePolicy } from "~/domain/policy";
+import {
+  EU_EEA_COUNTRIES,
+  WITHDRAWAL_EXEMPTION_REASONS,
+  validateWithdrawalSettings,
+  type StorePolicy,
+  type WithdrawalSettings,
+} from "~/domain/policy";
 import { ADDRESS_RULES, CUSTOMER_REASONS } from "~/domain/types";
 
 /**
@@ -38,6 +44,16 @@ export const SettingsFormSchema = z
       window: WindowSchema,
       deadline: z.object({ enabled: z.boolean(), hours: z.string(), action: z.enum(["APPROVE", "REJECT"]) }),
     }),
+    withdrawal: z.object({
+      enabled: z.boolean(),
+      /** The EU and EEA countries ticked. */
+      countries: z.array(z.string()),
+      /** Any other shipping countries, as typed: two-letter codes separated by commas or spaces. */
+      otherCountries: z.string().max(1000, "withdrawalCountries"),
+      periodDays: z.string(),
+      exemptions: z.array(z.object({ tag: z.string(), reason: z.enum(WITHDRAWAL_EXEMPTION_REASONS) })),
+      refund: z.enum(["AUTOMATIC", "MANUAL"]),
+    }),
   })
   .superRefine((form, ctx) => {
     const whole = (v: string, min: number, max: number) => /^\d+$/.test(v.trim()) && +v >= min && +v <= max;
@@ -49,6 +65,14 @@ export const SettingsFormSchema = z
     const d = form.cancellation.deadline;
     if (d.enabled && !whole(d.hours, 1, 720))
       ctx.addIssue({ code: "custom", path: ["cancellation", "deadline", "hours"], message: "deadlineHours" });
+    // The withdrawal settings are checked by the domain's own validation, the one saved policies are read with.
+    const others = splitCountries(form.withdrawal.otherCountries);
+    if (others.some((c) => !/^[A-Za-z]{2}$/.test(c)))
+      ctx.addIssue({ code: "custom", path: ["withdrawal", "otherCountries"], message: "withdrawalCountries" });
+    else {
+      const checked = validateWithdrawalSettings(withdrawalOf(form.withdrawal));
+      if (!checked.ok) ctx.addIssue({ code: "custom", path: checked.field.split("."), message: checked.error });
+    }
   });
 
 export type SettingsForm = z.infer<typeof SettingsFormSchema>;
@@ -61,6 +85,41 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
     out[path] ??= issue.message;
   }
   return out;
+}
+
+type WithdrawalForm = SettingsForm["withdrawal"];
+
+const EU_EEA: readonly string[] = EU_EEA_COUNTRIES;
+
+/** "ch, GB;no" → ["CH", "GB", "NO"] (unchecked: the schema checks each code). */
+function splitCountries(text: string): string[] {
+  return text
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map((c) => c.toUpperCase());
+}
+
+/** The form's withdrawal section as settings: ticked and typed countries together, the period as a number. */
+function withdrawalOf(w: WithdrawalForm): WithdrawalSettings {
+  const period = w.periodDays.trim();
+  return {
+    enabled: w.enabled,
+    countries: [...w.countries, ...splitCountries(w.otherCountries)],
+    periodDays: /^\d+$/.test(period) ? Number(period) : Number.NaN,
+    exemptions: w.exemptions.map((e) => ({ tag: e.tag, reason: e.reason })),
+    refund: w.refund,
+  };
+}
+
+function withdrawalForm(w: WithdrawalSettings): WithdrawalForm {
+  return {
+    enabled: w.enabled,
+    countries: w.countries.filter((c) => EU_EEA.includes(c)),
+    otherCountries: w.countries.filter((c) => !EU_EEA.includes(c)).join(", "),
+    periodDays: String(w.periodDays),
+    exemptions: w.exemptions.map((e) => ({ ...e })),
+    refund: w.refund,
+  };
 }
 
 function windowOf(minutes: number | null): SettingsForm["addressChange"]["window"] {
@@ -89,11 +148,12 @@ export function policyToForm(policy: StorePolicy): SettingsForm {
         action: deadlineAction,
       },
     },
+    withdrawal: withdrawalForm(policy.withdrawal),
   };
 }
 
-/** The address-change and cancellation settings; the withdrawal settings are saved as they are. */
-export function formToPolicy(form: SettingsForm): Omit<StorePolicy, "version" | "withdrawal"> {
+/** The policy a valid form saves (the schema has checked it; the withdrawal settings come out normalised). */
+export function formToPolicy(form: SettingsForm): Omit<StorePolicy, "version"> {
   const { window: addressWindow, ...addressChange } = form.addressChange;
   const { window: cancelWindow, deadline, ...c } = form.cancellation;
   return {
@@ -106,5 +166,12 @@ export function formToPolicy(form: SettingsForm): Omit<StorePolicy, "version" | 
       decisionDeadlineHours: deadline.enabled ? Number(deadline.hours) : null,
       deadlineAction: deadline.action,
     },
+    withdrawal: validWithdrawal(form.withdrawal),
   };
+}
+
+function validWithdrawal(w: WithdrawalForm): WithdrawalSettings {
+  const checked = validateWithdrawalSettings(withdrawalOf(w));
+  if (!checked.ok) throw new Error(`formToPolicy: invalid withdrawal settings (${checked.field})`);
+  return checked.value;
 }

@@ -192,6 +192,8 @@ describe("labels", () => {
       "admin.settings.window.minutes",
       "admin.actors.SYSTEM",
       "admin.home.title",
+      "admin.withdrawals.itemLine",
+      "admin.withdrawals.ackChannel.sms",
     ]);
     for (const [path, text] of leaves(en)) {
       expect(french.has(path), path).toBe(true);

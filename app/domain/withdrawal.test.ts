@@ -332,6 +332,7 @@ describe("what is done in Shopify", () => {
       cancelOrder: true,
       cancelLines: [],
       returnLines: [],
+      unplaced: [],
     });
   });
 
@@ -341,6 +342,7 @@ describe("what is done in Shopify", () => {
       cancelOrder: false,
       cancelLines: [{ lineItemId: CANDLE, keep: 1 }],
       returnLines: [],
+      unplaced: [],
     });
   });
 
@@ -350,6 +352,20 @@ describe("what is done in Shopify", () => {
       cancelOrder: false,
       cancelLines: [],
       returnLines: [{ fulfillmentLineItemId: "gid://shopify/FulfillmentLineItem/22", quantity: 2 }],
+      unplaced: [],
+    });
+  });
+
+  it("units Shopify shows nowhere (shipped, but not in a shipment Amend read) are reported, not dropped", () => {
+    const noShipmentLines = facts({ shipments: [shipment({ lines: [] })] }, [0, 0]);
+    expect(
+      planWithdrawal(order(), noShipmentLines, [{ lineItemId: "12", title: "Bougie Figuier", quantity: 2 }]),
+    ).toEqual({
+      outcome: "CANCELLATION",
+      cancelOrder: false,
+      cancelLines: [],
+      returnLines: [],
+      unplaced: [{ lineItemId: "12", title: "Bougie Figuier", quantity: 2 }],
     });
   });
 
@@ -360,6 +376,7 @@ describe("what is done in Shopify", () => {
       cancelOrder: false,
       cancelLines: [{ lineItemId: CANDLE, keep: 0 }],
       returnLines: [{ fulfillmentLineItemId: "gid://shopify/FulfillmentLineItem/21", quantity: 1 }],
+      unplaced: [],
     });
   });
 });

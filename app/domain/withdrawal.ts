@@ -307,6 +307,8 @@ export interface WithdrawalPlan {
   cancelLines: { lineItemId: string; keep: number }[];
   /** Shipped units, for which a return is requested (by fulfillment line item). */
   returnLines: { fulfillmentLineItemId: string; quantity: number }[];
+  /** Withdrawn units found neither unshipped nor in a shipment with room left: nothing may be done silently. */
+  unplaced: { lineItemId: string; title: string; quantity: number }[];
 }
 
 /**
@@ -329,9 +331,13 @@ export function planWithdrawal(
 
   const cancelLines: WithdrawalPlan["cancelLines"] = [];
   const returnLines: WithdrawalPlan["returnLines"] = [];
+  const unplaced: WithdrawalPlan["unplaced"] = [];
   for (const line of lines) {
     const orderLine = order.lineItems.find((l) => l.id === gid(line.lineItemId));
-    if (!orderLine) continue;
+    if (!orderLine) {
+      unplaced.push(line);
+      continue;
+    }
     const notShipped = Math.min(line.quantity, unfulfilled.get(orderLine.id) ?? 0);
     if (notShipped > 0) cancelLines.push({ lineItemId: orderLine.id, keep: orderLine.quantity - notShipped });
     let toReturn = line.quantity - notShipped;
@@ -346,6 +352,7 @@ export function planWithdrawal(
         toReturn -= take;
       }
     }
+    if (toReturn > 0) unplaced.push({ lineItemId: line.lineItemId, title: line.title, quantity: toReturn });
   }
   const nothingShipped = shipped(facts).length === 0;
   const everyUnit = order.lineItems
@@ -357,5 +364,6 @@ export function planWithdrawal(
     cancelOrder,
     cancelLines: cancelOrder ? [] : cancelLines,
     returnLines,
+    unplaced,
   };
 }

@@ -17,6 +17,7 @@ export const FLOW_TRIGGERS = {
   // the published handle merchants' workflows reference: it keeps its name (the concept is "info" in the code)
   INFO_REQUESTED: "more-information-requested",
   REQUEST_FAILED: "request-failed-to-apply",
+  WITHDRAWAL_RECEIVED: "withdrawal-received",
 } as const satisfies Partial<Record<NotificationEvent, string>>;
 
 export type FlowTriggerHandle = (typeof FLOW_TRIGGERS)[keyof typeof FLOW_TRIGGERS];
@@ -57,9 +58,13 @@ export function addressLine(address: MailingAddress | null | undefined): string 
     .join(", ");
 }
 
-/** Why, in one field: the customer's cancellation reason, the rules a refused address failed, or the failure. */
+/**
+ * Why, in one field: the customer's cancellation reason, the rules a refused address failed, what a withdrawal
+ * leads to in Shopify (CANCELLATION or RETURN), or the failure.
+ */
 function reasonOf(request: ChangeRequest, payload: RequestPayload, event: NotificationEvent): string {
   if (event === "REQUEST_FAILED") return request.failureMessage ?? "";
+  if (payload.kind === "WITHDRAWAL") return payload.outcome ?? "";
   if (payload.kind === "CANCELLATION") return payload.reason ?? "";
   if (event === "ADDRESS_CHANGE_REFUSED")
     return decodeEvaluation(request)
@@ -69,8 +74,16 @@ function reasonOf(request: ChangeRequest, payload: RequestPayload, event: Notifi
   return "";
 }
 
-/** Staff's words when staff decided or asked, else the customer's note. */
+/** What a withdrawal takes back, on one line: "2 × Lampe Opaline; 1 × Vase", after "Whole order: " for all of it. */
+function withdrawnLine(payload: Extract<RequestPayload, { kind: "WITHDRAWAL" }>): string {
+  const lines = payload.lines ?? payload.statement?.items ?? [];
+  const items = lines.map((l) => `${l.quantity} × ${l.title}`).join("; ");
+  return payload.statement?.wholeOrder ? `Whole order${items ? `: ${items}` : ""}` : items;
+}
+
+/** Staff's words when staff decided or asked, a withdrawal's items, else the customer's note. */
 function noteOf(request: ChangeRequest, payload: RequestPayload, event: NotificationEvent): string {
+  if (payload.kind === "WITHDRAWAL") return withdrawnLine(payload);
   const note = payload.kind === "CANCELLATION" ? payload.note : null;
   if (event === "CANCELLATION_REQUESTED") return note ?? "";
   return request.decisionNote ?? note ?? "";
@@ -103,6 +116,7 @@ export const FLOW_TRIGGER_NAMES: Record<FlowTriggerHandle, string> = {
   "cancellation-rejected": "Cancellation rejected",
   "more-information-requested": "More information requested",
   "request-failed-to-apply": "Request failed to apply",
+  "withdrawal-received": "Withdrawal received",
 };
 
 /** The trigger a lifecycle callback is about: its handle, or the definition id when it is a handle or a name. */

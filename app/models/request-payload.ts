@@ -65,6 +65,15 @@ const WithdrawnItem = z.object({
   quantity: z.number().int().positive(),
 });
 
+/** What Amend does in Shopify for a withdrawal (app/domain/withdrawal.ts planWithdrawal), kept to resume it. */
+const WithdrawalPlan = z.object({
+  outcome: z.enum(["CANCELLATION", "RETURN"]),
+  cancelOrder: z.boolean(),
+  cancelLines: z.array(z.object({ lineItemId: z.string(), keep: z.number().int().min(0) })),
+  returnLines: z.array(z.object({ fulfillmentLineItemId: z.string(), quantity: z.number().int().positive() })),
+  unplaced: z.array(WithdrawnItem),
+});
+
 /** The consumer's withdrawal statement, as submitted (what the acknowledgement repeats). */
 const WithdrawalStatement = z.object({
   /** The consumer's name as they typed it. */
@@ -91,6 +100,8 @@ const WithdrawalPayload = z.object({
   lines: orNull(z.array(WithdrawnItem)),
   /** A digest of the submitted body: a replay with the same Idempotency-Key must send the same. */
   fingerprint: orNull(z.string()),
+  /** The plan in Shopify, once an apply computed it (resumed after a partial success). */
+  plan: orNull(WithdrawalPlan),
   contact: orNull(Contact),
 });
 

@@ -11,8 +11,9 @@ import { homeStats } from "~/services/admin-home.server";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const admin = await requireAdmin(request);
   const locale = adminLocale(request);
-  const stats = await homeStats(prisma, admin.shop, new Date());
-  return presentHome(stats, locale);
+  const now = new Date();
+  const stats = await homeStats(prisma, admin.shop, now);
+  return presentHome(stats, locale, now);
 };
 
 export default function Home() {

@@ -22,7 +22,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     throw error;
   });
   return {
-    ...presentRequestDetail(detail, { locale, shop: admin.shop, demo: admin.demo }),
+    ...presentRequestDetail(detail, { locale, shop: admin.shop, demo: admin.demo, now: new Date() }),
     // A fresh key per page view: a double submit of the store cancellation is one action.
     actionKey: crypto.randomUUID(),
   };

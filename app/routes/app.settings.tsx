@@ -11,8 +11,8 @@ import { loadSettings, saveSettings } from "~/services/admin-settings.server";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const admin = await requireAdmin(request);
   const locale = adminLocale(request);
-  const { form, version } = await loadSettings(prisma, admin.shop);
-  return { locale, form, version, demo: admin.demo };
+  const { form, version, withdrawalUrl } = await loadSettings(prisma, admin.shop);
+  return { locale, form, version, withdrawalUrl, demo: admin.demo };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {

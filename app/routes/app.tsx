@@ -25,6 +25,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 const PAGES = [
   { to: "/app", key: "home" },
   { to: "/app/requests", key: "requests" },
+  { to: "/app/withdrawals", key: "withdrawals" },
   { to: "/app/settings", key: "settings" },
   { to: "/app/notifications", key: "notifications" },
 ] as const;
@@ -61,6 +62,7 @@ export default function App() {
             {t.home}
           </Link>
           <Link to="/app/requests">{t.requests}</Link>
+          <Link to="/app/withdrawals">{t.withdrawals}</Link>
           <Link to="/app/settings">{t.settings}</Link>
           <Link to="/app/notifications">{t.notifications}</Link>
         </NavMenu>

@@ -1,6 +1,8 @@
 import type { DbTx } from "~/db.server";
 import { REQUEST_KINDS, type RequestKind, type RequestStatus } from "~/domain/types";
+import { getPolicy } from "~/models/settings.server";
 import { countCapped } from "./admin-inbox.server";
+import { withdrawalsDueSoon, type WithdrawalRow } from "./admin-withdrawals.server";
 
 export interface HomeStats {
   needsAction: { PENDING: number; NEEDS_INFO: number; FAILED: number };
@@ -15,6 +17,12 @@ export interface HomeStats {
     decisions: number;
     /** Cancellations saved by the wrong-address offer (`savedCancellations`). */
     saves: number;
+  };
+  withdrawals: {
+    /** The withdrawal function is on (Home shows its deadlines then, or when some are due anyway). */
+    enabled: boolean;
+    /** Reimbursements due within the next days, soonest first. */
+    dueSoon: WithdrawalRow[];
   };
 }
 
@@ -32,7 +40,7 @@ const MEDIAN_SAMPLE = 5000;
 export async function homeStats(db: DbTx, shop: string, now: Date): Promise<HomeStats> {
   const since = new Date(now.getTime() - 30 * 86_400_000);
   const countStatus = (status: RequestStatus) => countCapped(db, shop, [status]);
-  const [pending, needsInfo, failed, oldest, grouped, decided, saves] = await Promise.all([
+  const [pending, needsInfo, failed, oldest, grouped, decided, saves, policy, dueSoon] = await Promise.all([
     countStatus("PENDING"),
     countStatus("NEEDS_INFO"),
     countStatus("FAILED"),
@@ -53,6 +61,8 @@ export async function homeStats(db: DbTx, shop: string, now: Date): Promise<Home
       take: MEDIAN_SAMPLE,
     }),
     savedCancellations(db, shop, since),
+    getPolicy(db, shop),
+    withdrawalsDueSoon(db, shop, now),
   ]);
   const byKindAndStatus = Object.fromEntries(
     REQUEST_KINDS.map((k) => [k, {}]),
@@ -72,6 +82,7 @@ export async function homeStats(db: DbTx, shop: string, now: Date): Promise<Home
       decisions: durations.length,
       saves,
     },
+    withdrawals: { enabled: policy.withdrawal.enabled, dueSoon },
   };
 }
 

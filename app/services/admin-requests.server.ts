@@ -5,6 +5,7 @@ import { logger } from "~/logger.server";
 import { undeliveredCustomerMessages } from "~/models/customer-contact.server";
 import { decodeEvaluation, decodePayload } from "~/models/request-payload";
 import { requestIdParam } from "~/http/params.server";
+import { withdrawalRows } from "./admin-withdrawals.server";
 import { ServiceError } from "./errors";
 import type { ServiceDeps } from "./ports";
 import { approveRequest, requestInfo, rejectRequest, retryRequest } from "./staff-decisions.server";
@@ -39,6 +40,9 @@ export async function requestDetail(deps: ServiceDeps, requestId: string) {
     storeCancellations,
     undelivered,
     actions: allowedActions(request.status, request.kind),
+    /** A withdrawal's register row: its statement, acknowledgement delivery and reimbursement deadline. */
+    withdrawal:
+      request.kind === "WITHDRAWAL" ? ((await withdrawalRows(deps.db, deps.shop, [request]))[0] ?? null) : null,
   };
 }
 

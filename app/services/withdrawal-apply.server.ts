@@ -31,7 +31,27 @@ export async function applyWithdrawal(deps: ServiceDeps, request: ChangeRequest)
     if (!facts) throw new Error(`Order ${request.orderName} no longer exists in Shopify.`);
     const extra = await deps.shopify.getWithdrawalFacts(request.orderId);
     if (!extra) throw new Error(`Order ${request.orderName} no longer exists in Shopify.`);
-    const plan = planWithdrawal(facts, extra, payload.lines ?? payload.statement.items ?? []);
+    // Until a step is done in Shopify, the plan follows the order as it is now (what shipped since the statement is
+    // returned, not cancelled). Once one is (an edit, a return), the stored plan is resumed: the order now shows
+    // this request's own effects, and each step is sent once (the ledger).
+    const started =
+      payload.plan !== null &&
+      (await deps.db.shopifyMutation.count({ where: { requestId: request.id, status: "CONFIRMED" } })) > 0;
+    const plan = started ? payload.plan! : planWithdrawal(facts, extra, payload.lines ?? payload.statement.items ?? []);
+    if (!started) {
+      const { kind: _kind, ...stored } = payload;
+      await deps.db.changeRequest.update({
+        where: { id: request.id },
+        data: { payload: JSON.stringify({ ...stored, plan }) },
+      });
+    }
+    // units neither unshipped nor in a shipment Shopify shows: staff must see it rather than Amend doing part of it
+    if (!started && plan.unplaced.length > 0)
+      throw new Error(
+        `Could not find in Shopify where these withdrawn units are (not unshipped, not in a shipment with units left to return): ${plan.unplaced
+          .map((u) => `${u.quantity} × ${u.title}`)
+          .join(", ")}. Cancel or take them back in Shopify, then retry.`,
+      );
     const policy = await getPolicy(deps.db, deps.shop);
     let returnId = payload.returnId;
     if (plan.cancelOrder && !facts.cancelledAt) {
@@ -79,7 +99,7 @@ export async function applyWithdrawal(deps: ServiceDeps, request: ChangeRequest)
     }
     const outcome = returnId ? "RETURN" : plan.outcome;
     const { kind: _kind, ...stored } = payload;
-    const updated = { ...stored, outcome, returnId };
+    const updated = { ...stored, plan, outcome, returnId };
     const applied = await applyTransition(deps, {
       requestId: request.id,
       from: "APPLYING",

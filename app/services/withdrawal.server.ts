@@ -93,17 +93,39 @@ async function evaluate(
   deps: ServiceDeps,
   facts: OrderFacts,
   policy: StorePolicy,
+  purpose: "question" | "decision" = "decision",
 ): Promise<{ evaluation: WithdrawalEvaluation; extra: WithdrawalFacts | null }> {
   const offered = withdrawalOffered(facts, policy);
-  // a store that does not offer the function pays nothing for it: no Shopify read, no database read
+  // a store that does not offer the function pays nothing for it: no Shopify read, no database read; a question
+  // about an order that has not shipped, in a store without exemptions, needs nothing the order facts lack
+  const known = purpose === "question" ? unshippedFacts(facts, policy) : null;
   const [extra, earlier] = offered
     ? await Promise.all([
-        viaShopify(() => deps.shopify.getWithdrawalFacts(facts.legacyId)),
+        known ? Promise.resolve(known) : viaShopify(() => deps.shopify.getWithdrawalFacts(facts.legacyId)),
         earlierWithdrawals(deps, facts.legacyId),
       ])
     : [null, []];
   const evaluation = evaluateWithdrawal({ order: facts, facts: extra, policy, now: deps.clock(), earlier });
   return { evaluation: offered ? evaluation : { ...evaluation, items: [] }, extra };
+}
+
+/**
+ * The withdrawal facts of an order with no shipment (Shopify's fulfillment count is 0: nothing shipped, so no return
+ * either), when the store has no exemption tags to look up: every unit is still to ship. Null otherwise. Variant
+ * titles are not in the order facts: null here.
+ */
+export function unshippedFacts(facts: OrderFacts, policy: StorePolicy): WithdrawalFacts | null {
+  if (facts.fulfillmentsCount > 0 || policy.withdrawal.exemptions.length > 0) return null;
+  return {
+    shipments: [],
+    returns: [],
+    lines: facts.lineItems.map((l) => ({
+      id: l.id,
+      variantTitle: null,
+      unfulfilledQuantity: l.requiresShipping ? l.quantity : 0,
+      productTags: [],
+    })),
+  };
 }
 
 function optionsOf(deps: ServiceDeps, facts: OrderFacts, evaluation: WithdrawalEvaluation): WithdrawalOptions {
@@ -123,7 +145,7 @@ export async function withdrawalSection(
   facts: OrderFacts,
   policy: StorePolicy,
 ): Promise<WithdrawalOptions> {
-  const { evaluation } = await evaluate(deps, facts, policy);
+  const { evaluation } = await evaluate(deps, facts, policy, "question");
   return optionsOf(deps, facts, evaluation);
 }
 
@@ -255,6 +277,7 @@ export async function submitWithdrawal(
     reimbursementDueBy: reimbursementDueBy(submittedAt),
     returnId: null,
     fingerprint,
+    plan: null,
     contact,
   };
 

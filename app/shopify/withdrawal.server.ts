@@ -24,6 +24,7 @@ query AmendWithdrawalFacts($id: ID!) {
     }
     lineItems(first: 25) {
       nodes { id variantTitle unfulfilledQuantity product { tags } }
+      pageInfo { hasNextPage endCursor }
     }
     returns(first: 3) {
       nodes {
@@ -33,6 +34,18 @@ query AmendWithdrawalFacts($id: ID!) {
           nodes { quantity ... on ReturnLineItem { fulfillmentLineItem { id } } }
         }
       }
+    }
+  }
+}
+`;
+
+/** The rest of the lines of an order with more than 25 (their tags decide exemptions: none may be missed). */
+export const WITHDRAWAL_LINE_ITEMS_QUERY = `#graphql
+query AmendWithdrawalLineItems($id: ID!, $after: String) {
+  order(id: $id) {
+    lineItems(first: 50, after: $after) {
+      nodes { id variantTitle unfulfilledQuantity product { tags } }
+      pageInfo { hasNextPage endCursor }
     }
   }
 }
@@ -116,18 +129,38 @@ export function mapWithdrawalFacts(order: WithdrawalOrder): WithdrawalFacts {
   return {
     shipments,
     returns,
-    lines: order.lineItems.nodes.map((l) => ({
-      id: l.id,
-      variantTitle: l.variantTitle ?? null,
-      unfulfilledQuantity: l.unfulfilledQuantity,
-      productTags: l.product?.tags ?? [],
-    })),
+    lines: order.lineItems.nodes.map(mapLine),
+  };
+}
+
+function mapLine(l: {
+  id: string;
+  variantTitle?: string | null;
+  unfulfilledQuantity: number;
+  product?: { tags: string[] } | null;
+}): WithdrawalFacts["lines"][number] {
+  return {
+    id: l.id,
+    variantTitle: l.variantTitle ?? null,
+    unfulfilledQuantity: l.unfulfilledQuantity,
+    productTags: l.product?.tags ?? [],
   };
 }
 
 export async function getWithdrawalFacts(client: AdminClient, orderId: string): Promise<WithdrawalFacts | null> {
-  const data = await client.request<Admin.AmendWithdrawalFactsQuery>(WITHDRAWAL_FACTS_QUERY, { id: orderGid(orderId) });
-  return data.order ? mapWithdrawalFacts(data.order) : null;
+  const id = orderGid(orderId);
+  const data = await client.request<Admin.AmendWithdrawalFactsQuery>(WITHDRAWAL_FACTS_QUERY, { id });
+  if (!data.order) return null;
+  const facts = mapWithdrawalFacts(data.order);
+  let after = data.order.lineItems.pageInfo.hasNextPage ? data.order.lineItems.pageInfo.endCursor : null;
+  while (after) {
+    const page = await client.request<Admin.AmendWithdrawalLineItemsQuery>(WITHDRAWAL_LINE_ITEMS_QUERY, { id, after });
+    const lines = page.order?.lineItems;
+    if (!lines) break;
+    facts.lines.push(...lines.nodes.map(mapLine));
+    after = lines.pageInfo.hasNextPage ? lines.pageInfo.endCursor : null;
+  }
+  return facts;
 }
 
 export interface RequestedReturn {

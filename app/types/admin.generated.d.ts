@@ -281,7 +281,7 @@ export type AmendWithdrawalFactsQuery = { order?: AdminTypes.Maybe<(
     )>, lineItems: { nodes: Array<(
         Pick<AdminTypes.LineItem, 'id' | 'variantTitle' | 'unfulfilledQuantity'>
         & { product?: AdminTypes.Maybe<Pick<AdminTypes.Product, 'tags'>> }
-      )> }, returns: { nodes: Array<(
+      )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> }, returns: { nodes: Array<(
         Pick<AdminTypes.Return, 'id' | 'status'>
         & { returnLineItems: { nodes: Array<(
             Pick<AdminTypes.ReturnLineItem, 'quantity'>
@@ -289,6 +289,17 @@ export type AmendWithdrawalFactsQuery = { order?: AdminTypes.Maybe<(
           ) | Pick<AdminTypes.UnverifiedReturnLineItem, 'quantity'>> } }
       )> } }
   )> };
+
+export type AmendWithdrawalLineItemsQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type AmendWithdrawalLineItemsQuery = { order?: AdminTypes.Maybe<{ lineItems: { nodes: Array<(
+        Pick<AdminTypes.LineItem, 'id' | 'variantTitle' | 'unfulfilledQuantity'>
+        & { product?: AdminTypes.Maybe<Pick<AdminTypes.Product, 'tags'>> }
+      )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } }> };
 
 export type AmendReturnRequestMutationVariables = AdminTypes.Exact<{
   input: AdminTypes.ReturnRequestInput;
@@ -331,7 +342,8 @@ interface GeneratedQueryTypes {
   "#graphql\nquery AmendOrderFacts($id: ID!) {\n  order(id: $id) {\n    id\n    legacyResourceId\n    name\n    createdAt\n    customer {\n      id\n      locale\n      firstName\n      lastName\n      defaultEmailAddress { emailAddress }\n      defaultPhoneNumber { phoneNumber }\n    }\n    email\n    phone\n    statusPageUrl\n    customerLocale\n    currencyCode\n    displayFinancialStatus\n    displayFulfillmentStatus\n    cancelledAt\n    closed\n    fulfillmentsCount { count }\n    fulfillmentOrders(first: 10) {\n      nodes {\n        id\n        status\n        requestStatus\n        fulfillAt\n        deliveryMethod { methodType }\n        fulfillmentHolds { id reason heldByRequestingApp }\n      }\n    }\n    shippingAddress { ...AmendMailingAddress }\n    purchasingEntity { ... on PurchasingCompany { location { id } } }\n    shippingLines(first: 5) {\n      nodes {\n        title\n        code\n        originalPriceSet { shopMoney { amount currencyCode } }\n        discountedPriceSet { shopMoney { amount currencyCode } }\n      }\n    }\n    discountApplications(first: 10) {\n      nodes {\n        __typename\n        targetType\n        value {\n          __typename\n          ... on MoneyV2 { amount currencyCode }\n          ... on PricingPercentageValue { percentage }\n        }\n        ... on DiscountCodeApplication { code }\n        ... on AutomaticDiscountApplication { title }\n        ... on ManualDiscountApplication { title }\n        ... on ScriptDiscountApplication { title }\n      }\n    }\n    lineItems(first: 25) {\n      nodes { id title currentQuantity requiresShipping variant { id } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n  shop { shipsToCountries }\n}\nfragment AmendMailingAddress on MailingAddress {\n  firstName lastName company address1 address2 city provinceCode zip countryCodeV2 phone\n}\n": {return: AmendOrderFactsQuery, variables: AmendOrderFactsQueryVariables},
   "#graphql\nquery AmendOrderLineItems($id: ID!, $after: String) {\n  order(id: $id) {\n    lineItems(first: 100, after: $after) {\n      nodes { id title currentQuantity requiresShipping variant { id } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n}\n": {return: AmendOrderLineItemsQuery, variables: AmendOrderLineItemsQueryVariables},
   "#graphql\nquery AmendShopInfo {\n  shop {\n    name\n    email\n    contactEmail\n    myshopifyDomain\n    url\n    currencyCode\n    primaryDomain { url }\n  }\n}\n": {return: AmendShopInfoQuery, variables: AmendShopInfoQueryVariables},
-  "#graphql\nquery AmendWithdrawalFacts($id: ID!) {\n  order(id: $id) {\n    id\n    fulfillments(first: 5) {\n      id\n      status\n      createdAt\n      deliveredAt\n      fulfillmentLineItems(first: 10) { nodes { id quantity lineItem { id } } }\n    }\n    lineItems(first: 25) {\n      nodes { id variantTitle unfulfilledQuantity product { tags } }\n    }\n    returns(first: 3) {\n      nodes {\n        id\n        status\n        returnLineItems(first: 10) {\n          nodes { quantity ... on ReturnLineItem { fulfillmentLineItem { id } } }\n        }\n      }\n    }\n  }\n}\n": {return: AmendWithdrawalFactsQuery, variables: AmendWithdrawalFactsQueryVariables},
+  "#graphql\nquery AmendWithdrawalFacts($id: ID!) {\n  order(id: $id) {\n    id\n    fulfillments(first: 5) {\n      id\n      status\n      createdAt\n      deliveredAt\n      fulfillmentLineItems(first: 10) { nodes { id quantity lineItem { id } } }\n    }\n    lineItems(first: 25) {\n      nodes { id variantTitle unfulfilledQuantity product { tags } }\n      pageInfo { hasNextPage endCursor }\n    }\n    returns(first: 3) {\n      nodes {\n        id\n        status\n        returnLineItems(first: 10) {\n          nodes { quantity ... on ReturnLineItem { fulfillmentLineItem { id } } }\n        }\n      }\n    }\n  }\n}\n": {return: AmendWithdrawalFactsQuery, variables: AmendWithdrawalFactsQueryVariables},
+  "#graphql\nquery AmendWithdrawalLineItems($id: ID!, $after: String) {\n  order(id: $id) {\n    lineItems(first: 50, after: $after) {\n      nodes { id variantTitle unfulfilledQuantity product { tags } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n}\n": {return: AmendWithdrawalLineItemsQuery, variables: AmendWithdrawalLineItemsQueryVariables},
   "#graphql\nquery AmendOrderReturns($id: ID!) {\n  order(id: $id) {\n    id\n    returns(first: 10) {\n      nodes {\n        id\n        name\n        status\n        returnLineItems(first: 5) { nodes { ... on ReturnLineItem { customerNote } } }\n      }\n    }\n  }\n}\n": {return: AmendOrderReturnsQuery, variables: AmendOrderReturnsQueryVariables},
   "#graphql\nquery AmendFindOrderByName($query: String!) {\n  orders(first: 1, query: $query) {\n    nodes {\n      id\n      legacyResourceId\n      name\n      email\n      customer { firstName lastName }\n      shippingAddress { firstName lastName }\n      billingAddress { firstName lastName }\n    }\n  }\n}\n": {return: AmendFindOrderByNameQuery, variables: AmendFindOrderByNameQueryVariables},
 }

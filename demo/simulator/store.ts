@@ -720,7 +720,9 @@ export class Store {
       if (taken) throw new Error(`(POST /_sim/orders): ${taken} is already in the store`);
     }
     const locations = new Map(this.locations.map((l) => [l.id, l]));
-    const added = (structuredClone(orders) as Rec[]).map((o) => materializeOrder(o, this.shop, locations));
+    const added = (structuredClone(orders) as Rec[]).map((o) =>
+      materializeOrder(relativeDates(o, this.now()), this.shop, locations),
+    );
     for (const o of added) {
       this.orders.push(o);
       this.indexOrder(o);

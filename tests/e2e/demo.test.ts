@@ -520,6 +520,7 @@ describe("npm run demo", () => {
       ["/app", "admin-home"],
       ["/app/requests", "admin-inbox"],
       ["/app/settings", "admin-settings"],
+      ["/app/withdrawals", "admin-withdrawals"],
       ["/app/notifications", "admin-notifications"],
       ["/app/notifications/log", "admin-notifications-log"],
       ["/app/notifications/editor", "admin-notifications-editor"],

@@ -99,6 +99,20 @@ describe("the options' withdrawal section", () => {
     expect(sim.calls.filter((c) => c.operationName === "AmendWithdrawalFacts")).toHaveLength(0);
   });
 
+  it("on, an order not shipped in a store without exemptions: answered from the order facts alone", async () => {
+    await withdrawalPolicy({ exemptions: [] });
+    sim.calls.length = 0;
+    const res = await callCustomerApi(options as Route, "/api/customer/orders/5025/options", {
+      token: await customerToken("amend-demo", CAMILLE),
+    });
+    expect(res.body.withdrawal).toMatchObject({ offered: true, allowed: true, stage: "NOT_SHIPPED" });
+    expect(res.body.withdrawal.items.map((i: { withdrawableQuantity: number }) => i.withdrawableQuantity)).toEqual([
+      1, 2,
+    ]);
+    // the order facts may come from the cache (an earlier test read this order); no withdrawal read either way
+    expect(sim.calls.filter((c) => c.operationName === "AmendWithdrawalFacts")).toHaveLength(0);
+  });
+
   it("on: the stage, the period and the items (the exempt lampshade with its reason), the contact masked", async () => {
     const token = await customerToken("amend-demo", CAMILLE);
     const res = await callCustomerApi(options as Route, "/api/customer/orders/5028/options", { token });
@@ -385,6 +399,108 @@ describe("Shopify failing", () => {
       .filter((e) => e.fromStatus !== e.toStatus)
       .map((e) => e.toStatus);
     expect(moves).toEqual(["APPLYING", "FAILED", "APPLYING", "APPLIED"]);
+  });
+});
+
+describe("partly shipped", () => {
+  // 3 candles ordered, 2 shipped and delivered yesterday, 1 still to ship
+  const partlyShipped = {
+    id: "gid://shopify/Order/5090",
+    name: "#1090",
+    createdAt: "2026-11-25T10:00:00+01:00",
+    createdDaysAgo: 3,
+    customer: { id: "gid://shopify/Customer/7001" },
+    email: "camille.martin@example.fr",
+    displayFinancialStatus: "PAID",
+    displayFulfillmentStatus: "PARTIALLY_FULFILLED",
+    shippingAddress: {
+      firstName: "Camille",
+      lastName: "Martin",
+      address1: "18 rue des Martyrs",
+      city: "Paris",
+      zip: "75009",
+      countryCodeV2: "FR",
+    },
+    lineItems: {
+      nodes: [
+        {
+          id: "gid://shopify/LineItem/69001",
+          title: "Bougie parfumée Figuier 190 g",
+          quantity: 3,
+          variant: { id: "gid://shopify/ProductVariant/40011" },
+          originalUnitPriceSet: { shopMoney: { amount: "28.00", currencyCode: "EUR" } },
+        },
+      ],
+    },
+    fulfillmentOrders: {
+      nodes: [
+        {
+          id: "gid://shopify/FulfillmentOrder/69001",
+          status: "OPEN",
+          lineItems: {
+            nodes: [
+              {
+                id: "gid://shopify/FulfillmentOrderLineItem/69001",
+                lineItem: { id: "gid://shopify/LineItem/69001" },
+                totalQuantity: 3,
+                remainingQuantity: 1,
+              },
+            ],
+          },
+        },
+      ],
+    },
+    fulfillments: [
+      {
+        id: "gid://shopify/Fulfillment/69001",
+        status: "SUCCESS",
+        createdDaysAgo: 2,
+        deliveredDaysAgo: 1,
+        fulfillmentLineItems: {
+          nodes: [
+            {
+              id: "gid://shopify/FulfillmentLineItem/69001",
+              lineItem: { id: "gid://shopify/LineItem/69001" },
+              quantity: 2,
+            },
+          ],
+        },
+      },
+    ],
+  };
+
+  it("the unshipped candle is edited out, the two shipped are returned; a return lost to an outage is resumed from the stored plan", async () => {
+    const placed = await fetch(`${sim.url}/_sim/orders`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ orders: [partlyShipped] }),
+    });
+    expect(placed.status).toBe(200);
+    sim.faults.inject({ kind: "HTTP_503", times: -1, operation: "returnRequest" });
+    const registered = await submit("5090", CAMILLE, { name: "Camille Martin", items: null, acknowledgeBy: ack });
+    expect(registered.request.status).toBe("APPLYING");
+    // the edit went through before the outage: one unit left on the order, two shipped
+    expect(simOrder("5090").lineItems.nodes[0].currentQuantity).toBe(2);
+    sim.faults.clear();
+    await prisma.changeRequest.updateMany({ data: { applyLeaseUntil: null } });
+    const system: SystemDeps = {
+      db: prisma,
+      notify: appNotifier(),
+      clock: () => new Date(Date.now() + 5 * 60_000),
+      shopifyFor,
+    };
+    expect(await resumeStalledRequests(system, 0)).toBe(1);
+    const [request] = await withdrawals();
+    expect(request.status).toBe("APPLIED");
+    expect(JSON.parse(request.payload)).toMatchObject({
+      outcome: "RETURN",
+      plan: {
+        cancelLines: [{ lineItemId: "gid://shopify/LineItem/69001", keep: 2 }],
+        returnLines: [{ fulfillmentLineItemId: "gid://shopify/FulfillmentLineItem/69001", quantity: 2 }],
+      },
+    });
+    expect(simOrder("5090").returns.map((r: { totalQuantity: number }) => r.totalQuantity)).toEqual([2]);
+    expect([applied("orderEditCommit").length, applied("returnRequest").length]).toEqual([1, 1]);
   });
 });
 

@@ -3,6 +3,7 @@ import { adminMessages, fill } from "~/admin/i18n";
 import type { HomeView } from "~/admin/presenters/home";
 import type { ReactNode } from "react";
 import { REQUEST_KINDS, REQUEST_STATUSES } from "~/domain/types";
+import { HomeWithdrawalsCard } from "./home-withdrawals-card";
 import { MetricCard } from "./metric-card";
 import { SectionCard } from "./section-card";
 
@@ -55,6 +56,7 @@ export function HomePage({ data }: { data: HomeView }) {
               ) : null}
             </BlockStack>
           </Card>
+          {data.withdrawals.shown ? <HomeWithdrawalsCard data={data} /> : null}
         </HomeSection>
         <HomeSection title={h.last30}>
           <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">

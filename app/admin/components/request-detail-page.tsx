@@ -14,6 +14,7 @@ import { RequestTimelineCard } from "./request-timeline-card";
 import { StatusBadge } from "./status-badge";
 import { StoreCancelCard } from "./store-cancel-card";
 import { useToast } from "./use-toast";
+import { WithdrawalStatementCard } from "./withdrawal-statement-card";
 import { ErrorBanner } from "./error-banner";
 
 /** What each card that posts a staff action gets: its fetcher, whether any action runs, its error, the language. */
@@ -63,7 +64,11 @@ export function RequestDetailPage({ data }: { data: RequestDetailView }) {
 
   return (
     <Page
-      backAction={{ content: t.nav.requests, url: "/app/requests" }}
+      backAction={
+        data.withdrawal
+          ? { content: t.nav.withdrawals, url: "/app/withdrawals" }
+          : { content: t.nav.requests, url: "/app/requests" }
+      }
       title={fill(d.title, { order: r.orderName })}
       titleMetadata={<StatusBadge status={r.status} locale={locale} />}
       subtitle={`${t.kinds[r.kind]} · ${r.created}`}
@@ -78,8 +83,15 @@ export function RequestDetailPage({ data }: { data: RequestDetailView }) {
               }
             />
             <RequestDeliveryBanner undelivered={data.undelivered} locale={locale} />
-            <RequestAskedCard request={r} locale={locale} />
-            <RequestRulesCard evaluation={data.evaluation} locale={locale} />
+            {data.withdrawal ? (
+              <WithdrawalStatementCard statement={data.withdrawal} locale={locale} />
+            ) : (
+              <RequestAskedCard request={r} locale={locale} />
+            )}
+            {/* a withdrawal is not decided by rules: the card only when some were recorded */}
+            {data.withdrawal && data.evaluation.length === 0 ? null : (
+              <RequestRulesCard evaluation={data.evaluation} locale={locale} />
+            )}
             <RequestTimelineCard events={data.events} messages={data.messages} locale={locale} />
           </BlockStack>
         </Layout.Section>

@@ -10,6 +10,8 @@ import { CancellationSettingsCard } from "./cancellation-settings-card";
 import { DeadlineSettingsCard } from "./deadline-settings-card";
 import { useToast } from "./use-toast";
 import { ErrorBanner } from "./error-banner";
+import { WithdrawalSettingsCard } from "./withdrawal-settings-card";
+import { WithdrawalTermsCard } from "./withdrawal-terms-card";
 
 type Result = { ok: true; version: number; form: SettingsForm } | { ok: false; fieldErrors: Record<string, string> };
 
@@ -17,7 +19,7 @@ type Result = { ok: true; version: number; form: SettingsForm } | { ok: false; f
 export function SettingsPage({
   data,
 }: {
-  data: { locale: Locale; form: SettingsForm; version: number; demo: boolean };
+  data: { locale: Locale; form: SettingsForm; version: number; withdrawalUrl: string; demo: boolean };
 }) {
   const locale = data.locale;
   const t = adminMessages(locale);
@@ -59,6 +61,8 @@ export function SettingsPage({
     setForm((f) => ({ ...f, addressChange: { ...f.addressChange, ...patch } }));
   const setC = (patch: Partial<SettingsForm["cancellation"]>) =>
     setForm((f) => ({ ...f, cancellation: { ...f.cancellation, ...patch } }));
+  const setW = (patch: Partial<SettingsForm["withdrawal"]>) =>
+    setForm((f) => ({ ...f, withdrawal: { ...f.withdrawal, ...patch } }));
   const hasErrors = Object.keys(errors).length > 0;
 
   return (
@@ -88,6 +92,8 @@ export function SettingsPage({
             <AddressSettingsCard value={form.addressChange} set={setA} errors={errors} locale={locale} />
             <CancellationSettingsCard value={form.cancellation} set={setC} errors={errors} locale={locale} />
             <DeadlineSettingsCard value={form.cancellation} set={setC} errors={errors} locale={locale} />
+            <WithdrawalSettingsCard value={form.withdrawal} set={setW} errors={errors} locale={locale} />
+            <WithdrawalTermsCard url={data.withdrawalUrl} locale={locale} />
             <InlineStack align="end" gap="200">
               <Button onClick={discard} disabled={!dirty || saving}>
                 {t.common.discard}

@@ -23,6 +23,32 @@ describe("summaryOf", () => {
     expect(summaryOf(row("SOMETHING_NEW"), "en")).toBe("SOMETHING_NEW");
   });
 
+  it("a withdrawal says what is withdrawn: the whole order, or each item with its quantity", () => {
+    const statement = (items: unknown) => ({
+      name: "Camille Martin",
+      items,
+      wholeOrder: items === null,
+      submittedAt: "2026-11-01T09:30:00.000Z",
+      source: "CUSTOMER_ACCOUNT",
+      acknowledgeBy: { email: true, sms: false },
+    });
+    const row = (items: unknown): Summarised => ({
+      kind: "WITHDRAWAL",
+      payload: JSON.stringify({ statement: statement(items), outcome: "CANCELLATION" }),
+    });
+    expect(summaryOf(row(null), "fr")).toBe("Toute la commande");
+    expect(
+      summaryOf(
+        row([
+          { lineItemId: "11", title: "Lampe Opaline", quantity: 2 },
+          { lineItemId: "12", title: "Vase", quantity: 1 },
+        ]),
+        "en",
+      ),
+    ).toBe("2 × Lampe Opaline, 1 × Vase");
+    expect(summaryOf({ kind: "WITHDRAWAL", payload: "{}" }, "en")).toBe("");
+  });
+
   it("an unreadable or empty payload has no summary", () => {
     expect(summaryOf({ kind: "CANCELLATION", payload: "{not json" }, "en")).toBe("");
     expect(summaryOf({ kind: "ADDRESS_CHANGE", payload: "{}" }, "en")).toBe("");

@@ -14,7 +14,7 @@ function adminReasonLabel(reason: string, locale: Locale): string {
   return (m.storeReasons as Record<string, string>)[reason] ?? reasonLabels[locale][reason] ?? reason;
 }
 
-/** One line about what was asked: where an address change goes, or why a cancellation is wanted. */
+/** One line about what was asked: where an address change goes, why a cancellation is wanted, what is withdrawn. */
 export function summaryOf(row: Pick<InboxRow, "kind" | "payload">, locale: Locale): string {
   const t = adminMessages(locale);
   const payload = decodePayload(row);
@@ -24,6 +24,11 @@ export function summaryOf(row: Pick<InboxRow, "kind" | "payload">, locale: Local
       country: countryName(payload.address.countryCode, locale),
     });
   if (payload.kind === "CANCELLATION" && payload.reason) return adminReasonLabel(payload.reason, locale);
+  if (payload.kind === "WITHDRAWAL" && payload.statement) {
+    const items = payload.statement.items;
+    if (!items) return t.withdrawals.wholeOrder;
+    return items.map((i) => fill(t.withdrawals.itemLine, { quantity: String(i.quantity), title: i.title })).join(", ");
+  }
   return "";
 }
 

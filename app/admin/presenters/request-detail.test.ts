@@ -43,20 +43,21 @@ function detail(overrides: Partial<RequestDetail> = {}, row: Record<string, unkn
     storeCancellations: [],
     undelivered: [],
     actions: ["approve", "reject", "requestInfo", "withdraw"] as RequestDetail["actions"],
+    withdrawal: null,
     ...overrides,
   };
 }
 
 describe("presentRequestDetail", () => {
   it("names the customer's reason in the merchant's language and formats every date in it", () => {
-    const fr = presentRequestDetail(detail(), { locale: "fr", shop: "amend-demo.myshopify.com", demo: false });
+    const fr = presentRequestDetail(detail(), { locale: "fr", shop: "amend-demo.myshopify.com", demo: false, now: at });
     expect(fr.request).toMatchObject({ reason: "J'ai changé d'avis", note: "Mauvaise taille", address: null });
     expect(fr.request.created).toBe("1 nov. 2026, 09:30");
     expect(fr.events).toEqual([
       { id: "e1", actor: "CUSTOMER", from: null, to: "PENDING", message: null, at: fr.request.created },
     ]);
     expect(fr.messages).toEqual([{ id: "m1", author: "STAFF", body: "Which size?", at: fr.request.created }]);
-    const en = presentRequestDetail(detail(), { locale: "en", shop: "amend-demo.myshopify.com", demo: false });
+    const en = presentRequestDetail(detail(), { locale: "en", shop: "amend-demo.myshopify.com", demo: false, now: at });
     expect(en.request.reason).toBe("I changed my mind");
     expect(en.request.created).toBe("Nov 1, 2026, 9:30 AM");
   });
@@ -78,7 +79,7 @@ describe("presentRequestDetail", () => {
           },
         ],
       }),
-      { locale: "en", shop: "s", demo: false },
+      { locale: "en", shop: "s", demo: false, now: at },
     );
     expect(view.undelivered).toEqual([
       {
@@ -95,12 +96,12 @@ describe("presentRequestDetail", () => {
 
   it("links the order in Shopify admin, or the simulator's state page in the offline demo", () => {
     const ctx = { locale: "en" as const, shop: "amend-demo.myshopify.com" };
-    expect(presentRequestDetail(detail(), { ...ctx, demo: false }).orderUrl).toBe("shopify:admin/orders/5001");
-    expect(presentRequestDetail(detail(), { ...ctx, demo: true }).orderUrl).toBe("/demo/state");
+    expect(presentRequestDetail(detail(), { ...ctx, demo: false, now: at }).orderUrl).toBe("shopify:admin/orders/5001");
+    expect(presentRequestDetail(detail(), { ...ctx, demo: true, now: at }).orderUrl).toBe("/demo/state");
   });
 
   it("keeps only the actions staff can take from the admin, and the order's summary", () => {
-    const view = presentRequestDetail(detail(), { locale: "en", shop: "s", demo: false });
+    const view = presentRequestDetail(detail(), { locale: "en", shop: "s", demo: false, now: at });
     expect(view.actions).toEqual(["approve", "reject", "requestInfo"]);
     expect(view.order).toEqual({
       financial: "PAID",
@@ -119,7 +120,7 @@ describe("presentRequestDetail", () => {
         { payload: { kind: "ADDRESS_CHANGE", address, previousAddress, contact: null }, order: null },
         { kind: "ADDRESS_CHANGE" },
       ),
-      { locale: "en", shop: "s", demo: false },
+      { locale: "en", shop: "s", demo: false, now: at },
     );
     expect(view.request).toMatchObject({ kind: "ADDRESS_CHANGE", address, previousAddress, reason: null, note: null });
     expect(view.order).toBeNull();
@@ -134,6 +135,7 @@ describe("presentRequestDetail", () => {
       locale: "en",
       shop: "s",
       demo: false,
+      now: at,
     });
     expect(view.request.reason).toBe("SOMETHING_NEW");
     expect(view.request.note).toBeNull();

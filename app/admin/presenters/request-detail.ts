@@ -4,11 +4,15 @@ import { messagesFor } from "~/domain/messages";
 import type { Locale } from "~/domain/types";
 import type { requestDetail } from "~/services/admin-requests.server";
 import { requestIdentity } from "~/models/request-identity";
+import { presentWithdrawalStatement } from "./withdrawals";
 
 export type RequestDetail = Awaited<ReturnType<typeof requestDetail>>;
 
 /** The request page's data: the request, its rules, history and order, in the merchant's language. */
-export function presentRequestDetail(detail: RequestDetail, context: { locale: Locale; shop: string; demo: boolean }) {
+export function presentRequestDetail(
+  detail: RequestDetail,
+  context: { locale: Locale; shop: string; demo: boolean; now: Date },
+) {
   const { locale } = context;
   const { request: r, payload, order } = detail;
   const customerReasons = messagesFor(locale).customerReasons as Record<string, string>;
@@ -65,6 +69,7 @@ export function presentRequestDetail(detail: RequestDetail, context: { locale: L
       at: formatDateTime(u.createdAt, locale),
     })),
     actions: detail.actions.filter((a) => (STAFF_ACTIONS as readonly string[]).includes(a)),
+    withdrawal: detail.withdrawal ? presentWithdrawalStatement(detail.withdrawal, locale, context.now) : null,
   };
 }
 

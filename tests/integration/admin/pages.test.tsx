@@ -5,6 +5,7 @@ import Home, { loader as homeLoader } from "~/routes/app._index";
 import Inbox, { loader as inboxLoader } from "~/routes/app.requests._index";
 import Detail from "~/routes/app.requests.$id";
 import Settings, { loader as settingsLoader } from "~/routes/app.settings";
+import Withdrawals, { loader as withdrawalsLoader } from "~/routes/app.withdrawals._index";
 import { SHOP_A, adminGet, body, run, seedRequest } from "../../support/admin";
 import { renderRoute } from "../../support/render-route";
 import { installShop } from "../../support/shopify-session";
@@ -127,6 +128,85 @@ describe("pages render (react-dom/server)", () => {
       "Motifs proposés au client",
     ])
       expect(t).toContain(s);
+  });
+
+  it("settings: the withdrawal section with countries by name, the period, and the terms' paragraph in both languages to copy", async () => {
+    const data = await body(
+      await run(settingsLoader as never, await adminGet("amend-demo", "/app/settings?locale=fr")),
+    );
+    const html = await renderRoute(Settings, data, "/app/settings");
+    const t = text(html);
+    for (const s of [
+      "Rétractation (UE)",
+      "Proposer la fonctionnalité de rétractation",
+      "Délai de rétractation (jours après la livraison)",
+      "Allemagne (DE)",
+      "Norvège (NO)",
+      "Aucune exception : tous les produits peuvent faire l'objet d'une rétractation.",
+      "Texte pour vos conditions générales",
+      "Vous pouvez également exercer votre droit de rétractation en ligne sur https://amend-demo.myshopify.com/apps/amend/withdrawal",
+      "You can also exercise your right of withdrawal online at https://amend-demo.myshopify.com/apps/amend/withdrawal",
+    ])
+      expect(t).toContain(s);
+    expect(html).toContain('lang="fr"');
+    expect(html.match(/>Copier</g)).toHaveLength(2);
+    expect(html).toMatch(/<legend[^>]*>.*Pays de livraison où elle est proposée/);
+  });
+
+  it("the withdrawal register: the statement's items, the outcome, an overdue reimbursement highlighted — in French", async () => {
+    const createdAt = new Date(Date.now() - 20 * 86_400_000);
+    await prisma.changeRequest.create({
+      data: {
+        shop: SHOP_A,
+        kind: "WITHDRAWAL",
+        status: "APPLIED",
+        orderId: "5001",
+        orderName: "#1001",
+        customerId: "7001",
+        customerName: "Camille Martin",
+        payload: JSON.stringify({
+          statement: {
+            name: "Camille Martin",
+            items: [{ lineItemId: "11", title: "Lampe Opaline", quantity: 2 }],
+            wholeOrder: false,
+            submittedAt: createdAt.toISOString(),
+            source: "STOREFRONT",
+            acknowledgeBy: { email: true, sms: false },
+          },
+          outcome: "RETURN",
+          reimbursementDueBy: new Date(createdAt.getTime() + 14 * 86_400_000).toISOString(),
+          returnId: "gid://shopify/Return/1",
+        }),
+        settingsVersion: 0,
+        idempotencyKey: "page-w1",
+        createdAt,
+      },
+    });
+    const data = await body(
+      await run(withdrawalsLoader as never, await adminGet("amend-demo", "/app/withdrawals?locale=fr")),
+    );
+    const html = await renderRoute(Withdrawals, data, "/app/withdrawals");
+    const t = text(html);
+    for (const s of [
+      "Rétractations",
+      "#1001",
+      "Camille Martin",
+      "2 × Lampe Opaline",
+      "Retour demandé",
+      "En retard",
+      "E-mail : Non envoyé",
+      "Exporter en CSV",
+      "La fonctionnalité de rétractation est désactivée.",
+    ])
+      expect(t).toContain(s);
+    expect(html).toMatch(/href="\/app\/requests\/[^"]+"/);
+  });
+
+  it("the withdrawal register with none yet: an empty state that says what will appear", async () => {
+    const data = await body(await run(withdrawalsLoader as never, await adminGet("amend-demo", "/app/withdrawals")));
+    const t = text(await renderRoute(Withdrawals, data, "/app/withdrawals"));
+    expect(t).toContain("No withdrawals yet");
+    expect(t).toContain("When a customer withdraws from a contract, the withdrawal appears here");
   });
 
   it("home: what needs action and the last 30 days", async () => {

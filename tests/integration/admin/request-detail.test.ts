@@ -2,11 +2,12 @@ import "../../support/app-env";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator } from "../../../demo/simulator/server";
 import { prisma } from "~/db.server";
-import { action, loader } from "~/routes/app.requests.$id";
+import Detail, { action, loader } from "~/routes/app.requests.$id";
 import { loader as orderRequests } from "~/routes/api.admin.orders.$orderId.requests";
 import { action as decision } from "~/routes/api.admin.requests.$requestId.decision";
 import { routeAdminApiTo } from "~/shopify/admin-origin.server";
 import { SHOP_A, SHOP_B, adminFetch, adminGet, adminToken, body, run, seedRequest } from "../../support/admin";
+import { renderRoute } from "../../support/render-route";
 import { customerToken, installShop } from "../../support/shopify-session";
 
 let sim: Awaited<ReturnType<typeof startSimulator>>;
@@ -54,6 +55,76 @@ describe("GET /app/requests/:id", () => {
     ]);
     expect(data.events).toHaveLength(1);
     expect(data.actions.sort()).toEqual(["approve", "reject", "requestInfo"]);
+  });
+
+  it("GIVEN a withdrawal THEN the page has its full statement, the acknowledgement's delivery and the reimbursement deadline, and no decision to take", async () => {
+    const submittedAt = new Date("2026-11-02T08:30:00.000Z");
+    const w = await prisma.changeRequest.create({
+      data: {
+        shop: SHOP_A,
+        kind: "WITHDRAWAL",
+        status: "APPLIED",
+        orderId: "5001",
+        orderName: "#1001",
+        customerId: "7001",
+        customerName: "Camille Martin",
+        payload: JSON.stringify({
+          statement: {
+            name: "Camille Martin",
+            items: [{ lineItemId: "11", title: "Lampe Opaline", quantity: 1 }],
+            wholeOrder: false,
+            submittedAt: submittedAt.toISOString(),
+            source: "STOREFRONT",
+            acknowledgeBy: { email: true, sms: false },
+          },
+          outcome: "RETURN",
+          reimbursementDueBy: "2026-11-16T08:30:00.000Z",
+          returnId: "gid://shopify/Return/9",
+        }),
+        settingsVersion: 0,
+        idempotencyKey: "detail-w1",
+        createdAt: submittedAt,
+        appliedAt: submittedAt,
+      },
+    });
+    await prisma.outboxMessage.create({
+      data: {
+        shop: SHOP_A,
+        requestId: w.id,
+        event: "WITHDRAWAL_RECEIVED",
+        channel: "EMAIL",
+        recipientRole: "CUSTOMER",
+        recipient: "camille@example.fr",
+        locale: "fr",
+        text: "Accusé de réception",
+        status: "SENT",
+        messageId: "detail-m1",
+        idempotencyKey: "detail-k1",
+      },
+    });
+    const data = await body(
+      await run(loader as never, await adminGet("amend-demo", `/app/requests/${w.id}?locale=fr`), { id: w.id }),
+    );
+    expect(data.withdrawal).toMatchObject({
+      name: "Camille Martin",
+      orderName: "#1001",
+      items: ["1 × Lampe Opaline"],
+      submitted: "2 nov. 2026, 08:30",
+      source: "Page de la boutique",
+      acknowledgeBy: ["E-mail"],
+      acknowledgement: [{ channel: "E-mail", state: "SENT", label: "Remis" }],
+      outcome: { label: "Retour demandé" },
+      returnId: "gid://shopify/Return/9",
+      reimbursement: { due: "16 nov. 2026, 08:30", state: "OVERDUE" },
+    });
+    expect(data.actions).toEqual([]);
+    const html = await renderRoute(Detail, data, `/app/requests/${w.id}`);
+    const t = html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    for (const s of ["Déclaration de rétractation", "Rembourser avant le", "E-mail : Remis", "L221-24"])
+      expect(t).toContain(s);
+    expect(html).toContain('href="/app/withdrawals"');
+    expect(t).not.toContain("Règles vérifiées");
+    expect(html).toMatch(/<dt[^>]*>.*Nom.*<\/dt><dd[^>]*>Camille Martin<\/dd>/);
   });
 
   it("GIVEN an id no request can have (65 characters, a quote) THEN 404, not 500", async () => {

@@ -64,6 +64,53 @@ describe("settings", () => {
   });
 });
 
+describe("withdrawal settings", () => {
+  it("GIVEN the withdrawal section is edited THEN the policy holds it normalised, with the page's address for the terms", async () => {
+    const loaded = await body(await run(loader as never, await adminGet("amend-demo", "/app/settings")));
+    expect(loaded.withdrawalUrl).toBe("https://amend-demo.myshopify.com/apps/amend/withdrawal");
+    expect(loaded.form.withdrawal).toMatchObject({ enabled: false, periodDays: "14", refund: "AUTOMATIC" });
+    const form = loaded.form;
+    form.withdrawal = {
+      enabled: true,
+      countries: ["FR", "DE"],
+      otherCountries: "ch",
+      periodDays: "30",
+      exemptions: [{ tag: "gravure", reason: "PERSONALISED" }],
+      refund: "MANUAL",
+    };
+    const saved = await body(
+      await run(action as never, await adminFetch("amend-demo", "/app/settings", { json: form })),
+    );
+    expect(saved).toMatchObject({ ok: true, version: 1 });
+    expect(saved.form.withdrawal.otherCountries).toBe("CH");
+    expect((await getPolicy(prisma, SHOP_A)).withdrawal).toEqual({
+      enabled: true,
+      countries: ["FR", "DE", "CH"],
+      periodDays: 30,
+      exemptions: [{ tag: "gravure", reason: "PERSONALISED" }],
+      refund: "MANUAL",
+    });
+    // saving the other sections keeps the withdrawal settings as the form shows them
+    const again = await body(await run(loader as never, await adminGet("amend-demo", "/app/settings")));
+    again.form.cancellation.restock = false;
+    await run(action as never, await adminFetch("amend-demo", "/app/settings", { json: again.form }));
+    expect((await getPolicy(prisma, SHOP_A)).withdrawal.periodDays).toBe(30);
+  });
+
+  it("WHEN the withdrawal period is under 14 days or a tag is empty THEN 422 naming each, and nothing is saved", async () => {
+    const { form } = await body(await run(loader as never, await adminGet("amend-demo", "/app/settings")));
+    form.withdrawal.periodDays = "10";
+    const res = await run(action as never, await adminFetch("amend-demo", "/app/settings", { json: form }));
+    expect((res as unknown as Response).status).toBe(422);
+    expect((await body(res)).fieldErrors).toEqual({ "withdrawal.periodDays": "withdrawalPeriodDays" });
+    form.withdrawal.periodDays = "14";
+    form.withdrawal.exemptions = [{ tag: "", reason: "PERISHABLE" }];
+    const res2 = await run(action as never, await adminFetch("amend-demo", "/app/settings", { json: form }));
+    expect((await body(res2)).fieldErrors).toEqual({ "withdrawal.exemptions.0.tag": "withdrawalExemptionTag" });
+    expect(await prisma.shopSettings.count()).toBe(0);
+  });
+});
+
 describe("home", () => {
   it("GIVEN requests of the last 30 days THEN counts to act on, the oldest waiting, outcomes by kind and the median time to decide", async () => {
     const now = Date.now();
@@ -81,7 +128,11 @@ describe("home", () => {
     const data = await body(await run(home as never, await adminGet("amend-demo", "/app")));
     expect(data.needsAction).toEqual({ PENDING: 2, NEEDS_INFO: 0, FAILED: 0 });
     expect(data.oldest).toMatchObject({ id: a.id, orderName: "#1" });
-    expect(data.byKindAndStatus).toEqual({ ADDRESS_CHANGE: { APPLIED: 1 }, CANCELLATION: { PENDING: 2 } });
+    expect(data.byKindAndStatus).toEqual({
+      ADDRESS_CHANGE: { APPLIED: 1 },
+      CANCELLATION: { PENDING: 2 },
+      WITHDRAWAL: {},
+    });
     expect(data.addressChangesApplied).toBe(1);
     expect(data.median).toBe("1 h 0 min");
     const other = await body(await run(home as never, await adminGet("other-shop", "/app")));

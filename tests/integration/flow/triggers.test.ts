@@ -124,6 +124,40 @@ describe("Flow trigger payloads", () => {
     },
   );
 
+  it("GIVEN a withdrawal THEN Reason says what follows in Shopify and Note what is withdrawn", async () => {
+    const withdrawal = (wholeOrder: boolean) =>
+      request("CANCELLATION", {
+        kind: "WITHDRAWAL",
+        status: "APPLYING",
+        payload: JSON.stringify({
+          statement: {
+            name: "Camille Martin",
+            items: wholeOrder ? null : [{ lineItemId: "11", title: "Lampe Opaline", quantity: 2 }],
+            wholeOrder,
+            submittedAt: "2026-11-02T08:30:00.000Z",
+            source: "STOREFRONT",
+            acknowledgeBy: { email: true, sms: false },
+          },
+          lines: [
+            { lineItemId: "11", title: "Lampe Opaline", quantity: 2 },
+            ...(wholeOrder ? [{ lineItemId: "12", title: "Vase", quantity: 1 }] : []),
+          ],
+          outcome: wholeOrder ? "CANCELLATION" : "RETURN",
+          reimbursementDueBy: "2026-11-16T08:30:00.000Z",
+        }),
+      });
+    const part = flowTriggerPayload(await withdrawal(false), "WITHDRAWAL_RECEIVED");
+    expect([part["Request kind"], part["Request status"], part.Reason, part.Note]).toEqual([
+      "WITHDRAWAL",
+      "APPLYING",
+      "RETURN",
+      "2 × Lampe Opaline",
+    ]);
+    const whole = flowTriggerPayload(await withdrawal(true), "WITHDRAWAL_RECEIVED");
+    expect([whole.Reason, whole.Note]).toEqual(["CANCELLATION", "Whole order: 2 × Lampe Opaline; 1 × Vase"]);
+    expect([whole["Old address"], whole["New address"]]).toEqual(["", ""]);
+  });
+
   it("GIVEN an address change THEN both addresses are one line each, and a refusal names the failing rules", async () => {
     const payload = flowTriggerPayload(await request("ADDRESS_CHANGE"), "ADDRESS_CHANGE_REFUSED");
     expect(payload["Old address"]).toBe("Camille Martin, 18 rue du Sentier, 75002 Paris, FR");
