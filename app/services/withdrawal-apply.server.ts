@@ -37,9 +37,7 @@ export async function applyWithdrawal(deps: ServiceDeps, request: ChangeRequest)
     const started =
       payload.plan !== null &&
       (await deps.db.shopifyMutation.count({ where: { requestId: request.id, status: "CONFIRMED" } })) > 0;
-    const plan = started
-      ? payload.plan!
-      : planWithdrawal(facts, extra, payload.lines ?? payload.statement.items ?? []);
+    const plan = started ? payload.plan! : planWithdrawal(facts, extra, payload.lines ?? payload.statement.items ?? []);
     if (!started) {
       const { kind: _kind, ...stored } = payload;
       await deps.db.changeRequest.update({

@@ -81,7 +81,11 @@ describe("home", () => {
     const data = await body(await run(home as never, await adminGet("amend-demo", "/app")));
     expect(data.needsAction).toEqual({ PENDING: 2, NEEDS_INFO: 0, FAILED: 0 });
     expect(data.oldest).toMatchObject({ id: a.id, orderName: "#1" });
-    expect(data.byKindAndStatus).toEqual({ ADDRESS_CHANGE: { APPLIED: 1 }, CANCELLATION: { PENDING: 2 }, WITHDRAWAL: {} });
+    expect(data.byKindAndStatus).toEqual({
+      ADDRESS_CHANGE: { APPLIED: 1 },
+      CANCELLATION: { PENDING: 2 },
+      WITHDRAWAL: {},
+    });
     expect(data.addressChangesApplied).toBe(1);
     expect(data.median).toBe("1 h 0 min");
     const other = await body(await run(home as never, await adminGet("other-shop", "/app")));
