@@ -115,8 +115,12 @@ describe("the options' withdrawal section", () => {
 
   it("on: the stage, the period and the items (the exempt lampshade with its reason), the contact masked", async () => {
     const token = await customerToken("amend-demo", CAMILLE);
+    sim.calls.length = 0;
     const res = await callCustomerApi(options as Route, "/api/customer/orders/5028/options", { token });
     expect(res.status).toBe(200);
+    // nothing shipped: only the lines (their tags) are read, not the shipments and returns
+    const reads = sim.calls.map((c) => c.operationName).filter((n) => n?.startsWith("AmendWithdrawal"));
+    expect(reads).toEqual(["AmendWithdrawalLineItems"]);
     expect(res.body.withdrawal).toMatchObject({
       offered: true,
       allowed: true,
