@@ -529,4 +529,25 @@ describe("findOrderForWithdrawal (the storefront's lookup)", () => {
     expect(waits).toHaveLength(7);
     expect(waits.every((ms) => ms > 0 && ms <= 400)).toBe(true);
   });
+
+  it("the storefront's withdrawal (no customer session): registered for the order's customer, source STOREFRONT", async () => {
+    const deps = await servicesFor(SHOP);
+    const found = await findOrderForWithdrawal(
+      deps,
+      { orderNumber: "#1025", email: "camille.martin@example.fr", name: "Camille Martin" },
+      async () => {},
+    );
+    const submitted = await submitWithdrawal(deps, {
+      orderId: found!.orderId,
+      source: "STOREFRONT",
+      customerId: null,
+      name: "Camille Martin",
+      items: null,
+      acknowledgeBy: ack,
+      idempotencyKey: "storefront-1",
+    });
+    expect(submitted.request).toMatchObject({ kind: "WITHDRAWAL", status: "APPLIED", customerId: CAMILLE });
+    expect(JSON.parse(submitted.request.payload).statement.source).toBe("STOREFRONT");
+    expect(simOrder("5025").cancelledAt).not.toBeNull();
+  });
 });
