@@ -8,3 +8,4 @@ export * from "./state-machine";
 export * from "./rules";
 export * from "./messages";
 export type { Messages } from "../i18n/en";
+export * from "./withdrawal";

@@ -20,7 +20,7 @@ export function shopifyPort(gateway: ShopifyGateway): ShopifyPort & QuestionRead
     requestCancellationAtServices: (input) => gateway.requestCancellationAtServices(input),
     cancelOrder: ({ requestId, orderGid, options }) =>
       gateway.cancelOrder({ requestId, orderGid, options: customerCancelOptions(options) }),
-    getWithdrawalFacts: (orderId) => gateway.getWithdrawalFacts(orderId),
+    getWithdrawalFacts: (orderId, options) => gateway.getWithdrawalFacts(orderId, options),
     cancelOrderForWithdrawal: ({ requestId, orderGid, refund, restock, staffNote }) =>
       gateway.cancelOrder({
         requestId,

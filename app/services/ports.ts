@@ -37,7 +37,8 @@ export interface ShopifyPort {
   }): Promise<ServiceCancellation>;
   cancelOrder(input: { requestId: string; orderGid: string; options: StorePolicy["cancellation"] }): Promise<unknown>;
   /** What a withdrawal needs beyond the facts: shipments and their delivery, product tags, open returns. */
-  getWithdrawalFacts(orderId: string): Promise<WithdrawalFacts | null>;
+  /** `linesOnly`: the order has no shipment (fulfillment count 0), so only its lines are read. */
+  getWithdrawalFacts(orderId: string, options?: { linesOnly?: boolean }): Promise<WithdrawalFacts | null>;
   /**
    * A withdrawal of an order nothing of which shipped: `orderCancel` with the customer's reason, refunding the
    * original payment at once (AUTOMATIC) or leaving the refund to the merchant (MANUAL).

@@ -101,7 +101,11 @@ async function evaluate(
   const known = purpose === "question" ? unshippedFacts(facts, policy) : null;
   const [extra, earlier] = offered
     ? await Promise.all([
-        known ? Promise.resolve(known) : viaShopify(() => deps.shopify.getWithdrawalFacts(facts.legacyId)),
+        known
+          ? Promise.resolve(known)
+          : viaShopify(() =>
+              deps.shopify.getWithdrawalFacts(facts.legacyId, { linesOnly: facts.fulfillmentsCount === 0 }),
+            ),
         earlierWithdrawals(deps, facts.legacyId),
       ])
     : [null, []];

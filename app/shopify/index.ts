@@ -102,7 +102,7 @@ export interface ShopifyGateway {
   /** The shop's name, addresses and URL, for notifications. */
   getShopInfo(): Promise<ShopInfo>;
   /** Shipments with their delivery dates, product tags, what is left to ship and open returns (a withdrawal). */
-  getWithdrawalFacts(orderId: string): Promise<WithdrawalFacts | null>;
+  getWithdrawalFacts(orderId: string, options?: { linesOnly?: boolean }): Promise<WithdrawalFacts | null>;
   /** Requests a return of shipped units once per request (`returnRequest`, status REQUESTED). */
   requestReturn(args: {
     requestId: string;
@@ -153,7 +153,7 @@ export function createShopifyGateway(options: ShopifyGatewayOptions): ShopifyGat
       ),
     cancelLineItems: ({ orderGid, ...rest }) => cancelLineItems(client, db, { shop, orderId: orderGid, ...rest }),
     getShopInfo: () => getShopInfo(client),
-    getWithdrawalFacts: (orderId) => getWithdrawalFacts(client, orderId),
+    getWithdrawalFacts: (orderId, options) => getWithdrawalFacts(client, orderId, options),
     requestReturn: ({ orderGid, ...rest }) => requestWithdrawalReturn(client, db, { shop, orderId: orderGid, ...rest }),
     findOrderByName: (orderName) => findOrderByName(client, orderName),
   };

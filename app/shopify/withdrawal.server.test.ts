@@ -80,6 +80,23 @@ describe("getWithdrawalFacts", () => {
   });
 });
 
+describe("getWithdrawalFacts, linesOnly", () => {
+  it("an order with no shipment: only its lines are read (the lighter query), no shipments, no returns", async () => {
+    const fake = fakeGraphql(() =>
+      ok({ order: { lineItems: { nodes: [line(1, ["frais"])], pageInfo: { hasNextPage: false, endCursor: null } } } }),
+    );
+    const facts = await getWithdrawalFacts(createAdminClient(fake.graphql), "1", { linesOnly: true });
+    expect(facts).toEqual({
+      shipments: [],
+      returns: [],
+      lines: [{ id: line(1).id, variantTitle: null, unfulfilledQuantity: 1, productTags: ["frais"] }],
+    });
+    expect(fake.calls).toEqual([
+      { operation: "AmendWithdrawalLineItems", variables: { id: "gid://shopify/Order/1", after: null } },
+    ]);
+  });
+});
+
 describe("findOrderByName", () => {
   it("searches the exact name, quoted, and answers null for another order or none", async () => {
     const order = {

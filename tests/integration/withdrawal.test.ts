@@ -115,8 +115,12 @@ describe("the options' withdrawal section", () => {
 
   it("on: the stage, the period and the items (the exempt lampshade with its reason), the contact masked", async () => {
     const token = await customerToken("amend-demo", CAMILLE);
+    sim.calls.length = 0;
     const res = await callCustomerApi(options as Route, "/api/customer/orders/5028/options", { token });
     expect(res.status).toBe(200);
+    // nothing shipped: only the lines (their tags) are read, not the shipments and returns
+    const reads = sim.calls.map((c) => c.operationName).filter((n) => n?.startsWith("AmendWithdrawal"));
+    expect(reads).toEqual(["AmendWithdrawalLineItems"]);
     expect(res.body.withdrawal).toMatchObject({
       offered: true,
       allowed: true,
@@ -524,5 +528,26 @@ describe("findOrderForWithdrawal (the storefront's lookup)", () => {
     // every call waited for the rest of the minimum time, found or not
     expect(waits).toHaveLength(7);
     expect(waits.every((ms) => ms > 0 && ms <= 400)).toBe(true);
+  });
+
+  it("the storefront's withdrawal (no customer session): registered for the order's customer, source STOREFRONT", async () => {
+    const deps = await servicesFor(SHOP);
+    const found = await findOrderForWithdrawal(
+      deps,
+      { orderNumber: "#1025", email: "camille.martin@example.fr", name: "Camille Martin" },
+      async () => {},
+    );
+    const submitted = await submitWithdrawal(deps, {
+      orderId: found!.orderId,
+      source: "STOREFRONT",
+      customerId: null,
+      name: "Camille Martin",
+      items: null,
+      acknowledgeBy: ack,
+      idempotencyKey: "storefront-1",
+    });
+    expect(submitted.request).toMatchObject({ kind: "WITHDRAWAL", status: "APPLIED", customerId: CAMILLE });
+    expect(JSON.parse(submitted.request.payload).statement.source).toBe("STOREFRONT");
+    expect(simOrder("5025").cancelledAt).not.toBeNull();
   });
 });
