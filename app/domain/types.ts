@@ -193,8 +193,6 @@ export interface OrderFacts {
   customerLocale: string | null;
   /** Who to notify (not used by the rules). */
   customer?: { firstName: string | null; lastName: string | null; email: string | null; phone: string | null } | null;
-  /** Countries the shop ships to, for the address form (not used by the rules). */
-  shipsToCountries?: string[];
   /** The order status page link for notifications (not used by the rules). */
   statusPageUrl?: string | null;
   currencyCode: string;

@@ -7,7 +7,7 @@ import { isUniqueViolation } from "./errors";
  * The shape of the cached OrderFacts: bump it whenever OrderFacts or the facts query changes, so entries
  * written by the old shape are misses instead of facts with missing fields.
  */
-export const ORDER_FACTS_VERSION = 1;
+export const ORDER_FACTS_VERSION = 2;
 
 /** A cached read of an order's facts. */
 export interface CachedFacts {

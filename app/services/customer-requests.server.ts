@@ -128,6 +128,11 @@ export async function getOptions(deps: ServiceDeps, input: CustomerActor & { ord
   // one read of the order's requests serves both the rules and the customer's history
   const history = requestsForOrder(deps.db, deps.shop, facts.legacyId);
   const [ctx, requests] = await Promise.all([evaluationContext(deps, facts, history), history]);
+  // the form offers other countries only when the store allows moving an order abroad: then the shop's list
+  const shipsToCountries =
+    ctx.policy.addressChange.allowCountryChange && deps.shopify.shipsToCountries
+      ? await deps.shopify.shipsToCountries().catch(() => [])
+      : [];
   return {
     facts,
     asOf,
@@ -136,7 +141,7 @@ export async function getOptions(deps: ServiceDeps, input: CustomerActor & { ord
     addressChange: evaluateAddressChangeOptions(ctx),
     cancellation: evaluateCancellation(ctx),
     requests,
-    shipsToCountries: facts.shipsToCountries ?? [],
+    shipsToCountries,
   };
 }
 

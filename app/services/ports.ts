@@ -24,6 +24,8 @@ export interface ShopifyPort {
    * read from Shopify (it may refuse it). Without it (a test double) questions read from Shopify.
    */
   readOrderFacts?(orderId: string, admit?: () => void): Promise<FactsRead>;
+  /** The countries the shop ships to (a per-shop fact, cached per shop); absent in a test double: not known. */
+  shipsToCountries?(): Promise<string[]>;
   quoteShipping(facts: OrderFacts, address: MailingAddress): Promise<ShippingQuote>;
   applyShippingAddress(input: { requestId: string; facts: OrderFacts; address: MailingAddress }): Promise<void>;
   holdForCancellation(input: { requestId: string; facts: OrderFacts }): Promise<unknown>;

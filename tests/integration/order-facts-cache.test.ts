@@ -171,4 +171,22 @@ describe("the order facts cache", () => {
     expect(after.body.cancellation.requiresApproval).toBe(false);
     expect(factsReads()).toBe(1);
   });
+
+  it("GIVEN a store that allows a change of country THEN the form's countries are the shop's, read once per shop, not per order", async () => {
+    const { DEFAULT_POLICY } = await import("~/domain/policy");
+    const { savePolicy } = await import("~/models/settings.server");
+    await savePolicy(prisma, SHOP, {
+      ...DEFAULT_POLICY,
+      addressChange: { ...DEFAULT_POLICY.addressChange, allowCountryChange: true },
+    });
+    const shipsToReads = () => sim.calls.filter((c) => c.operationName === "AmendShopShipsTo").length;
+    const before = shipsToReads();
+    const [a, b] = [await read("5001"), await read("5002")];
+    const codes = (r: typeof a) => (r.body.addressChange.countries as { code: string }[]).map((c) => c.code);
+    expect(codes(a)).toEqual(sim.store.shop.shipsToCountries);
+    expect(codes(b)).toEqual(codes(a));
+    expect(codes(a).length).toBeGreaterThan(1);
+    expect(shipsToReads() - before).toBeLessThanOrEqual(1);
+    await savePolicy(prisma, SHOP, DEFAULT_POLICY);
+  });
 });
