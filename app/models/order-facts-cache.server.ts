@@ -1,5 +1,5 @@
 import { Prisma } from "@prisma/client";
-import type { DbTx } from "~/db.server";
+import { databaseProvider, type DbTx } from "~/db.server";
 import type { OrderFacts } from "~/domain/types";
 import { isUniqueViolation } from "./errors";
 
@@ -18,15 +18,47 @@ export interface CachedFacts {
   invalidated: boolean;
 }
 
+/**
+ * Invalidations this process has promised but not yet written (`shop|orderId` → when): a webhook answered before
+ * its row is written (`markInvalidated`) is kept here until the write lands, and every read and store of this
+ * process checks it. Only for a database one process serves (SQLite: one instance by design); an invalidation
+ * several instances must see is written before the answer.
+ */
+const tombstones = new Map<string, number>();
+const tombstoneKey = (shop: string, orderId: string) => `${shop}|${orderId}`;
+
+/**
+ * When this process started: an entry read before it may have missed an invalidation promised by a process that
+ * died before writing it (the webhook answered, the row not yet written), so it is not fresh here — read again.
+ */
+const PROCESS_STARTED_AT = Date.now();
+
+/** Whether invalidations may be promised before they are written: one process serves the database (SQLite). */
+export const promisesInvalidations = () => databaseProvider() === "sqlite";
+
 /** The cache's entry for an order, or null when there is none of the current shape. */
 export async function cachedOrderFacts(db: DbTx, shop: string, orderId: string): Promise<CachedFacts | null> {
   const row = await db.orderFactsCache.findUnique({ where: { shop_orderId: { shop, orderId } } });
   if (!row || row.facts === null || row.version !== ORDER_FACTS_VERSION) return null;
+  const fetchedAt = row.fetchedAt.getTime();
+  const promised = tombstones.get(tombstoneKey(shop, orderId)) ?? -Infinity;
   return {
     facts: JSON.parse(row.facts) as OrderFacts,
     fetchedAt: row.fetchedAt,
-    invalidated: row.invalidatedAt.getTime() >= row.fetchedAt.getTime(),
+    invalidated:
+      row.invalidatedAt.getTime() >= fetchedAt ||
+      promised >= fetchedAt ||
+      (fetchedAt < PROCESS_STARTED_AT && promisesInvalidations()),
   };
+}
+
+/**
+ * A webhook about the order arrived at `at` and will be answered before its row is written: from now on this
+ * process treats the entry as invalidated (reads and stores check it) until `invalidateOrderFacts` writes it.
+ */
+export function markInvalidated(shop: string, orderId: string, at: Date): void {
+  const key = tombstoneKey(shop, orderId);
+  tombstones.set(key, Math.max(tombstones.get(key) ?? -Infinity, at.getTime()));
 }
 
 /**
@@ -40,6 +72,8 @@ export async function storeOrderFacts(
   facts: OrderFacts,
   fetchedAt: Date,
 ): Promise<boolean> {
+  // an invalidation this process promised after the read started and has not written yet wins, as a written one
+  if ((tombstones.get(tombstoneKey(shop, orderId)) ?? -Infinity) >= fetchedAt.getTime()) return false;
   const data = {
     version: ORDER_FACTS_VERSION,
     facts: JSON.stringify(facts),
@@ -112,9 +146,19 @@ class InvalidationBatch {
         INSERT INTO "OrderFactsCache" ("shop", "orderId", "version", "fulfillmentOrderIds", "fetchedAt", "invalidatedAt")
         VALUES ${values}
         ON CONFLICT ("shop", "orderId") DO UPDATE SET "invalidatedAt" = excluded."invalidatedAt"`;
-      for (const row of rows) for (const w of row.waiting) w.resolve();
+      for (const row of rows) {
+        // written: the row now says what the promise said (a later promise for the order stays)
+        const key = tombstoneKey(row.shop, row.orderId);
+        if ((tombstones.get(key) ?? Infinity) <= row.at.getTime()) tombstones.delete(key);
+        for (const w of row.waiting) w.resolve();
+      }
     } catch (error) {
       for (const row of rows) for (const w of row.waiting) w.reject(error);
+      // a promised invalidation is written in the end: its tombstone holds meanwhile, the write is tried again
+      for (const row of rows) {
+        if (!tombstones.has(tombstoneKey(row.shop, row.orderId))) continue;
+        setTimeout(() => void this.add(row.shop, row.orderId, row.at).catch(() => undefined), 1000).unref();
+      }
     }
   }
 }

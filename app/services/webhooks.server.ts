@@ -11,6 +11,7 @@ import {
   forgetCustomerOrderFacts,
   invalidateByFulfillmentOrder,
   invalidateOrderFacts,
+  markInvalidated,
 } from "~/models/order-facts-cache.server";
 import { supersedeForOrder } from "./system-jobs.server";
 import { requestIdentity } from "~/models/request-identity";
@@ -156,17 +157,33 @@ function gidsIn(payload: unknown, type: string): string[] {
 /**
  * The order facts cache's part of a verified delivery, done before it is answered: an order topic invalidates
  * that order's entry; a fulfillment-order topic (it names fulfillment orders, not their order) invalidates the
- * entries that list one of them, and any order it names.
+ * entries that list one of them, and any order it names. With `promiseFirst` (one process serves the database),
+ * an order topic's invalidation is promised at once in this process (`markInvalidated`: every read and store here
+ * checks it) and `written` may land after the answer; otherwise the answer waits for `written`.
  */
-export async function invalidateCachedFacts(db: Db, shop: string, topic: string, payload: unknown, now: Date) {
+export function invalidateCachedFacts(
+  db: Db,
+  shop: string,
+  topic: string,
+  payload: unknown,
+  now: Date,
+  options: { promiseFirst?: boolean } = {},
+): { promised: boolean; written: Promise<void> } {
   if (topic === "ORDERS_UPDATED" || topic === "ORDERS_FULFILLED" || topic === "ORDERS_CANCELLED") {
     const order = OrderPayload.safeParse(payload);
-    if (order.success) await invalidateOrderFacts(db, shop, order.data.id, now);
-  } else if (isFulfillmentOrderTopic(topic)) {
-    await invalidateByFulfillmentOrder(db, shop, gidsIn(payload, "FulfillmentOrder"), now);
-    for (const order of gidsIn(payload, "Order"))
-      await invalidateOrderFacts(db, shop, order.split("/").pop() ?? order, now);
+    if (!order.success) return { promised: true, written: Promise.resolve() };
+    if (options.promiseFirst) markInvalidated(shop, order.data.id, now);
+    return { promised: options.promiseFirst === true, written: invalidateOrderFacts(db, shop, order.data.id, now) };
   }
+  if (isFulfillmentOrderTopic(topic)) {
+    const written = (async () => {
+      await invalidateByFulfillmentOrder(db, shop, gidsIn(payload, "FulfillmentOrder"), now);
+      for (const order of gidsIn(payload, "Order"))
+        await invalidateOrderFacts(db, shop, order.split("/").pop() ?? order, now);
+    })();
+    return { promised: false, written };
+  }
+  return { promised: true, written: Promise.resolve() };
 }
 
 /**

@@ -103,6 +103,25 @@ describe("the order facts cache", () => {
     expect(factsReads()).toBe(3);
   });
 
+  it("GIVEN orders/updated answered THEN a read that starts right after is not served the old facts, whether or not the row is written yet, and the row lands", async () => {
+    const { cachedOrderFacts, promisesInvalidations } = await import("~/models/order-facts-cache.server");
+    await read("5001");
+    cancelInSimulator("5001");
+    const delivered = await webhook(ordersUpdated as Route, "orders/updated", { id: 5001, cancelled_at: null }, "p-1");
+    expect(delivered.status).toBe(200);
+    // this process's view at once after the answer: invalidated (the row itself may follow on SQLite)
+    expect((await cachedOrderFacts(prisma, SHOP, "5001"))?.invalidated).toBe(true);
+    const after = await read("5001");
+    expect(after.body.cancellation.allowed).toBe(false);
+    expect(factsReads()).toBe(2);
+    // the database has it too (what another instance, or this one after a restart, reads)
+    const row = await prisma.orderFactsCache.findUniqueOrThrow({
+      where: { shop_orderId: { shop: SHOP, orderId: "5001" } },
+    });
+    expect(row.invalidatedAt.getTime()).toBeGreaterThan(0);
+    expect(promisesInvalidations()).toBe(!process.env.DATABASE_URL?.startsWith("postgres"));
+  });
+
   it("GIVEN a fulfillment order placed on hold THEN the order that lists it is read again, and no other", async () => {
     await read("5003");
     await read("5001");
