@@ -211,6 +211,11 @@ export interface OrderFacts {
   lineItems: LineItemFact[];
   /** Protected customer data Shopify withheld (the app is not approved for it); absent or empty = all read. */
   customerDataWithheld?: CustomerData[];
+  /**
+   * Where the facts come from: "webhook" when built from the order's `orders/create` payload (the order facts cache's
+   * first entry: no fulfillment orders known, app/shopify/webhook-order-facts); absent when read from the Admin API.
+   */
+  origin?: "webhook";
 }
 
 /** The protected customer data Shopify approves an app for field by field (level 2). */

@@ -96,6 +96,39 @@ export async function storeOrderFacts(
   }
 }
 
+/**
+ * Stores facts built from the order's `orders/create` payload, received at `at` — only as the order's first entry:
+ * any row (a read stored, or a webhook about the order already invalidated it, deliveries arriving out of order)
+ * means Shopify has said more since, and the payload is not stored over it.
+ */
+export async function storeWebhookFacts(
+  db: DbTx,
+  shop: string,
+  orderId: string,
+  facts: OrderFacts,
+  at: Date,
+): Promise<boolean> {
+  if (tombstones.has(tombstoneKey(shop, orderId))) return false;
+  try {
+    await db.orderFactsCache.create({
+      data: {
+        shop,
+        orderId,
+        version: ORDER_FACTS_VERSION,
+        facts: JSON.stringify(facts),
+        customerId: facts.customerId?.split("/").pop() ?? null,
+        fulfillmentOrderIds: "",
+        fetchedAt: at,
+        invalidatedAt: new Date(0),
+      },
+    });
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
 /** A webhook says the order changed: its entry is no longer fresh, and a read in flight will not be stored. */
 export function invalidateOrderFacts(db: DbTx, shop: string, orderId: string, at: Date): Promise<void> {
   return invalidations(db).add(shop, orderId, at);
@@ -180,6 +213,18 @@ export async function invalidateByFulfillmentOrder(
   if (fulfillmentOrderIds.length === 0) return 0;
   const { count } = await db.orderFactsCache.updateMany({
     where: { shop, OR: fulfillmentOrderIds.map((id) => ({ fulfillmentOrderIds: { contains: ` ${id} ` } })) },
+    data: { invalidatedAt: at },
+  });
+  return count;
+}
+
+/**
+ * A fulfillment-order webhook naming fulfillment orders no entry lists: they may belong to an order whose facts
+ * came from its `orders/create` payload (which lists none), so every such entry of the shop is invalidated.
+ */
+export async function invalidateUnlistedFulfillmentOrders(db: DbTx, shop: string, at: Date): Promise<number> {
+  const { count } = await db.orderFactsCache.updateMany({
+    where: { shop, fulfillmentOrderIds: "", facts: { not: null } },
     data: { invalidatedAt: at },
   });
   return count;

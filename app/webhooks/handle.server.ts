@@ -9,6 +9,7 @@ import { isShopDomain } from "~/http/session-token.server";
 import { appNotifier, shopifyFor } from "~/services/context.server";
 import { promisesInvalidations } from "~/models/order-facts-cache.server";
 import {
+  cacheFactsFromOrderCreate,
   invalidateCachedFacts,
   needsProcessing,
   processClaimedDelivery,
@@ -66,6 +67,14 @@ async function handleWebhook(request: Request, accepts: WebhookTopic): Promise<R
     invalidation.promised ? undefined : invalidation.written,
     needsProcessing(prisma, shop, String(topic), payload),
   ]);
+  if (String(topic) === "ORDERS_CREATE") {
+    // the new order's first cache entry, from the payload: after the answer (a lost one costs only a read)
+    setImmediate(() => {
+      cacheFactsFromOrderCreate(prisma, shop, payload, new Date()).catch((error: unknown) =>
+        logger.warn({ err: error, shop, topic }, "orders/create: facts not cached; the first look reads Shopify"),
+      );
+    });
+  }
   if (!needed) return new Response(null, { status: 200 });
   const delivery = await receiveWebhook(prisma, { eventId: id, shop, topic: String(topic), payload, now: new Date() });
   if (delivery) {
