@@ -77,6 +77,15 @@ export function withFactsCache(
       } catch (error) {
         // throttled past the bound or unreachable: an answer from the last facts, marked, not an error
         if (entry && error instanceof ShopifyUnavailableError) return staleRead(entry);
+        // nothing to show and the budget is the reason: "ask again shortly", not an error
+        if (error instanceof ShopifyUnavailableError && error.budget)
+          return {
+            facts: null,
+            asOf: now(),
+            stale: false,
+            source: "shopify",
+            pendingRetryAfterSeconds: error.retryAfterSeconds,
+          };
         throw error;
       }
     },

@@ -13,6 +13,11 @@ export interface FactsRead {
   /** Served past freshness (the shop's Admin API budget is low, or Shopify did not answer): marked as such. */
   stale: boolean;
   source: "cache" | "shopify";
+  /**
+   * No facts yet, for the shop's Admin API budget (nothing cached, and the read is kept back for changes or was
+   * throttled): ask again after this many seconds. `facts` is null; it says nothing about the order.
+   */
+  pendingRetryAfterSeconds?: number;
 }
 
 /** What the use cases need from Shopify (implemented by app/shopify's gateway, or a test double). */

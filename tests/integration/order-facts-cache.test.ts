@@ -181,6 +181,29 @@ describe("the order facts cache", () => {
     budgetFor(SHOP).observe({ maximumAvailable: 2000, currentlyAvailable: 2000, restoreRate: 100 });
   });
 
+  it("GIVEN nothing cached and the shop's budget low past the wait THEN a checking answer (200, pending, retryAfterSeconds), nothing offered, nothing about the order, no THROTTLED", async () => {
+    sim.bucket.drain();
+    budgetFor(SHOP).observe({ maximumAvailable: 2000, currentlyAvailable: 0, restoreRate: 100 });
+    const pending = await read("5003");
+    expect(pending.status).toBe(200);
+    expect(pending.body).toMatchObject({
+      order: { id: "5003", name: null },
+      pending: true,
+      addressChange: { allowed: false, reasons: [], currentAddress: null },
+      cancellation: { allowed: false, reasons: [] },
+      requests: [],
+    });
+    expect(pending.body.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(factsReads()).toBe(0);
+    expect(sim.calls.filter((c) => c.outcome === "throttled")).toEqual([]);
+    // once the budget is back, the same read is the order's options
+    sim.bucket.reset();
+    budgetFor(SHOP).observe({ maximumAvailable: 2000, currentlyAvailable: 2000, restoreRate: 100 });
+    const after = await read("5003");
+    expect(after.body).toMatchObject({ order: { id: "5003", name: "#1003" } });
+    expect(after.body.pending).toBeUndefined();
+  });
+
   it("GIVEN a merchant's settings change THEN the next cached answer follows it at once", async () => {
     expect((await read("5002")).body.cancellation.requiresApproval).toBe(true);
     const { DEFAULT_POLICY } = await import("~/domain/policy");
