@@ -16,6 +16,7 @@ import {
   storeWebhookFacts,
 } from "~/models/order-facts-cache.server";
 import { orderFactsFromWebhook } from "~/shopify/webhook-order-facts.server";
+import { factsCacheSettings } from "./order-facts-cache.server";
 import { supersedeForOrder } from "./system-jobs.server";
 import { requestIdentity } from "~/models/request-identity";
 
@@ -176,6 +177,7 @@ function routedOpen(topic: string, payload: unknown): boolean {
  * for the facts, or when Shopify already said more about the order (any entry). Returns whether it was stored.
  */
 export async function cacheFactsFromOrderCreate(db: Db, shop: string, payload: unknown, at: Date): Promise<boolean> {
+  if (!factsCacheSettings().enabled) return false;
   const facts = orderFactsFromWebhook(payload);
   if (!facts) return false;
   return storeWebhookFacts(db, shop, facts.legacyId, facts, at);
