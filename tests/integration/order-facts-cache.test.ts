@@ -125,6 +125,21 @@ describe("the order facts cache", () => {
     expect(promisesInvalidations()).toBe(!process.env.DATABASE_URL?.startsWith("postgres"));
   });
 
+  it("GIVEN an entry read before this process started THEN on SQLite it is not fresh (an invalidation promised by a process that died may be missing); on PostgreSQL it is", async () => {
+    const { cachedOrderFacts, promisesInvalidations, ORDER_FACTS_VERSION } =
+      await import("~/models/order-facts-cache.server");
+    await read("5001");
+    const row = await prisma.orderFactsCache.findUniqueOrThrow({
+      where: { shop_orderId: { shop: SHOP, orderId: "5001" } },
+    });
+    expect(row.version).toBe(ORDER_FACTS_VERSION);
+    await prisma.orderFactsCache.update({
+      where: { shop_orderId: { shop: SHOP, orderId: "5001" } },
+      data: { fetchedAt: new Date(Date.now() - 3_600_000), invalidatedAt: new Date(0) },
+    });
+    expect((await cachedOrderFacts(prisma, SHOP, "5001"))?.invalidated).toBe(promisesInvalidations());
+  });
+
   it("GIVEN a fulfillment order placed on hold THEN the order that lists it is read again, and no other", async () => {
     await read("5003");
     await read("5001");
