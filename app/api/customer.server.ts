@@ -21,7 +21,7 @@ import { setLogShop } from "~/logger.server";
 import type { RequestWithHistory } from "~/models/change-request.server";
 import { decodePayload } from "~/models/request-payload";
 import { servicesFor } from "~/services/context.server";
-import type { CustomerActor, OrderOptions } from "~/services/customer-requests.server";
+import type { CustomerActor, OrderOptions, PendingOptions } from "~/services/customer-requests.server";
 import { readBodyText } from "~/http/body-limit.server";
 import { ServiceError } from "~/services/errors";
 import type { ServiceDeps } from "~/services/ports";
@@ -220,8 +220,34 @@ export function presentCountries(codes: readonly string[], locale: Locale) {
   }));
 }
 
+/**
+ * The answer of GET options while the order's facts wait for the shop's Admin API budget (docs/customer-api.md,
+ * "Checking"): the usual shape with nothing offered and nothing about the order, `pending: true` and when to ask again.
+ */
+function presentPendingOptions(options: PendingOptions) {
+  return {
+    order: { id: options.orderId, name: null },
+    pending: true,
+    retryAfterSeconds: options.retryAfterSeconds,
+    asOf: null,
+    stale: false,
+    addressChange: {
+      allowed: false,
+      reasons: [],
+      deadline: null,
+      currentAddress: null,
+      allowCountryChange: false,
+      countries: [],
+      requiresApproval: false,
+    },
+    cancellation: { allowed: false, reasons: [], deadline: null, requiresApproval: false, customerReasons: [] },
+    requests: [],
+  };
+}
+
 /** The answer of GET options: what the customer may do with the order and why not (docs/customer-api.md). */
-export function presentOptions(options: OrderOptions, locale: Locale) {
+export function presentOptions(options: OrderOptions | PendingOptions, locale: Locale) {
+  if ("pending" in options) return presentPendingOptions(options);
   const offered = options.policy.cancellation.customerReasons ?? DEFAULT_POLICY.cancellation.customerReasons;
   return {
     order: { id: options.facts.legacyId, name: options.facts.name },

@@ -205,8 +205,6 @@ export interface OrderFacts {
   customerLocale: string | null;
   /** Who to notify (not used by the rules). */
   customer?: { firstName: string | null; lastName: string | null; email: string | null; phone: string | null } | null;
-  /** Countries the shop ships to, for the address form (not used by the rules). */
-  shipsToCountries?: string[];
   /** The order status page link for notifications (not used by the rules). */
   statusPageUrl?: string | null;
   currencyCode: string;
@@ -225,6 +223,11 @@ export interface OrderFacts {
   lineItems: LineItemFact[];
   /** Protected customer data Shopify withheld (the app is not approved for it); absent or empty = all read. */
   customerDataWithheld?: CustomerData[];
+  /**
+   * Where the facts come from: "webhook" when built from the order's `orders/create` payload (the order facts cache's
+   * first entry: no fulfillment orders known, app/shopify/webhook-order-facts); absent when read from the Admin API.
+   */
+  origin?: "webhook";
 }
 
 /** The protected customer data Shopify approves an app for field by field (level 2). */

@@ -1,5 +1,5 @@
 import { Prisma } from "@prisma/client";
-import type { DbTx } from "~/db.server";
+import { databaseProvider, type DbTx } from "~/db.server";
 import type { OrderFacts } from "~/domain/types";
 import { isUniqueViolation } from "./errors";
 
@@ -7,7 +7,7 @@ import { isUniqueViolation } from "./errors";
  * The shape of the cached OrderFacts: bump it whenever OrderFacts or the facts query changes, so entries
  * written by the old shape are misses instead of facts with missing fields.
  */
-export const ORDER_FACTS_VERSION = 1;
+export const ORDER_FACTS_VERSION = 2;
 
 /** A cached read of an order's facts. */
 export interface CachedFacts {
@@ -18,15 +18,47 @@ export interface CachedFacts {
   invalidated: boolean;
 }
 
+/**
+ * Invalidations this process has promised but not yet written (`shop|orderId` → when): a webhook answered before
+ * its row is written (`markInvalidated`) is kept here until the write lands, and every read and store of this
+ * process checks it. Only for a database one process serves (SQLite: one instance by design); an invalidation
+ * several instances must see is written before the answer.
+ */
+const tombstones = new Map<string, number>();
+const tombstoneKey = (shop: string, orderId: string) => `${shop}|${orderId}`;
+
+/**
+ * When this process started: an entry read before it may have missed an invalidation promised by a process that
+ * died before writing it (the webhook answered, the row not yet written), so it is not fresh here — read again.
+ */
+const PROCESS_STARTED_AT = Date.now();
+
+/** Whether invalidations may be promised before they are written: one process serves the database (SQLite). */
+export const promisesInvalidations = () => databaseProvider() === "sqlite";
+
 /** The cache's entry for an order, or null when there is none of the current shape. */
 export async function cachedOrderFacts(db: DbTx, shop: string, orderId: string): Promise<CachedFacts | null> {
   const row = await db.orderFactsCache.findUnique({ where: { shop_orderId: { shop, orderId } } });
   if (!row || row.facts === null || row.version !== ORDER_FACTS_VERSION) return null;
+  const fetchedAt = row.fetchedAt.getTime();
+  const promised = tombstones.get(tombstoneKey(shop, orderId)) ?? -Infinity;
   return {
     facts: JSON.parse(row.facts) as OrderFacts,
     fetchedAt: row.fetchedAt,
-    invalidated: row.invalidatedAt.getTime() >= row.fetchedAt.getTime(),
+    invalidated:
+      row.invalidatedAt.getTime() >= fetchedAt ||
+      promised >= fetchedAt ||
+      (fetchedAt < PROCESS_STARTED_AT && promisesInvalidations()),
   };
+}
+
+/**
+ * A webhook about the order arrived at `at` and will be answered before its row is written: from now on this
+ * process treats the entry as invalidated (reads and stores check it) until `invalidateOrderFacts` writes it.
+ */
+export function markInvalidated(shop: string, orderId: string, at: Date): void {
+  const key = tombstoneKey(shop, orderId);
+  tombstones.set(key, Math.max(tombstones.get(key) ?? -Infinity, at.getTime()));
 }
 
 /**
@@ -40,6 +72,8 @@ export async function storeOrderFacts(
   facts: OrderFacts,
   fetchedAt: Date,
 ): Promise<boolean> {
+  // an invalidation this process promised after the read started and has not written yet wins, as a written one
+  if ((tombstones.get(tombstoneKey(shop, orderId)) ?? -Infinity) >= fetchedAt.getTime()) return false;
   const data = {
     version: ORDER_FACTS_VERSION,
     facts: JSON.stringify(facts),
@@ -57,6 +91,39 @@ export async function storeOrderFacts(
     return true;
   } catch (error) {
     // the row exists and was invalidated after this read started: keep the invalidation
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Stores facts built from the order's `orders/create` payload, received at `at` — only as the order's first entry:
+ * any row (a read stored, or a webhook about the order already invalidated it, deliveries arriving out of order)
+ * means Shopify has said more since, and the payload is not stored over it.
+ */
+export async function storeWebhookFacts(
+  db: DbTx,
+  shop: string,
+  orderId: string,
+  facts: OrderFacts,
+  at: Date,
+): Promise<boolean> {
+  if (tombstones.has(tombstoneKey(shop, orderId))) return false;
+  try {
+    await db.orderFactsCache.create({
+      data: {
+        shop,
+        orderId,
+        version: ORDER_FACTS_VERSION,
+        facts: JSON.stringify(facts),
+        customerId: facts.customerId?.split("/").pop() ?? null,
+        fulfillmentOrderIds: "",
+        fetchedAt: at,
+        invalidatedAt: new Date(0),
+      },
+    });
+    return true;
+  } catch (error) {
     if (isUniqueViolation(error)) return false;
     throw error;
   }
@@ -112,9 +179,19 @@ class InvalidationBatch {
         INSERT INTO "OrderFactsCache" ("shop", "orderId", "version", "fulfillmentOrderIds", "fetchedAt", "invalidatedAt")
         VALUES ${values}
         ON CONFLICT ("shop", "orderId") DO UPDATE SET "invalidatedAt" = excluded."invalidatedAt"`;
-      for (const row of rows) for (const w of row.waiting) w.resolve();
+      for (const row of rows) {
+        // written: the row now says what the promise said (a later promise for the order stays)
+        const key = tombstoneKey(row.shop, row.orderId);
+        if ((tombstones.get(key) ?? Infinity) <= row.at.getTime()) tombstones.delete(key);
+        for (const w of row.waiting) w.resolve();
+      }
     } catch (error) {
       for (const row of rows) for (const w of row.waiting) w.reject(error);
+      // a promised invalidation is written in the end: its tombstone holds meanwhile, the write is tried again
+      for (const row of rows) {
+        if (!tombstones.has(tombstoneKey(row.shop, row.orderId))) continue;
+        setTimeout(() => void this.add(row.shop, row.orderId, row.at).catch(() => undefined), 1000).unref();
+      }
     }
   }
 }
@@ -136,6 +213,18 @@ export async function invalidateByFulfillmentOrder(
   if (fulfillmentOrderIds.length === 0) return 0;
   const { count } = await db.orderFactsCache.updateMany({
     where: { shop, OR: fulfillmentOrderIds.map((id) => ({ fulfillmentOrderIds: { contains: ` ${id} ` } })) },
+    data: { invalidatedAt: at },
+  });
+  return count;
+}
+
+/**
+ * A fulfillment-order webhook naming fulfillment orders no entry lists: they may belong to an order whose facts
+ * came from its `orders/create` payload (which lists none), so every such entry of the shop is invalidated.
+ */
+export async function invalidateUnlistedFulfillmentOrders(db: DbTx, shop: string, at: Date): Promise<number> {
+  const { count } = await db.orderFactsCache.updateMany({
+    where: { shop, fulfillmentOrderIds: "", facts: { not: null } },
     data: { invalidatedAt: at },
   });
   return count;

@@ -10,8 +10,10 @@ const Body = z.object({ emailOn: z.boolean(), smsOn: z.boolean() });
 // change nothing). CORS preflight (OPTIONS) reaches the action; the library answers it.
 const contact = customerEndpoint("customerAccount", async ({ request, params, deps, customer, locale }) => {
   const orderId = orderIdParam(params.orderId);
-  if (request.method === "GET")
-    return { status: 200, body: presentContact(await getContact(deps, { ...customer, orderId }), locale) };
+  if (request.method === "GET") {
+    const state = await getContact(deps, { ...customer, orderId });
+    return { status: 200, body: state.pending === true ? state : presentContact(state, locale) };
+  }
   const { emailOn, smsOn } = await readBody(request, Body);
   return {
     status: 200,

@@ -13,6 +13,7 @@ export function shopifyPort(gateway: ShopifyGateway): ShopifyPort & QuestionRead
   return {
     getOrderFacts: (orderId: string) => gateway.getOrderFacts(orderId),
     readFreshForQuestion: (orderId: string) => gateway.getOrderFactsDeferrable(orderId, QUESTION_DEFER),
+    shipsToCountries: () => gateway.shipsToCountries(),
     quoteShipping: (facts, address) => gateway.quoteShipping(facts, address),
     applyShippingAddress: async (input) => void (await gateway.applyShippingAddress(input)),
     holdForCancellation: (input) => gateway.holdForCancellation(input),

@@ -52,24 +52,46 @@ function sameHash(a: string, b: string): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
-/** Whether any customer SMS route is switched on for the shop (saved switch, else the default matrix). */
+/**
+ * Whether any customer SMS route is switched on for the shop (saved switch, else the default matrix). The withdrawal's
+ * acknowledgement does not count: it goes by SMS only when the statement asks for it, whatever the order's channels.
+ */
 async function smsOffered(db: DbTx, shop: string): Promise<boolean> {
   const saved = await db.notificationSetting.findMany({ where: { shop, channel: "SMS", recipient: "CUSTOMER" } });
   return NOTIFICATION_ROUTES.some(
     (r) =>
       r.channel === "SMS" &&
       r.recipient === "CUSTOMER" &&
+      r.event !== "WITHDRAWAL_RECEIVED" &&
       (saved.find((s) => s.event === r.event)?.enabled ?? r.defaultOn),
   );
 }
 
-/** The order, checked to be this customer's: its key for the contact rows and its email. */
-async function ownedKey(deps: ServiceDeps, input: CustomerActor & { orderId: string }) {
-  const { facts } = await readOwnedOrder(deps, input.orderId, input);
+/** A question asked while no facts are known and the shop's Admin API budget is kept for changes. */
+export interface PendingContact {
+  pending: true;
+  retryAfterSeconds: number;
+}
+
+/** The order, checked to be this customer's: its key for the contact rows and its email (or "checking"). */
+async function readOwnedKey(deps: ServiceDeps, input: CustomerActor & { orderId: string }) {
+  const read = await readOwnedOrder(deps, input.orderId, input);
+  if ("pending" in read) return read;
+  const { facts } = read;
   return {
     key: { shop: deps.shop, orderId: facts.legacyId, customerId: input.customerId },
     orderEmail: facts.customer?.email ?? null,
   };
+}
+
+/** As readOwnedKey, for a change: "checking" is then a 503 with Retry-After (nothing is changed). */
+async function ownedKey(deps: ServiceDeps, input: CustomerActor & { orderId: string }) {
+  const owned = await readOwnedKey(deps, input);
+  if ("pending" in owned)
+    throw new ServiceError("SHOPIFY_UNAVAILABLE", "The order cannot be checked right now.", {
+      retryAfterSeconds: owned.retryAfterSeconds,
+    });
+  return owned;
 }
 
 async function stateOf(deps: ServiceDeps, key: ContactKey, orderEmail: string | null): Promise<ContactState> {
@@ -114,9 +136,14 @@ async function stateOf(deps: ServiceDeps, key: ContactKey, orderEmail: string | 
 }
 
 /** GET contact: the order's channels, codes waiting, and deliveries that failed. */
-export async function getContact(deps: ServiceDeps, input: CustomerActor & { orderId: string }): Promise<ContactState> {
-  const { key, orderEmail } = await ownedKey(deps, input);
-  return stateOf(deps, key, orderEmail);
+export async function getContact(
+  deps: ServiceDeps,
+  input: CustomerActor & { orderId: string },
+): Promise<ContactState | PendingContact> {
+  const owned = await readOwnedKey(deps, input);
+  // a question, not a change: "checking" (the block asks again after retryAfterSeconds), not an error
+  if ("pending" in owned) return owned;
+  return stateOf(deps, owned.key, owned.orderEmail);
 }
 
 /**

@@ -70,15 +70,17 @@ export async function readOwnedOrder(
   deps: ServiceDeps,
   orderId: string,
   customer: CustomerActor,
-): Promise<Omit<FactsRead, "facts"> & { facts: OrderFacts }> {
+): Promise<(Omit<FactsRead, "facts"> & { facts: OrderFacts }) | { pending: true; retryAfterSeconds: number }> {
   const { shopify } = deps;
-  const read = await viaShopify(() =>
+  const read: FactsRead = await viaShopify(() =>
     shopify.readOrderFacts
       ? shopify.readOrderFacts(orderId)
       : shopify
           .getOrderFacts(orderId)
           .then((facts) => ({ facts, asOf: deps.clock(), stale: false, source: "shopify" as const })),
   );
+  if (read.pendingRetryAfterSeconds !== undefined)
+    return { pending: true, retryAfterSeconds: read.pendingRetryAfterSeconds };
   return { ...read, facts: ownedOrder(read.facts, customer) };
 }
 
@@ -125,13 +127,33 @@ export interface OrderOptions {
   withdrawal: WithdrawalOptions;
 }
 
+/**
+ * The options while the order's facts are not known yet for the shop's Admin API budget: nothing is offered yet,
+ * and nothing about the order is said (its owner is not checked yet); the client asks again after `retryAfterSeconds`.
+ */
+export interface PendingOptions {
+  pending: true;
+  orderId: string;
+  retryAfterSeconds: number;
+}
+
 /** GET options: what this customer may do with this order now, and why not — one Admin API call. */
-export async function getOptions(deps: ServiceDeps, input: CustomerActor & { orderId: string }): Promise<OrderOptions> {
-  const { facts, asOf, stale } = await readOwnedOrder(deps, input.orderId, input);
+export async function getOptions(
+  deps: ServiceDeps,
+  input: CustomerActor & { orderId: string },
+): Promise<OrderOptions | PendingOptions> {
+  const read = await readOwnedOrder(deps, input.orderId, input);
+  if ("pending" in read) return { pending: true, orderId: input.orderId, retryAfterSeconds: read.retryAfterSeconds };
+  const { facts, asOf, stale } = read;
   // one read of the order's requests serves both the rules and the customer's history
   const history = requestsForOrder(deps.db, deps.shop, facts.legacyId);
   const [ctx, requests] = await Promise.all([evaluationContext(deps, facts, history), history]);
   const withdrawal = await withdrawalSection(deps, facts, ctx.policy);
+  // the form offers other countries only when the store allows moving an order abroad: then the shop's list
+  const shipsToCountries =
+    ctx.policy.addressChange.allowCountryChange && deps.shopify.shipsToCountries
+      ? await deps.shopify.shipsToCountries().catch(() => [])
+      : [];
   return {
     facts,
     asOf,
@@ -140,7 +162,7 @@ export async function getOptions(deps: ServiceDeps, input: CustomerActor & { ord
     addressChange: evaluateAddressChangeOptions(ctx),
     cancellation: evaluateCancellation(ctx),
     requests,
-    shipsToCountries: facts.shipsToCountries ?? [],
+    shipsToCountries,
     withdrawal,
   };
 }

@@ -10,7 +10,7 @@ import { ShopifyUnavailableError } from "~/shopify/errors";
 import type { FactsRead, ShopifyPort } from "./ports";
 
 /** The options' read, `AmendOrderFacts`: its requested cost, what the budget must afford. */
-export const ORDER_FACTS_REQUESTED_COST = 130;
+export const ORDER_FACTS_REQUESTED_COST = 71;
 
 /** The cache's settings, read per call (a bench or an operator can switch it off without a restart). */
 export function factsCacheSettings(source: Record<string, string | undefined> = process.env) {
@@ -77,6 +77,15 @@ export function withFactsCache(
       } catch (error) {
         // throttled past the bound or unreachable: an answer from the last facts, marked, not an error
         if (entry && error instanceof ShopifyUnavailableError) return staleRead(entry);
+        // nothing to show and the budget is the reason: "ask again shortly", not an error
+        if (error instanceof ShopifyUnavailableError && error.budget)
+          return {
+            facts: null,
+            asOf: now(),
+            stale: false,
+            source: "shopify",
+            pendingRetryAfterSeconds: error.retryAfterSeconds,
+          };
         throw error;
       }
     },

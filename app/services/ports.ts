@@ -14,6 +14,11 @@ export interface FactsRead {
   /** Served past freshness (the shop's Admin API budget is low, or Shopify did not answer): marked as such. */
   stale: boolean;
   source: "cache" | "shopify";
+  /**
+   * No facts yet, for the shop's Admin API budget (nothing cached, and the read is kept back for changes or was
+   * throttled): ask again after this many seconds. `facts` is null; it says nothing about the order.
+   */
+  pendingRetryAfterSeconds?: number;
 }
 
 /** What the use cases need from Shopify (implemented by app/shopify's gateway, or a test double). */
@@ -25,6 +30,8 @@ export interface ShopifyPort {
    * read from Shopify (it may refuse it). Without it (a test double) questions read from Shopify.
    */
   readOrderFacts?(orderId: string, admit?: () => void): Promise<FactsRead>;
+  /** The countries the shop ships to (a per-shop fact, cached per shop); absent in a test double: not known. */
+  shipsToCountries?(): Promise<string[]>;
   quoteShipping(facts: OrderFacts, address: MailingAddress): Promise<ShippingQuote>;
   applyShippingAddress(input: { requestId: string; facts: OrderFacts; address: MailingAddress }): Promise<void>;
   holdForCancellation(input: { requestId: string; facts: OrderFacts }): Promise<unknown>;

@@ -11,7 +11,12 @@ import {
   forgetCustomerOrderFacts,
   invalidateByFulfillmentOrder,
   invalidateOrderFacts,
+  invalidateUnlistedFulfillmentOrders,
+  markInvalidated,
+  storeWebhookFacts,
 } from "~/models/order-facts-cache.server";
+import { orderFactsFromWebhook } from "~/shopify/webhook-order-facts.server";
+import { factsCacheSettings } from "./order-facts-cache.server";
 import { supersedeForOrder } from "./system-jobs.server";
 import { requestIdentity } from "~/models/request-identity";
 
@@ -47,6 +52,7 @@ async function carryOnAfterServiceAnswer(deps: WebhookDeps, shop: string, payloa
 export type WebhookTopic =
   | "APP_UNINSTALLED"
   | "APP_SCOPES_UPDATE"
+  | "ORDERS_CREATE"
   | "ORDERS_UPDATED"
   | "ORDERS_FULFILLED"
   | "ORDERS_CANCELLED"
@@ -153,20 +159,63 @@ function gidsIn(payload: unknown, type: string): string[] {
   return [...found];
 }
 
+const RoutedPayload = z.object({ fulfillment_order: z.object({ status: z.string() }) });
+
+/**
+ * A fulfillment order routed and OPEN (`fulfillment_orders/order_routing_complete`, sent for every new order): what
+ * facts built from an `orders/create` payload already assume, so it invalidates none of them.
+ */
+function routedOpen(topic: string, payload: unknown): boolean {
+  if (topic !== "FULFILLMENT_ORDERS_ORDER_ROUTING_COMPLETE") return false;
+  const parsed = RoutedPayload.safeParse(payload);
+  return parsed.success && parsed.data.fulfillment_order.status.toLowerCase() === "open";
+}
+
+/**
+ * `orders/create`: the order's first entry in the facts cache, built from the payload (`orderFactsFromWebhook`),
+ * so its first look (the thank-you block) costs no Admin API call. Nothing stored when the payload cannot stand
+ * for the facts, or when Shopify already said more about the order (any entry). Returns whether it was stored.
+ */
+export async function cacheFactsFromOrderCreate(db: Db, shop: string, payload: unknown, at: Date): Promise<boolean> {
+  if (!factsCacheSettings().enabled) return false;
+  const facts = orderFactsFromWebhook(payload);
+  if (!facts) return false;
+  return storeWebhookFacts(db, shop, facts.legacyId, facts, at);
+}
+
 /**
  * The order facts cache's part of a verified delivery, done before it is answered: an order topic invalidates
  * that order's entry; a fulfillment-order topic (it names fulfillment orders, not their order) invalidates the
- * entries that list one of them, and any order it names.
+ * entries that list one of them, and any order it names. With `promiseFirst` (one process serves the database),
+ * an order topic's invalidation is promised at once in this process (`markInvalidated`: every read and store here
+ * checks it) and `written` may land after the answer; otherwise the answer waits for `written`.
  */
-export async function invalidateCachedFacts(db: Db, shop: string, topic: string, payload: unknown, now: Date) {
+export function invalidateCachedFacts(
+  db: Db,
+  shop: string,
+  topic: string,
+  payload: unknown,
+  now: Date,
+  options: { promiseFirst?: boolean } = {},
+): { promised: boolean; written: Promise<void> } {
   if (topic === "ORDERS_UPDATED" || topic === "ORDERS_FULFILLED" || topic === "ORDERS_CANCELLED") {
     const order = OrderPayload.safeParse(payload);
-    if (order.success) await invalidateOrderFacts(db, shop, order.data.id, now);
-  } else if (isFulfillmentOrderTopic(topic)) {
-    await invalidateByFulfillmentOrder(db, shop, gidsIn(payload, "FulfillmentOrder"), now);
-    for (const order of gidsIn(payload, "Order"))
-      await invalidateOrderFacts(db, shop, order.split("/").pop() ?? order, now);
+    if (!order.success) return { promised: true, written: Promise.resolve() };
+    if (options.promiseFirst) markInvalidated(shop, order.data.id, now);
+    return { promised: options.promiseFirst === true, written: invalidateOrderFacts(db, shop, order.data.id, now) };
   }
+  if (isFulfillmentOrderTopic(topic)) {
+    const written = (async () => {
+      const named = gidsIn(payload, "FulfillmentOrder");
+      const listed = await invalidateByFulfillmentOrder(db, shop, named, now);
+      if (named.length > 0 && listed === 0 && !routedOpen(topic, payload))
+        await invalidateUnlistedFulfillmentOrders(db, shop, now);
+      for (const order of gidsIn(payload, "Order"))
+        await invalidateOrderFacts(db, shop, order.split("/").pop() ?? order, now);
+    })();
+    return { promised: false, written };
+  }
+  return { promised: true, written: Promise.resolve() };
 }
 
 /**
@@ -179,6 +228,8 @@ export async function needsProcessing(db: Db, shop: string, topic: string, paylo
   // a fulfillment-order delivery's work is the cache's invalidation, done before the answer — but a service's
   // answer to a cancellation request also carries a waiting request on, after the answer
   if (isFulfillmentOrderTopic(topic)) return (SERVICE_ANSWER_TOPICS as readonly string[]).includes(topic);
+  // a new order's only work is its first cache entry, done after the answer
+  if (topic === "ORDERS_CREATE") return false;
   if (topic !== "ORDERS_UPDATED" && topic !== "ORDERS_FULFILLED" && topic !== "ORDERS_CANCELLED") return true;
   if (!OrderPayload.safeParse(payload).success) return true;
   const outcome = orderOutcome(topic, payload);

@@ -45,12 +45,15 @@ export class ShopifyUnavailableError extends Error {
   readonly retryAfterSeconds: number;
   readonly mayHaveApplied: boolean;
   readonly status: number | null;
+  /** For the shop's Admin API budget (throttled past the bound, or a question's read kept back for changes). */
+  readonly budget: boolean;
   constructor(args: {
     operation: string;
     message: string;
     retryAfterSeconds?: number;
     mayHaveApplied?: boolean;
     status?: number | null;
+    budget?: boolean;
     cause?: unknown;
   }) {
     super(`Shopify Admin API unavailable for ${args.operation}: ${args.message}`, { cause: args.cause });
@@ -58,6 +61,7 @@ export class ShopifyUnavailableError extends Error {
     this.retryAfterSeconds = args.retryAfterSeconds ?? 5;
     this.mayHaveApplied = args.mayHaveApplied ?? false;
     this.status = args.status ?? null;
+    this.budget = args.budget ?? false;
   }
 }
 

@@ -158,6 +158,7 @@ export function createAdminClient(graphql: AdminGraphql, options: AdminClientOpt
             operation,
             message: "the shop's Admin API budget is kept for changes",
             retryAfterSeconds: Math.max(1, Math.ceil(budget.waitMsFor(defer.cost) / 1000)),
+            budget: true,
           });
         }
         budget.spend(defer.cost);
@@ -192,6 +193,7 @@ export function createAdminClient(graphql: AdminGraphql, options: AdminClientOpt
                 message: `still throttled after ${throttled} tries`,
                 retryAfterSeconds: Math.ceil(outcome.waitMs / 1000),
                 status: outcome.status,
+                budget: true,
               });
             }
             log("debug", "Admin API throttled; waiting for the bucket to refill", {

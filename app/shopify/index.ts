@@ -13,7 +13,7 @@ import { requestCancellationAtServices, type ServiceCancellation } from "./fulfi
 import { budgetFor } from "./budget.server";
 import { holdForCancellation, releaseHold, type PlacedHold } from "./holds.server";
 import type { LedgerDb } from "./ledger.server";
-import { getOrderFacts } from "./order-facts.server";
+import { getOrderFacts, getShipsToCountries, shopShipsTo } from "./order-facts.server";
 import { quoteShipping } from "./shipping-quote.server";
 import { getShopInfo, type ShopInfo } from "./shop.server";
 import {
@@ -63,6 +63,8 @@ export interface ShopifyGateway {
     orderId: string | number,
     defer: { cost: number; maxWaitMs: number },
   ): Promise<OrderFacts | null>;
+  /** The countries the shop ships to, from this process's per-shop cache (`AmendShopShipsTo` once an hour). */
+  shipsToCountries(): Promise<string[]>;
   /** Live shipping rates for the order's shippable lines to `address` (`draftOrderCalculate`, nothing saved). */
   quoteShipping(facts: OrderFacts, address: MailingAddress): Promise<ShippingQuote>;
   /**
@@ -137,6 +139,7 @@ export function createShopifyGateway(options: ShopifyGatewayOptions): ShopifyGat
         },
         orderId,
       ),
+    shipsToCountries: () => shopShipsTo(shop, () => getShipsToCountries(client)),
     quoteShipping: (facts, address) => quoteShipping(client, facts, address),
     applyShippingAddress: ({ requestId, facts, address }) =>
       applyShippingAddress(client, db, { shop, requestId, orderId: facts.id, address }),

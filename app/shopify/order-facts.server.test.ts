@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { fakeGraphql, ok } from "./__fixtures__/fake-admin";
 import { orderAnswer } from "./__fixtures__/orders";
 import { createAdminClient } from "./graphql-client.server";
-import { getOrderFacts, mapOrderFacts, orderGid } from "./order-facts.server";
+import {
+  getOrderFacts,
+  mapOrderFacts,
+  ORDER_FACTS_FIRST,
+  ORDER_FACTS_FIRST_LARGE,
+  orderGid,
+  shopShipsTo,
+} from "./order-facts.server";
 import { address, discount, eur, fulfillmentOrder, orderFacts, shippingLine } from "~/domain/test-fixtures";
 import type * as Admin from "~/types/admin.generated";
 
@@ -22,7 +29,6 @@ describe("mapOrderFacts", () => {
         customerLocale: "fr-FR",
         customer: { firstName: "Camille", lastName: "Martin", email: "camille@example.fr", phone: "+33612345678" },
         statusPageUrl: "https://amend-demo.myshopify.com/orders/abc/authenticate?key=k",
-        shipsToCountries: ["FR", "BE"],
         fulfillmentOrders: [
           fulfillmentOrder({ id: "gid://shopify/FulfillmentOrder/9001" }),
           fulfillmentOrder({
@@ -60,7 +66,7 @@ describe("mapOrderFacts", () => {
   });
 
   it("GIVEN no order WHEN mapped THEN null (ORDER_NOT_FOUND)", () => {
-    expect(mapOrderFacts({ order: null, shop: { shipsToCountries: [] } })).toBeNull();
+    expect(mapOrderFacts({ order: null })).toBeNull();
   });
 
   it("GIVEN a cancelled order without customer, locale, address or financial status WHEN mapped THEN nulls, not crashes", () => {
@@ -156,7 +162,32 @@ describe("getOrderFacts", () => {
     const fake = fakeGraphql(() => ok(orderAnswer()));
     const facts = await getOrderFacts(createAdminClient(fake.graphql), "5001");
     expect(facts?.name).toBe("#1001");
-    expect(fake.calls).toEqual([{ operation: "AmendOrderFacts", variables: { id: "gid://shopify/Order/5001" } }]);
+    expect(fake.calls).toEqual([
+      { operation: "AmendOrderFacts", variables: { id: "gid://shopify/Order/5001", ...ORDER_FACTS_FIRST } },
+    ]);
+  });
+
+  it("GIVEN more fulfillment orders than a typical order has WHEN read THEN read again with room for all of them", async () => {
+    const first = orderAnswer();
+    first.order!.fulfillmentOrders.pageInfo = { hasNextPage: true };
+    const all = orderAnswer();
+    all.order!.fulfillmentOrders.nodes.push({
+      ...all.order!.fulfillmentOrders.nodes[0],
+      id: "gid://shopify/FulfillmentOrder/9003",
+    });
+    const fake = fakeGraphql((call) =>
+      call.variables.fulfillmentOrders === ORDER_FACTS_FIRST.fulfillmentOrders ? ok(first) : ok(all),
+    );
+    const facts = await getOrderFacts(createAdminClient(fake.graphql), 5001);
+    expect(facts?.fulfillmentOrders.map((fo) => fo.id)).toEqual([
+      "gid://shopify/FulfillmentOrder/9001",
+      "gid://shopify/FulfillmentOrder/9002",
+      "gid://shopify/FulfillmentOrder/9003",
+    ]);
+    expect(fake.calls.map((c) => c.variables)).toEqual([
+      { id: "gid://shopify/Order/5001", ...ORDER_FACTS_FIRST },
+      { id: "gid://shopify/Order/5001", ...ORDER_FACTS_FIRST_LARGE },
+    ]);
   });
 
   it("GIVEN more line items than the first page WHEN read THEN the rest is fetched so a quote covers every line", async () => {
@@ -197,5 +228,27 @@ describe("getOrderFacts", () => {
   it("gids pass through orderGid", () => {
     expect(orderGid("gid://shopify/Order/1")).toBe("gid://shopify/Order/1");
     expect(orderGid(42)).toBe("gid://shopify/Order/42");
+  });
+});
+
+describe("shopShipsTo", () => {
+  it("GIVEN a shop's countries read once WHEN asked again within the hour THEN no second read; after it, one more", async () => {
+    let reads = 0;
+    const read = async () => (++reads, ["FR", "BE"]);
+    const t0 = Date.parse("2026-12-05T10:00:00Z");
+    expect(await shopShipsTo("ships-to-test.myshopify.com", read, t0)).toEqual(["FR", "BE"]);
+    expect(await shopShipsTo("ships-to-test.myshopify.com", read, t0 + 59 * 60_000)).toEqual(["FR", "BE"]);
+    expect(reads).toBe(1);
+    await shopShipsTo("ships-to-test.myshopify.com", read, t0 + 61 * 60_000);
+    expect(reads).toBe(2);
+  });
+
+  it("GIVEN a failed read WHEN asked again THEN read again (a failure is not kept)", async () => {
+    const t0 = Date.parse("2026-12-05T10:00:00Z");
+    await expect(
+      shopShipsTo("ships-to-fail.myshopify.com", () => Promise.reject(new Error("down")), t0),
+    ).rejects.toThrow("down");
+    await Promise.resolve();
+    expect(await shopShipsTo("ships-to-fail.myshopify.com", async () => ["DE"], t0 + 1)).toEqual(["DE"]);
   });
 });

@@ -11,9 +11,14 @@ import type * as Admin from "~/types/admin.generated";
 import type { AdminClient, DeniedField } from "./graphql-client.server";
 import { isObjectWithheld, withWithheldCustomerData } from "./protected-data";
 
-/** Everything the rules need about one order, in one call. Line items past the first page are rare: fetched separately. */
+/**
+ * Everything the rules need about one order, in one call. Each connection asks for what a typical order has
+ * (`ORDER_FACTS_FIRST`: Shopify charges the requested cost up front, 2 + first × node); an order with more
+ * fulfillment orders, shipping lines or discounts than that is read again with `ORDER_FACTS_FIRST_LARGE` (rare).
+ * Line items past the first page are fetched separately.
+ */
 export const ORDER_FACTS_QUERY = `#graphql
-query AmendOrderFacts($id: ID!) {
+query AmendOrderFacts($id: ID!, $fulfillmentOrders: Int!, $shippingLines: Int!, $discounts: Int!) {
   order(id: $id) {
     id
     legacyResourceId
@@ -37,7 +42,8 @@ query AmendOrderFacts($id: ID!) {
     cancelledAt
     closed
     fulfillmentsCount { count }
-    fulfillmentOrders(first: 10) {
+    fulfillmentOrders(first: $fulfillmentOrders) {
+      pageInfo { hasNextPage }
       nodes {
         id
         status
@@ -49,7 +55,8 @@ query AmendOrderFacts($id: ID!) {
     }
     shippingAddress { ...AmendMailingAddress }
     purchasingEntity { ... on PurchasingCompany { location { id } } }
-    shippingLines(first: 5) {
+    shippingLines(first: $shippingLines) {
+      pageInfo { hasNextPage }
       nodes {
         title
         code
@@ -57,7 +64,8 @@ query AmendOrderFacts($id: ID!) {
         discountedPriceSet { shopMoney { amount currencyCode } }
       }
     }
-    discountApplications(first: 10) {
+    discountApplications(first: $discounts) {
+      pageInfo { hasNextPage }
       nodes {
         __typename
         targetType
@@ -72,15 +80,26 @@ query AmendOrderFacts($id: ID!) {
         ... on ScriptDiscountApplication { title }
       }
     }
-    lineItems(first: 25) {
+    lineItems(first: 10) {
       nodes { id title currentQuantity requiresShipping variant { id } }
       pageInfo { hasNextPage endCursor }
     }
   }
-  shop { shipsToCountries }
 }
 fragment AmendMailingAddress on MailingAddress {
   firstName lastName company address1 address2 city provinceCode zip countryCodeV2 phone
+}
+`;
+
+/** What a typical order fits in: 2 + first × node is charged up front for each connection. */
+export const ORDER_FACTS_FIRST = { fulfillmentOrders: 5, shippingLines: 2, discounts: 5 } as const;
+/** An order past one of those: read again with room for everything the rules look at. */
+export const ORDER_FACTS_FIRST_LARGE = { fulfillmentOrders: 50, shippingLines: 20, discounts: 50 } as const;
+
+/** The countries the shop ships to (the address form): a per-shop fact, cached per shop, not read per order. */
+export const SHIPS_TO_QUERY = `#graphql
+query AmendShopShipsTo {
+  shop { shipsToCountries }
 }
 `;
 
@@ -106,21 +125,59 @@ export function orderGid(orderId: string | number): string {
   return id.startsWith("gid://") ? id : `gid://shopify/Order/${id}`;
 }
 
+/** The countries the shop ships to (`AmendShopShipsTo`). */
+export async function getShipsToCountries(client: AdminClient): Promise<string[]> {
+  const data = await client.request<Admin.AmendShopShipsToQuery>(SHIPS_TO_QUERY, {});
+  return data.shop.shipsToCountries;
+}
+
+/** How long this process keeps a shop's countries: a merchant's change to shipping zones shows within it. */
+export const SHIPS_TO_MAX_AGE_MS = 60 * 60 * 1000;
+const shipsTo = new Map<string, { at: number; countries: Promise<string[]> }>();
+
+/**
+ * The shop's countries from this process's per-shop cache, read with `read` when absent or past
+ * `SHIPS_TO_MAX_AGE_MS` (one read in flight per shop; a failed read is not kept).
+ */
+export function shopShipsTo(shop: string, read: () => Promise<string[]>, now = Date.now()): Promise<string[]> {
+  const entry = shipsTo.get(shop);
+  if (entry && now - entry.at < SHIPS_TO_MAX_AGE_MS) return entry.countries;
+  if (shipsTo.size > 10_000) shipsTo.clear(); // bound memory: a forgotten shop is read again
+  const countries = read();
+  shipsTo.set(shop, { at: now, countries });
+  countries.catch(() => {
+    if (shipsTo.get(shop)?.countries === countries) shipsTo.delete(shop);
+  });
+  return countries;
+}
+
 /** Reads the order's facts; null when the order does not exist (or the app cannot see it). */
 export async function getOrderFacts(client: AdminClient, orderId: string | number): Promise<OrderFacts | null> {
   const id = orderGid(orderId);
   const denied: DeniedField[] = [];
-  const data = await client
-    .request<Admin.AmendOrderFactsQuery>(
-      ORDER_FACTS_QUERY,
-      { id },
-      { onAccessDenied: (fields) => denied.push(...fields) },
-    )
-    .catch((error: unknown) => {
-      // an app that may not read the order cannot see it
-      if (isObjectWithheld(error)) return null;
-      throw error;
-    });
+  const read = (first: typeof ORDER_FACTS_FIRST | typeof ORDER_FACTS_FIRST_LARGE) =>
+    client
+      .request<Admin.AmendOrderFactsQuery>(
+        ORDER_FACTS_QUERY,
+        { id, ...first },
+        { onAccessDenied: (fields) => denied.push(...fields) },
+      )
+      .catch((error: unknown) => {
+        // an app that may not read the order cannot see it
+        if (isObjectWithheld(error)) return null;
+        throw error;
+      });
+  let data = await read(ORDER_FACTS_FIRST);
+  const order = data?.order;
+  if (
+    order &&
+    (order.fulfillmentOrders.pageInfo.hasNextPage ||
+      order.shippingLines.pageInfo.hasNextPage ||
+      order.discountApplications.pageInfo.hasNextPage)
+  ) {
+    denied.length = 0;
+    data = await read(ORDER_FACTS_FIRST_LARGE);
+  }
   if (!data) return null;
   const mapped = mapOrderFacts(data);
   const facts = mapped && withWithheldCustomerData(mapped, denied);
@@ -156,7 +213,6 @@ export function mapOrderFacts(data: Admin.AmendOrderFactsQuery): OrderFacts | nu
         }
       : null,
     statusPageUrl: order.statusPageUrl ? String(order.statusPageUrl) : null,
-    shipsToCountries: data.shop?.shipsToCountries ?? [],
     currencyCode: order.currencyCode,
     displayFinancialStatus: order.displayFinancialStatus ?? null,
     displayFulfillmentStatus: order.displayFulfillmentStatus,

@@ -174,6 +174,9 @@ export type AmendFulfillmentHoldsQuery = { order?: AdminTypes.Maybe<(
 
 export type AmendOrderFactsQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
+  fulfillmentOrders: AdminTypes.Scalars['Int']['input'];
+  shippingLines: AdminTypes.Scalars['Int']['input'];
+  discounts: AdminTypes.Scalars['Int']['input'];
 }>;
 
 
@@ -182,13 +185,13 @@ export type AmendOrderFactsQuery = { order?: AdminTypes.Maybe<(
     & { customer?: AdminTypes.Maybe<(
       Pick<AdminTypes.Customer, 'id' | 'locale' | 'firstName' | 'lastName'>
       & { defaultEmailAddress?: AdminTypes.Maybe<Pick<AdminTypes.CustomerEmailAddress, 'emailAddress'>>, defaultPhoneNumber?: AdminTypes.Maybe<Pick<AdminTypes.CustomerPhoneNumber, 'phoneNumber'>> }
-    )>, fulfillmentsCount?: AdminTypes.Maybe<Pick<AdminTypes.Count, 'count'>>, fulfillmentOrders: { nodes: Array<(
+    )>, fulfillmentsCount?: AdminTypes.Maybe<Pick<AdminTypes.Count, 'count'>>, fulfillmentOrders: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<(
         Pick<AdminTypes.FulfillmentOrder, 'id' | 'status' | 'requestStatus' | 'fulfillAt'>
         & { deliveryMethod?: AdminTypes.Maybe<Pick<AdminTypes.DeliveryMethod, 'methodType'>>, fulfillmentHolds: Array<Pick<AdminTypes.FulfillmentHold, 'id' | 'reason' | 'heldByRequestingApp'>> }
-      )> }, shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'provinceCode' | 'zip' | 'countryCodeV2' | 'phone'>>, purchasingEntity?: AdminTypes.Maybe<{ location: Pick<AdminTypes.CompanyLocation, 'id'> }>, shippingLines: { nodes: Array<(
+      )> }, shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'provinceCode' | 'zip' | 'countryCodeV2' | 'phone'>>, purchasingEntity?: AdminTypes.Maybe<{ location: Pick<AdminTypes.CompanyLocation, 'id'> }>, shippingLines: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<(
         Pick<AdminTypes.ShippingLine, 'title' | 'code'>
         & { originalPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, discountedPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }
-      )> }, discountApplications: { nodes: Array<(
+      )> }, discountApplications: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<(
         { __typename: 'AutomaticDiscountApplication' }
         & Pick<AdminTypes.AutomaticDiscountApplication, 'title' | 'targetType'>
         & { value: (
@@ -232,9 +235,14 @@ export type AmendOrderFactsQuery = { order?: AdminTypes.Maybe<(
         Pick<AdminTypes.LineItem, 'id' | 'title' | 'currentQuantity' | 'requiresShipping'>
         & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>> }
       )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } }
-  )>, shop: Pick<AdminTypes.Shop, 'shipsToCountries'> };
+  )> };
 
 export type AmendMailingAddressFragment = Pick<AdminTypes.MailingAddress, 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'provinceCode' | 'zip' | 'countryCodeV2' | 'phone'>;
+
+export type AmendShopShipsToQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type AmendShopShipsToQuery = { shop: Pick<AdminTypes.Shop, 'shipsToCountries'> };
 
 export type AmendOrderLineItemsQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
@@ -339,7 +347,8 @@ interface GeneratedQueryTypes {
   "#graphql\nquery AmendFulfillmentServiceWork($id: ID!) {\n  order(id: $id) {\n    id\n    cancelledAt\n    fulfillmentOrders(first: 20) {\n      nodes {\n        id\n        status\n        requestStatus\n        assignedLocation {\n          name\n          location { id isFulfillmentService fulfillmentService { serviceName } }\n        }\n        merchantRequests(kind: CANCELLATION_REQUEST, last: 1) {\n          nodes { message responseData sentAt }\n        }\n      }\n    }\n  }\n}\n": {return: AmendFulfillmentServiceWorkQuery, variables: AmendFulfillmentServiceWorkQueryVariables},
   "#graphql\nquery AmendFulfillmentOrderRequestStatus($id: ID!) {\n  fulfillmentOrder(id: $id) { id requestStatus }\n}\n": {return: AmendFulfillmentOrderRequestStatusQuery, variables: AmendFulfillmentOrderRequestStatusQueryVariables},
   "#graphql\nquery AmendFulfillmentHolds($id: ID!) {\n  order(id: $id) {\n    id\n    fulfillmentOrders(first: 10) {\n      nodes { id status fulfillmentHolds { id handle heldByRequestingApp } }\n    }\n  }\n}\n": {return: AmendFulfillmentHoldsQuery, variables: AmendFulfillmentHoldsQueryVariables},
-  "#graphql\nquery AmendOrderFacts($id: ID!) {\n  order(id: $id) {\n    id\n    legacyResourceId\n    name\n    createdAt\n    customer {\n      id\n      locale\n      firstName\n      lastName\n      defaultEmailAddress { emailAddress }\n      defaultPhoneNumber { phoneNumber }\n    }\n    email\n    phone\n    statusPageUrl\n    customerLocale\n    currencyCode\n    displayFinancialStatus\n    displayFulfillmentStatus\n    cancelledAt\n    closed\n    fulfillmentsCount { count }\n    fulfillmentOrders(first: 10) {\n      nodes {\n        id\n        status\n        requestStatus\n        fulfillAt\n        deliveryMethod { methodType }\n        fulfillmentHolds { id reason heldByRequestingApp }\n      }\n    }\n    shippingAddress { ...AmendMailingAddress }\n    purchasingEntity { ... on PurchasingCompany { location { id } } }\n    shippingLines(first: 5) {\n      nodes {\n        title\n        code\n        originalPriceSet { shopMoney { amount currencyCode } }\n        discountedPriceSet { shopMoney { amount currencyCode } }\n      }\n    }\n    discountApplications(first: 10) {\n      nodes {\n        __typename\n        targetType\n        value {\n          __typename\n          ... on MoneyV2 { amount currencyCode }\n          ... on PricingPercentageValue { percentage }\n        }\n        ... on DiscountCodeApplication { code }\n        ... on AutomaticDiscountApplication { title }\n        ... on ManualDiscountApplication { title }\n        ... on ScriptDiscountApplication { title }\n      }\n    }\n    lineItems(first: 25) {\n      nodes { id title currentQuantity requiresShipping variant { id } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n  shop { shipsToCountries }\n}\nfragment AmendMailingAddress on MailingAddress {\n  firstName lastName company address1 address2 city provinceCode zip countryCodeV2 phone\n}\n": {return: AmendOrderFactsQuery, variables: AmendOrderFactsQueryVariables},
+  "#graphql\nquery AmendOrderFacts($id: ID!, $fulfillmentOrders: Int!, $shippingLines: Int!, $discounts: Int!) {\n  order(id: $id) {\n    id\n    legacyResourceId\n    name\n    createdAt\n    customer {\n      id\n      locale\n      firstName\n      lastName\n      defaultEmailAddress { emailAddress }\n      defaultPhoneNumber { phoneNumber }\n    }\n    email\n    phone\n    statusPageUrl\n    customerLocale\n    currencyCode\n    displayFinancialStatus\n    displayFulfillmentStatus\n    cancelledAt\n    closed\n    fulfillmentsCount { count }\n    fulfillmentOrders(first: $fulfillmentOrders) {\n      pageInfo { hasNextPage }\n      nodes {\n        id\n        status\n        requestStatus\n        fulfillAt\n        deliveryMethod { methodType }\n        fulfillmentHolds { id reason heldByRequestingApp }\n      }\n    }\n    shippingAddress { ...AmendMailingAddress }\n    purchasingEntity { ... on PurchasingCompany { location { id } } }\n    shippingLines(first: $shippingLines) {\n      pageInfo { hasNextPage }\n      nodes {\n        title\n        code\n        originalPriceSet { shopMoney { amount currencyCode } }\n        discountedPriceSet { shopMoney { amount currencyCode } }\n      }\n    }\n    discountApplications(first: $discounts) {\n      pageInfo { hasNextPage }\n      nodes {\n        __typename\n        targetType\n        value {\n          __typename\n          ... on MoneyV2 { amount currencyCode }\n          ... on PricingPercentageValue { percentage }\n        }\n        ... on DiscountCodeApplication { code }\n        ... on AutomaticDiscountApplication { title }\n        ... on ManualDiscountApplication { title }\n        ... on ScriptDiscountApplication { title }\n      }\n    }\n    lineItems(first: 10) {\n      nodes { id title currentQuantity requiresShipping variant { id } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n}\nfragment AmendMailingAddress on MailingAddress {\n  firstName lastName company address1 address2 city provinceCode zip countryCodeV2 phone\n}\n": {return: AmendOrderFactsQuery, variables: AmendOrderFactsQueryVariables},
+  "#graphql\nquery AmendShopShipsTo {\n  shop { shipsToCountries }\n}\n": {return: AmendShopShipsToQuery, variables: AmendShopShipsToQueryVariables},
   "#graphql\nquery AmendOrderLineItems($id: ID!, $after: String) {\n  order(id: $id) {\n    lineItems(first: 100, after: $after) {\n      nodes { id title currentQuantity requiresShipping variant { id } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n}\n": {return: AmendOrderLineItemsQuery, variables: AmendOrderLineItemsQueryVariables},
   "#graphql\nquery AmendShopInfo {\n  shop {\n    name\n    email\n    contactEmail\n    myshopifyDomain\n    url\n    currencyCode\n    primaryDomain { url }\n  }\n}\n": {return: AmendShopInfoQuery, variables: AmendShopInfoQueryVariables},
   "#graphql\nquery AmendWithdrawalFacts($id: ID!) {\n  order(id: $id) {\n    id\n    fulfillments(first: 5) {\n      id\n      status\n      createdAt\n      deliveredAt\n      fulfillmentLineItems(first: 10) { nodes { id quantity lineItem { id } } }\n    }\n    lineItems(first: 25) {\n      nodes { id variantTitle unfulfilledQuantity product { tags } }\n      pageInfo { hasNextPage endCursor }\n    }\n    returns(first: 3) {\n      nodes {\n        id\n        status\n        returnLineItems(first: 10) {\n          nodes { quantity ... on ReturnLineItem { fulfillmentLineItem { id } } }\n        }\n      }\n    }\n  }\n}\n": {return: AmendWithdrawalFactsQuery, variables: AmendWithdrawalFactsQueryVariables},

@@ -7,7 +7,9 @@ import { PayloadTooLargeError, payloadTooLargeResponse, readBodyBytes } from "~/
 import { isShopifyHmac } from "~/http/hmac.server";
 import { isShopDomain } from "~/http/session-token.server";
 import { appNotifier, shopifyFor } from "~/services/context.server";
+import { promisesInvalidations } from "~/models/order-facts-cache.server";
 import {
+  cacheFactsFromOrderCreate,
   invalidateCachedFacts,
   needsProcessing,
   processClaimedDelivery,
@@ -48,10 +50,32 @@ async function handleWebhook(request: Request, accepts: WebhookTopic): Promise<R
   const { shop, topic, payload, eventId, webhookId } = await verifiedWebhook(request, accepts);
   setLogShop(shop);
   const id = eventId ?? webhookId;
-  // the order's cached facts are out of date from now on (a failure here is a 500: Shopify delivers again)
-  await invalidateCachedFacts(prisma, shop, String(topic), payload, new Date());
-  // Most order deliveries (an edit, a tag, an order with no open request) change nothing: answered, not stored.
-  if (!(await needsProcessing(prisma, shop, String(topic), payload))) return new Response(null, { status: 200 });
+  // The order's cached facts are out of date from now on, and no read that starts after the answer may be served
+  // them (a failed write before the answer is a 500: Shopify delivers again). Several instances (PostgreSQL) learn
+  // it only from the database: written before the answer, at once with `needsProcessing` (independent work). One
+  // process (SQLite): promised in memory at once, written right after the answer (a failure is retried; the promise
+  // holds meanwhile). Most order deliveries (an edit, a tag, an order with no open request) change nothing else:
+  // answered, not stored.
+  const invalidation = invalidateCachedFacts(prisma, shop, String(topic), payload, new Date(), {
+    promiseFirst: promisesInvalidations(),
+  });
+  if (invalidation.promised)
+    invalidation.written.catch((error: unknown) =>
+      logger.error({ err: error, shop, topic }, "cache invalidation not written yet; retried, promised meanwhile"),
+    );
+  const [, needed] = await Promise.all([
+    invalidation.promised ? undefined : invalidation.written,
+    needsProcessing(prisma, shop, String(topic), payload),
+  ]);
+  if (String(topic) === "ORDERS_CREATE") {
+    // the new order's first cache entry, from the payload: after the answer (a lost one costs only a read)
+    setImmediate(() => {
+      cacheFactsFromOrderCreate(prisma, shop, payload, new Date()).catch((error: unknown) =>
+        logger.warn({ err: error, shop, topic }, "orders/create: facts not cached; the first look reads Shopify"),
+      );
+    });
+  }
+  if (!needed) return new Response(null, { status: 200 });
   const delivery = await receiveWebhook(prisma, { eventId: id, shop, topic: String(topic), payload, now: new Date() });
   if (delivery) {
     setImmediate(() => {

@@ -35,6 +35,7 @@ import { answerCancellationRequests, type ServiceAnswer } from "./mutations";
 import { fieldResolver, settleJobs, typeResolver, type SimApp, type SimContext } from "./resolvers";
 import { loadAdminSchema, protectedFields } from "./schema";
 import { PLANS, Store, readStoreFile, type Plan, type Rec } from "./store";
+import { deliverWebhook, restOrder, type WebhookDelivery, type WebhookTarget } from "./webhooks";
 
 const checkedDocuments = new Map<
   string,
@@ -74,6 +75,8 @@ export interface SimulatorOptions {
   chaos?: ChaosOptions;
   /** The app the token belongs to (shows as FulfillmentHold.heldByApp). */
   app?: Partial<SimApp>;
+  /** Where webhooks go (the app's origin and API secret); none delivered without it. Also `POST /_sim/config`. */
+  webhooks?: WebhookTarget | null;
   now?: () => Date;
 }
 
@@ -145,6 +148,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     staleFulfillmentOrderDestination: options.staleFulfillmentOrderDestination ?? false,
     latencyMs: options.latencyMs ?? store.settings.latencyMs ?? 0,
     cancellationRequestAnswer: options.cancellationRequestAnswer ?? (null as ServiceAnswer | null),
+    webhookUrl: options.webhooks?.url ?? (null as string | null),
+    webhookSecret: options.webhooks?.secret ?? (null as string | null),
+  };
+  /** Every webhook delivered (`GET /_sim/webhooks`), cleared by reset. */
+  const webhookDeliveries: WebhookDelivery[] = [];
+  /** `orders/create` for new orders, after they are answered (Shopify delivers asynchronously). */
+  const deliverOrdersCreate = (orders: Rec[]) => {
+    const url = settings.webhookUrl;
+    const secret = settings.webhookSecret;
+    if (!url || !secret) return;
+    for (const order of orders) {
+      const payload = restOrder(order, store);
+      void deliverWebhook(
+        { url, secret },
+        { shop: String(store.shop.myshopifyDomain), topic: "orders/create", apiVersion, payload },
+      ).then((status) =>
+        webhookDeliveries.push({ topic: "orders/create", id: String(payload.id), status, at: now().toISOString() }),
+      );
+    }
   };
   // After another store is loaded: its plan's bucket and its latency, unless given explicitly.
   const followStore = () => {
@@ -164,6 +186,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     faults.clear();
     faults.fired = [];
     calls.length = 0;
+    webhookDeliveries.length = 0;
     bucket.reset();
   };
 
@@ -435,11 +458,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         if (!Array.isArray(b.orders)) return send(res, 400, { errors: "orders must be an array of store-file orders" });
         try {
           const added = store.addOrders(b.orders);
-          return send(res, 200, { added: added.map((o) => o.id), orders: store.orders.length });
+          send(res, 200, { added: added.map((o) => o.id), orders: store.orders.length });
+          return setImmediate(() => deliverOrdersCreate(added));
         } catch (error) {
           return send(res, 400, { errors: (error as Error).message });
         }
       }
+      case "GET /_sim/webhooks":
+        return send(res, 200, webhookDeliveries);
       case "GET /_sim/cancellation-requests":
         return send(res, 200, pendingCancellationRequests(store));
       case "POST /_sim/cancellation-requests": {

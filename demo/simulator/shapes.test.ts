@@ -1,3 +1,6 @@
+import crypto from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PLAN_BUCKETS } from "./cost";
 import { readStoreFile } from "./store";
@@ -534,6 +537,70 @@ describe("orders placed during a run", () => {
     // gone after a reset: back to the store file
     await control("/_sim/reset", {});
     expect((await gql(`query($id: ID!) { order(id: $id) { name } }`, { id: ORDER(777_001) })).data.order).toBeNull();
+  });
+
+  it("GIVEN a webhook target WHEN an order is placed THEN orders/create is delivered after the answer: signed with the app's secret, Shopify's headers, the REST Order payload", async () => {
+    const received: { headers: http.IncomingHttpHeaders; url: string; body: string }[] = [];
+    const app = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        received.push({ headers: req.headers, url: req.url ?? "", body: Buffer.concat(chunks).toString("utf8") });
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
+    const appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+    try {
+      expect((await control("/_sim/config", { webhookUrl: appUrl, webhookSecret: "app-secret" })).status).toBe(200);
+      const store = readStoreFile(DEFAULT_STORE_FILE) as Json;
+      const template = store.orders.find((o: Json) => o.name === "#1001");
+      const placed = {
+        ...JSON.parse(
+          JSON.stringify(template).replace(/gid:\/\/shopify\/LineItem\/(\d+)/g, "gid://shopify/LineItem/8$1"),
+        ),
+        id: ORDER(777_101),
+        name: "#777101",
+      };
+      expect((await control("/_sim/orders", { orders: [placed] })).status).toBe(200);
+      for (let i = 0; i < 50 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(received).toHaveLength(1);
+      const [delivery] = received;
+      expect(delivery.url).toBe("/webhooks/orders/create");
+      expect(delivery.headers["x-shopify-topic"]).toBe("orders/create");
+      expect(delivery.headers["x-shopify-shop-domain"]).toBe(sim.store.shop.myshopifyDomain);
+      expect(delivery.headers["x-shopify-api-version"]).toBe("2026-10");
+      expect(delivery.headers["x-shopify-event-id"]).toBeTruthy();
+      const hmac = crypto.createHmac("sha256", "app-secret").update(delivery.body, "utf8").digest("base64");
+      expect(delivery.headers["x-shopify-hmac-sha256"]).toBe(hmac);
+      const payload = JSON.parse(delivery.body);
+      expect(payload).toMatchObject({
+        id: 777_101,
+        admin_graphql_api_id: ORDER(777_101),
+        name: "#777101",
+        financial_status: "authorized",
+        fulfillment_status: null,
+        currency: "EUR",
+        customer: { id: 7001, admin_graphql_api_id: "gid://shopify/Customer/7001" },
+        shipping_address: { city: "Paris", country_code: "FR", zip: "75009" },
+        shipping_lines: [{ title: "Colissimo", code: "colissimo", price_set: { shop_money: { amount: "4.9" } } }],
+      });
+      expect(payload.line_items[0]).toMatchObject({
+        admin_graphql_api_id: "gid://shopify/LineItem/860001",
+        quantity: 2,
+        current_quantity: 2,
+        requires_shipping: true,
+        fulfillment_service: "manual",
+      });
+      // the order payload has no fulfillment orders (Shopify leaves them out)
+      expect(payload.fulfillment_orders).toBeUndefined();
+      expect((await control("/_sim/webhooks")).body).toEqual([
+        expect.objectContaining({ topic: "orders/create", id: "777101", status: 200 }),
+      ]);
+    } finally {
+      await control("/_sim/config", { webhookUrl: null, webhookSecret: null });
+      await new Promise((resolve) => app.close(resolve));
+    }
   });
 
   it("GET /_sim/calls/summary totals the calls' cost", async () => {

@@ -53,8 +53,11 @@ export interface CustomerRequest {
 export interface Options {
   order: { id: string; name: string };
   /** When Shopify's facts behind the answer were read; `stale` when past freshness (the shop's budget was low). */
-  asOf?: string;
+  asOf?: string | null;
   stale?: boolean;
+  /** A "checking" answer: nothing offered yet, ask again after `retryAfterSeconds` (useLoad does). */
+  pending?: boolean;
+  retryAfterSeconds?: number;
   addressChange: {
     allowed: boolean;
     reasons: Reason[];

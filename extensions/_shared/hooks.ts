@@ -4,14 +4,23 @@ import { type ApiError, type ApiResult, newIdempotencyKey } from "./api";
 export type Loaded<T> =
   { state: "loading" } | { state: "ready"; data: T } | { state: "error"; status: number; error: ApiError };
 
-/** Loads once on mount; `reload(true)` refreshes in the background, keeping what is shown. */
+/**
+ * Loads once on mount; `reload(true)` refreshes in the background, keeping what is shown. A "checking" answer is
+ * not shown: what is shown stays (loading, at first) and the load is tried again when the answer says.
+ */
 export function useLoad<T>(load: () => Promise<ApiResult<T>>) {
   const [value, setValue] = useState<Loaded<T>>({ state: "loading" });
+  const timer = useRef<ReturnType<typeof setTimeout>>();
   const reload = useCallback(
-    (quiet = false) => {
+    (quiet = false): Promise<void> => {
+      clearTimeout(timer.current);
       if (!quiet) setValue({ state: "loading" });
       return load().then((result) => {
-        if (result.ok) setValue({ state: "ready", data: result.data });
+        // a "checking" answer (`pending`, docs/customer-api.md): asked again after `retryAfterSeconds` (1–30 s)
+        const check = result.ok && (result.data as { pending?: boolean; retryAfterSeconds?: number });
+        if (check && check.pending)
+          timer.current = setTimeout(() => reload(true), Math.min(30, Math.max(1, check.retryAfterSeconds || 2)) * 1e3);
+        else if (result.ok) setValue({ state: "ready", data: result.data });
         else if (!quiet) setValue({ state: "error", status: result.status, error: result.error });
       });
     },
@@ -20,6 +29,7 @@ export function useLoad<T>(load: () => Promise<ApiResult<T>>) {
   );
   useEffect(() => {
     void reload();
+    return () => clearTimeout(timer.current);
   }, [reload]);
   return [value, reload, setValue] as const;
 }

@@ -15,6 +15,7 @@ describe("shopify.app.toml", () => {
     for (const topic of [
       "app/uninstalled",
       "app/scopes_update",
+      "orders/create",
       "orders/updated",
       "orders/fulfilled",
       "orders/cancelled",

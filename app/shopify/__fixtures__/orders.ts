@@ -5,7 +5,6 @@ const money = (amount: string) => ({ shopMoney: { amount, currencyCode: "EUR" as
 /** An answer shaped like Shopify's for an order paid with a code, with free shipping from an automatic discount. */
 export function orderAnswer(overrides: Partial<NonNullable<AmendOrderFactsQuery["order"]>> = {}): AmendOrderFactsQuery {
   return {
-    shop: { shipsToCountries: ["FR", "BE"] },
     order: {
       id: "gid://shopify/Order/5001",
       legacyResourceId: "5001",
@@ -30,6 +29,7 @@ export function orderAnswer(overrides: Partial<NonNullable<AmendOrderFactsQuery[
       closed: false,
       fulfillmentsCount: { count: 0 },
       fulfillmentOrders: {
+        pageInfo: { hasNextPage: false },
         nodes: [
           {
             id: "gid://shopify/FulfillmentOrder/9001",
@@ -63,11 +63,13 @@ export function orderAnswer(overrides: Partial<NonNullable<AmendOrderFactsQuery[
         phone: "+33612345678",
       },
       shippingLines: {
+        pageInfo: { hasNextPage: false },
         nodes: [
           { title: "Colissimo", code: "colissimo", originalPriceSet: money("5.90"), discountedPriceSet: money("0.00") },
         ],
       },
       discountApplications: {
+        pageInfo: { hasNextPage: false },
         nodes: [
           {
             __typename: "DiscountCodeApplication",

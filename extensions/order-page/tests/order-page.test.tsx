@@ -57,6 +57,24 @@ describe("change shipping address page", () => {
     expect($('s-button[slot="breadcrumb-actions"]').getAttribute("href")).toBe("shopify:customer-account/orders/5001");
   });
 
+  it("GIVEN a checking answer (pending: the store's Admin API budget) THEN it stays loading, no error, and asks again when told", async () => {
+    const pending = {
+      ...options(),
+      pending: true,
+      retryAfterSeconds: 1,
+      addressChange: { ...options().addressChange, allowed: false },
+    };
+    page.fetch = routes({ [OPTIONS]: [() => json(200, pending), () => json(200, options())] });
+    await page.render();
+    await waitFor(() => expect(page.fetch).toHaveBeenCalledTimes(1));
+    await new Promise((r) => setTimeout(r, 50));
+    expect($("s-skeleton-paragraph")).not.toBeNull();
+    expect($("s-banner")).toBeNull();
+    await waitFor(() => expect($("s-page").getAttribute("subheading")).toBe("Order #1001"), { timeout: 3000 });
+    expect(page.fetch).toHaveBeenCalledTimes(2);
+    expect(field("address1").getAttribute("value")).toBe("18 rue du Sentier");
+  });
+
   it("GIVEN the shopper types THEN each field is validated as they go (required, zip per country, phone, length)", async () => {
     page.fetch = routes({ [OPTIONS]: () => json(200, options()) });
     await ready();

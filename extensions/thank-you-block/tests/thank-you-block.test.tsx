@@ -121,6 +121,17 @@ describe("thank-you block", () => {
     expect(document.body.textContent).toBe("");
   });
 
+  it("GIVEN a checking answer (pending) THEN nothing is shown meanwhile, and the answer asked again after retryAfterSeconds is", async () => {
+    const pending = { ...options(notAllowed), pending: true, retryAfterSeconds: 1 };
+    block.fetch = routes({ [OPTIONS]: [() => json(200, pending), () => json(200, options())] });
+    await block.render();
+    await waitFor(() => expect(block.fetch).toHaveBeenCalledTimes(1));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(document.body.textContent).toBe("");
+    await waitFor(() => expect($("s-banner")?.getAttribute("heading")).toBe("Wrong address?"), { timeout: 3000 });
+    expect(block.fetch).toHaveBeenCalledTimes(2);
+  });
+
   it("GIVEN a French shopper THEN it is in French", async () => {
     block.shopify.i18n.translate = translator(fr) as never;
     block.shopify.localization.language.value = { isoCode: "fr" };
