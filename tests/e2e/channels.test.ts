@@ -273,7 +273,7 @@ describe("how Amend reaches the customer (through the real extensions)", () => {
     await page.close();
   });
 
-  it("en: a message the mail server refused is shown in the order contact block and on the merchant's request page, with the server's answer", async () => {
+  it("en: a message the mail server refused is shown in the order contact block and on the merchant's request page, with the server's answer; another address confirmed gets it", async () => {
     const lang = OLIVER.lang;
     const { page, menu } = await orderPage(OLIVER, "5012");
     await requestCancellation(page, menu, lang, "#1012", "CHANGED_MIND");
@@ -291,20 +291,6 @@ describe("how Amend reaches the customer (through the real extensions)", () => {
     await block.getByText(t("order-contact", lang, "giveAnother")).waitFor();
     await shot(page, "contact-refused-en");
 
-    // a code to that address is refused too: the block says so rather than leaving him waiting
-    await block.getByLabel(t("order-contact", lang, "emailLabel")).fill(REFUSED);
-    await block.getByRole("button", { name: t("order-contact", lang, "send") }).click();
-    await block.getByText(t("order-contact", lang, "codeSent", { address: REFUSED })).waitFor({ timeout: 20_000 });
-    await eventually(
-      async () => (await customerApi(OLIVER, "5012/contact")).contact.pending[0]?.undeliverable,
-      "the code's message to be refused",
-    );
-    await page.reload();
-    await page
-      .frameLocator(TARGET.contact)
-      .getByText(t("order-contact", lang, "codeFailed", { address: REFUSED }))
-      .waitFor({ timeout: 20_000 });
-    await shot(page, "contact-code-refused-en");
     await page.close();
 
     // the merchant's request page: the banner with the event, the address and the server's answer
@@ -324,7 +310,60 @@ describe("how Amend reaches the customer (through the real extensions)", () => {
     await detail.getByText(d.help, { exact: true }).waitFor();
     await detail.getByRole("link", { name: d.openLog }).waitFor();
     await shot(detail, "request-refused-en");
+
+    // the way out: he gives another address and confirms it; the refused receipt is sent there, once
+    const other = "oliver.bennett@example.org";
+    const again = await orderPage(OLIVER, "5012");
+    await again.contact.getByLabel(t("order-contact", lang, "emailLabel")).fill(other);
+    await again.contact.getByRole("button", { name: t("order-contact", lang, "send") }).click();
+    await again.contact
+      .getByText(t("order-contact", lang, "codeSent", { address: other }))
+      .waitFor({ timeout: 20_000 });
+    await again.contact
+      .getByLabel(t("order-contact", lang, "codeLabel"))
+      .fill(await codeSentTo(other, /^Your confirmation code for /));
+    await again.contact.getByRole("button", { name: t("order-contact", lang, "confirm"), exact: true }).click();
+    await again.contact.getByText(t("order-contact", lang, "confirmed")).waitFor({ timeout: 20_000 });
+    const resent = await eventually(async () => {
+      const mails = (await emailsTo(other)).filter((m) => m.subject.includes("#1012"));
+      return mails.length ? mails : null;
+    }, "the refused receipt sent again to the confirmed address");
+    expect(resent).toHaveLength(1);
+    expect((await customerApi(OLIVER, "5012/contact")).contact.undelivered).toEqual([]);
+    await again.page.reload();
+    await again.page
+      .frameLocator(TARGET.contact)
+      .getByText(t("order-contact", lang, "emailConfirmed", { address: other }))
+      .waitFor({ timeout: 20_000 });
+    expect(await again.page.frameLocator(TARGET.contact).getByText(contact.undelivered[0].message).count()).toBe(0);
+    await again.page.close();
+    // the merchant's page no longer reports it
+    await detail.reload({ waitUntil: "networkidle" });
+    await detail.getByRole("heading", { name: /#1012/ }).first().waitFor();
+    expect(await detail.getByText(d.title, { exact: true }).count()).toBe(0);
     await detail.close();
+  });
+
+  it("en: a code sent to an address the mail server refuses: the order contact block says so rather than leaving the customer waiting", async () => {
+    const lang = OLIVER.lang;
+    const { page, contact } = await orderPage(OLIVER, "5011");
+    await contact.getByLabel(t("order-contact", lang, "emailLabel")).fill(REFUSED);
+    await contact.getByRole("button", { name: t("order-contact", lang, "send") }).click();
+    await contact.getByText(t("order-contact", lang, "codeSent", { address: REFUSED })).waitFor({ timeout: 20_000 });
+    await eventually(
+      async () => (await customerApi(OLIVER, "5011/contact")).contact.pending[0]?.undeliverable,
+      "the code's message to be refused",
+    );
+    await page.reload();
+    const block = page.frameLocator(TARGET.contact);
+    await block.getByText(t("order-contact", lang, "codeFailed", { address: REFUSED })).waitFor({ timeout: 20_000 });
+    await block.getByRole("button", { name: t("order-contact", lang, "sendAgain") }).waitFor();
+    await shot(page, "contact-code-refused-en");
+    // a second code within 30 s is refused with the API's message (codes are rate-limited per order)
+    await block.getByLabel(t("order-contact", lang, "emailLabel")).fill("oliver.bennett@example.org");
+    await block.getByRole("button", { name: t("order-contact", lang, "sendAgain") }).click();
+    await block.getByText(apiErrors.en.RATE_LIMITED).waitFor({ timeout: 20_000 });
+    await page.close();
   });
 
   it("fr: the staff test message on /app/notifications shows its outcome: delivered, or refused with the server's answer", async () => {
