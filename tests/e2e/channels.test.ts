@@ -378,7 +378,7 @@ describe("how Amend reaches the customer (through the real extensions)", () => {
     await send(REFUSED).waitFor({ timeout: 20_000 });
 
     await send("equipe@example.fr").click();
-    const delivered = page.getByRole("row").filter({ hasText: "equipe@example.fr" });
+    const delivered = page.getByRole("listitem").filter({ hasText: "equipe@example.fr" });
     await delivered.getByText(n.staffTest.status.SENT, { exact: true }).waitFor({ timeout: 20_000 });
     const test = await eventually(
       async () => (await emailsTo("equipe@example.fr")).find((m) => /^Message de test d’Amend/.test(m.subject)),
@@ -387,9 +387,12 @@ describe("how Amend reaches the customer (through the real extensions)", () => {
     expect(test.text).toContain("message de test");
 
     await send(REFUSED).click();
-    const refused = page.getByRole("row").filter({ hasText: REFUSED });
+    const refused = page.getByRole("listitem").filter({ hasText: REFUSED });
     await refused.getByText(n.staffTest.status.FAILED, { exact: true }).waitFor({ timeout: 20_000 });
-    expect(await refused.innerText()).toMatch(/550.*mailbox unavailable/);
+    // the server's whole answer is readable in the card (it wraps; nothing to scroll sideways)
+    const answer = refused.getByText(n.staffTest.answer.replace("{answer}", ""));
+    expect(await answer.innerText()).toMatch(/550 5\.1\.1 <refused@example\.com>: mailbox unavailable$/);
+    expect(await answer.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
     expect(await emailsTo(REFUSED)).toEqual([]);
     await shot(page, "staff-test-fr");
     await page.close();
