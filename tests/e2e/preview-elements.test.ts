@@ -92,6 +92,28 @@ describe("the preview's Polaris web components", () => {
     expect(await page.getByText("Enter a city.").isVisible()).toBe(true);
   });
 
+  it("s-email-field / s-phone-field: native email and tel inputs; input carries the new value; maxLength and error apply", async () => {
+    await build(() => {
+      const l = (window as unknown as { log: string[] }).log;
+      for (const tag of ["s-email-field", "s-phone-field"]) {
+        const f = document.createElement(tag) as El;
+        Object.assign(f, { label: tag, value: "", maxLength: 20 }, tag === "s-phone-field" ? { type: "mobile" } : {});
+        f.addEventListener("input", (e) => l.push(`${tag} input ${(e.currentTarget as El).value}`));
+        document.body.append(f);
+      }
+    });
+    await page.getByLabel("s-email-field").fill("camille@example.org");
+    await page.getByLabel("s-phone-field").fill("+33612345678");
+    expect(await log()).toEqual(["s-email-field input camille@example.org", "s-phone-field input +33612345678"]);
+    expect(await page.getByLabel("s-email-field").getAttribute("type")).toBe("email");
+    expect(await page.getByLabel("s-phone-field").getAttribute("type")).toBe("tel");
+    expect(await page.getByLabel("s-email-field").getAttribute("maxlength")).toBe("20");
+    expect(await page.evaluate(() => (document.querySelector("s-phone-field") as El).type)).toBe("mobile");
+    await page.evaluate(() => ((document.querySelector("s-email-field") as El).error = "Enter an email address."));
+    await expect.poll(() => page.getByLabel("s-email-field").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByText("Enter an email address.").isVisible()).toBe(true);
+  });
+
   it("s-select: its s-option children are the options; change carries the value; the placeholder is not a choice", async () => {
     await build(() => {
       const l = (window as unknown as { log: string[] }).log;

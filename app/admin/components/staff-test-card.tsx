@@ -1,7 +1,7 @@
 import { useFetcher, useRevalidator } from "@remix-run/react";
-import { Badge, BlockStack, Button, Card, DataTable, InlineStack, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
 import { useEffect } from "react";
-import { adminMessages, formatDateTime } from "~/admin/i18n";
+import { adminMessages, fill, formatDateTime } from "~/admin/i18n";
 import type { Locale } from "~/domain/types";
 import { ErrorBanner } from "./error-banner";
 import { Section } from "./section-card";
@@ -69,18 +69,27 @@ export function StaffTestCard({ data }: { data: StaffTestView }) {
           </BlockStack>
         )}
         {data.staffTests.length > 0 && (
-          <DataTable
-            columnContentTypes={["text", "text", "text", "text"]}
-            headings={[t.sent, t.address, t.outcome, t.answer]}
-            rows={data.staffTests.map((m) => [
-              formatDateTime(m.createdAt, locale),
-              m.address,
-              <Badge key={m.id} tone={TONE[m.status as keyof typeof TONE] ?? "info"}>
-                {t.status[m.status as keyof typeof t.status] ?? m.status}
-              </Badge>,
-              m.answer ?? "—",
-            ])}
-          />
+          // a list, not a table: the server's answer is long and must wrap to be read in the card's width
+          <BlockStack as="ul" gap="300">
+            {data.staffTests.map((m) => (
+              <BlockStack as="li" key={m.id} gap="100">
+                <InlineStack gap="200" blockAlign="center">
+                  <Badge tone={TONE[m.status as keyof typeof TONE] ?? "info"}>
+                    {t.status[m.status as keyof typeof t.status] ?? m.status}
+                  </Badge>
+                  <Text as="span" fontWeight="semibold" breakWord>
+                    {m.address}
+                  </Text>
+                  <Text as="span" tone="subdued">
+                    {fill(t.sent, { at: formatDateTime(m.createdAt, locale) })}
+                  </Text>
+                </InlineStack>
+                <Text as="p" tone="subdued" breakWord>
+                  {fill(t.answer, { answer: m.answer ?? "—" })}
+                </Text>
+              </BlockStack>
+            ))}
+          </BlockStack>
         )}
       </Section>
     </Card>

@@ -622,6 +622,21 @@
   }
   class TextField extends Field {}
   define("s-text-field", TextField);
+  /** An email address: a native email input (the keyboard and autofill for addresses; no validation of its own). */
+  class EmailField extends Field {
+    controlHtml(id, errorId) {
+      return `<input class="control" type="email" inputmode="email" id="${id}" aria-describedby="${errorId}" />`;
+    }
+  }
+  define("s-email-field", EmailField);
+  /** A phone number: a native tel input; `type` ("mobile" or "") only styles it in Shopify, and validates nothing. */
+  class PhoneField extends Field {
+    static props = Object.assign({}, Field.props, { type: "string" });
+    controlHtml(id, errorId) {
+      return `<input class="control" type="tel" inputmode="tel" id="${id}" aria-describedby="${errorId}" />`;
+    }
+  }
+  define("s-phone-field", PhoneField);
   class TextArea extends Field {
     controlHtml(id, errorId) {
       return `<textarea class="control" id="${id}" aria-describedby="${errorId}"></textarea>`;
