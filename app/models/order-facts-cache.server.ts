@@ -1,13 +1,28 @@
 import { Prisma } from "@prisma/client";
 import { databaseProvider, type DbTx } from "~/db.server";
 import type { OrderFacts } from "~/domain/types";
+import type { WithdrawalFacts } from "~/domain/withdrawal";
 import { isUniqueViolation } from "./errors";
 
 /**
  * The shape of the cached OrderFacts: bump it whenever OrderFacts or the facts query changes, so entries
  * written by the old shape are misses instead of facts with missing fields.
  */
-export const ORDER_FACTS_VERSION = 2;
+export const ORDER_FACTS_VERSION = 3;
+
+/**
+ * The withdrawal facts of an order (`AmendWithdrawalFacts`, or `AmendWithdrawalLineItems` for an order with no
+ * shipment: `linesOnly`), kept with the order's entry: the same webhooks invalidate them, and a new read of the
+ * order facts replaces the entry without them.
+ */
+export interface CachedWithdrawalFacts {
+  facts: WithdrawalFacts;
+  linesOnly: boolean;
+  /** When the read that produced them started. */
+  fetchedAt: Date;
+  /** A webhook about the order came after that read. */
+  invalidated: boolean;
+}
 
 /** A cached read of an order's facts. */
 export interface CachedFacts {
@@ -16,7 +31,16 @@ export interface CachedFacts {
   fetchedAt: Date;
   /** A webhook about the order came after the read: Shopify's facts may have changed. */
   invalidated: boolean;
+  /** The order's withdrawal facts, when a question read them since the order facts were stored. */
+  withdrawal: CachedWithdrawalFacts | null;
 }
+
+/** What the `facts` column holds: the order facts, and the withdrawal facts read since. */
+interface StoredEntry {
+  order: OrderFacts;
+  withdrawal?: { facts: WithdrawalFacts; linesOnly: boolean; fetchedAt: string };
+}
+const entryJson = (order: OrderFacts) => JSON.stringify({ order } satisfies StoredEntry);
 
 /**
  * Invalidations this process has promised but not yet written (`shop|orderId` → when): a webhook answered before
@@ -40,15 +64,25 @@ export const promisesInvalidations = () => databaseProvider() === "sqlite";
 export async function cachedOrderFacts(db: DbTx, shop: string, orderId: string): Promise<CachedFacts | null> {
   const row = await db.orderFactsCache.findUnique({ where: { shop_orderId: { shop, orderId } } });
   if (!row || row.facts === null || row.version !== ORDER_FACTS_VERSION) return null;
-  const fetchedAt = row.fetchedAt.getTime();
   const promised = tombstones.get(tombstoneKey(shop, orderId)) ?? -Infinity;
+  // a read that started at `at` may predate a change a webhook announced since
+  const invalidatedSince = (at: number) =>
+    row.invalidatedAt.getTime() >= at || promised >= at || (at < PROCESS_STARTED_AT && promisesInvalidations());
+  const stored = JSON.parse(row.facts) as StoredEntry;
+  const withdrawalAt = stored.withdrawal ? new Date(stored.withdrawal.fetchedAt) : null;
   return {
-    facts: JSON.parse(row.facts) as OrderFacts,
+    facts: stored.order,
     fetchedAt: row.fetchedAt,
-    invalidated:
-      row.invalidatedAt.getTime() >= fetchedAt ||
-      promised >= fetchedAt ||
-      (fetchedAt < PROCESS_STARTED_AT && promisesInvalidations()),
+    invalidated: invalidatedSince(row.fetchedAt.getTime()),
+    withdrawal:
+      stored.withdrawal && withdrawalAt
+        ? {
+            facts: stored.withdrawal.facts,
+            linesOnly: stored.withdrawal.linesOnly,
+            fetchedAt: withdrawalAt,
+            invalidated: invalidatedSince(withdrawalAt.getTime()),
+          }
+        : null,
   };
 }
 
@@ -76,7 +110,7 @@ export async function storeOrderFacts(
   if ((tombstones.get(tombstoneKey(shop, orderId)) ?? -Infinity) >= fetchedAt.getTime()) return false;
   const data = {
     version: ORDER_FACTS_VERSION,
-    facts: JSON.stringify(facts),
+    facts: entryJson(facts),
     customerId: facts.customerId?.split("/").pop() ?? null,
     fulfillmentOrderIds: ` ${facts.fulfillmentOrders.map((fo) => fo.id).join(" ")} `,
     fetchedAt,
@@ -94,6 +128,41 @@ export async function storeOrderFacts(
     if (isUniqueViolation(error)) return false;
     throw error;
   }
+}
+
+/**
+ * Adds the withdrawal facts a read that started at `fetchedAt` answered to the order's entry of `entryFetchedAt`
+ * (the order facts they were read for), unless a webhook about the order arrived after that read started or the
+ * entry was replaced meanwhile (compare-and-set on both). False when not stored: the next question reads again.
+ */
+export async function storeWithdrawalFacts(
+  db: DbTx,
+  shop: string,
+  orderId: string,
+  entryFetchedAt: Date,
+  withdrawal: { facts: WithdrawalFacts; linesOnly: boolean },
+  fetchedAt: Date,
+): Promise<boolean> {
+  if ((tombstones.get(tombstoneKey(shop, orderId)) ?? -Infinity) >= fetchedAt.getTime()) return false;
+  const row = await db.orderFactsCache.findUnique({ where: { shop_orderId: { shop, orderId } } });
+  if (!row || row.facts === null || row.version !== ORDER_FACTS_VERSION) return false;
+  if (row.fetchedAt.getTime() !== entryFetchedAt.getTime()) return false;
+  const stored = JSON.parse(row.facts) as StoredEntry;
+  const entry: StoredEntry = {
+    order: stored.order,
+    withdrawal: { ...withdrawal, fetchedAt: fetchedAt.toISOString() },
+  };
+  const updated = await db.orderFactsCache.updateMany({
+    where: {
+      shop,
+      orderId,
+      version: ORDER_FACTS_VERSION,
+      fetchedAt: entryFetchedAt,
+      invalidatedAt: { lt: fetchedAt },
+    },
+    data: { facts: JSON.stringify(entry) },
+  });
+  return updated.count > 0;
 }
 
 /**
@@ -115,7 +184,7 @@ export async function storeWebhookFacts(
         shop,
         orderId,
         version: ORDER_FACTS_VERSION,
-        facts: JSON.stringify(facts),
+        facts: entryJson(facts),
         customerId: facts.customerId?.split("/").pop() ?? null,
         fulfillmentOrderIds: "",
         fetchedAt: at,

@@ -5,7 +5,12 @@ import { unauthenticated } from "~/shopify.server";
 import { ServiceError } from "./errors";
 import { withFlowTriggers } from "./flow-notify.server";
 import { outboxNotifier } from "./notify.server";
-import { QUESTION_DEFER, withFactsCache, type QuestionReads } from "./order-facts-cache.server";
+import {
+  QUESTION_DEFER,
+  withdrawalQuestionDefer,
+  withFactsCache,
+  type QuestionReads,
+} from "./order-facts-cache.server";
 import type { ServiceDeps, ShopifyPort } from "./ports";
 
 /** The services' view of the gateway: the same operations, cancellation options from the store's policy. */
@@ -22,6 +27,8 @@ export function shopifyPort(gateway: ShopifyGateway): ShopifyPort & QuestionRead
     cancelOrder: ({ requestId, orderGid, options }) =>
       gateway.cancelOrder({ requestId, orderGid, options: customerCancelOptions(options) }),
     getWithdrawalFacts: (orderId, options) => gateway.getWithdrawalFacts(orderId, options),
+    readWithdrawalFreshForQuestion: (orderId, options) =>
+      gateway.getWithdrawalFactsDeferrable(orderId, options, withdrawalQuestionDefer(options.linesOnly)),
     cancelOrderForWithdrawal: ({ requestId, orderGid, refund, restock, staffNote }) =>
       gateway.cancelOrder({
         requestId,

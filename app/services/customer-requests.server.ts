@@ -36,7 +36,7 @@ import { ServiceError } from "./errors";
 import { applyTransition } from "./lifecycle.server";
 import type { FactsRead, ServiceDeps } from "./ports";
 import { viaShopify } from "./shopify-calls";
-import { withdrawalSection, type WithdrawalOptions } from "./withdrawal.server";
+import { withdrawalSectionRead, type WithdrawalOptions } from "./withdrawal.server";
 
 /** Who is asking, from the verified session token. */
 export interface CustomerActor {
@@ -148,7 +148,10 @@ export async function getOptions(
   // one read of the order's requests serves both the rules and the customer's history
   const history = requestsForOrder(deps.db, deps.shop, facts.legacyId);
   const [ctx, requests] = await Promise.all([evaluationContext(deps, facts, history), history]);
-  const withdrawal = await withdrawalSection(deps, facts, ctx.policy);
+  const { section: withdrawal, freshness } = await withdrawalSectionRead(deps, facts, ctx.policy);
+  // the withdrawal facts not known yet for the budget: the whole answer is "checking", as for the order facts
+  if (freshness.pendingRetryAfterSeconds !== undefined)
+    return { pending: true, orderId: input.orderId, retryAfterSeconds: freshness.pendingRetryAfterSeconds };
   // the form offers other countries only when the store allows moving an order abroad: then the shop's list
   const shipsToCountries =
     ctx.policy.addressChange.allowCountryChange && deps.shopify.shipsToCountries
@@ -156,8 +159,9 @@ export async function getOptions(
       : [];
   return {
     facts,
-    asOf,
-    stale,
+    // the answer is as old as the older of its reads, and stale when either is
+    asOf: freshness.asOf && freshness.asOf < asOf ? freshness.asOf : asOf,
+    stale: stale || freshness.stale,
     policy: ctx.policy,
     addressChange: evaluateAddressChangeOptions(ctx),
     cancellation: evaluateCancellation(ctx),

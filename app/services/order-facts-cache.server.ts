@@ -3,14 +3,23 @@ import {
   cachedOrderFacts,
   invalidateOrderFacts,
   storeOrderFacts,
+  storeWithdrawalFacts,
   type CachedFacts,
 } from "~/models/order-facts-cache.server";
 import type { ShopBudget } from "~/shopify/budget.server";
 import { ShopifyUnavailableError } from "~/shopify/errors";
-import type { FactsRead, ShopifyPort } from "./ports";
+import type { FactsRead, ShopifyPort, WithdrawalRead } from "./ports";
 
 /** The options' read, `AmendOrderFacts`: its requested cost, what the budget must afford. */
 export const ORDER_FACTS_REQUESTED_COST = 71;
+
+/**
+ * The withdrawal section's read for a shipped order, `AmendWithdrawalFacts`, sized for a typical order (one
+ * shipment, a few lines): what the budget must afford before a question reads it.
+ */
+export const WITHDRAWAL_FACTS_REQUESTED_COST = 239;
+/** `AmendWithdrawalLineItems`, the lines of an order with no shipment, sized the same way. */
+export const WITHDRAWAL_LINES_REQUESTED_COST = 103;
 
 /** The cache's settings, read per call (a bench or an operator can switch it off without a restart). */
 export function factsCacheSettings(source: Record<string, string | undefined> = process.env) {
@@ -51,6 +60,10 @@ export function withFactsCache(
   const invalidate = (orderId: string) =>
     settings().enabled ? invalidateOrderFacts(db, shop, numericId(orderId), now()).catch(() => undefined) : undefined;
 
+  /** Whether the entry's withdrawal facts answer a read of that kind (lines only, or everything). */
+  const withdrawalOf = (entry: CachedFacts | null, linesOnly: boolean) =>
+    entry?.withdrawal && (!entry.withdrawal.linesOnly || linesOnly) ? entry.withdrawal : null;
+
   const staleRead = (entry: CachedFacts): FactsRead => ({
     facts: entry.facts,
     asOf: entry.fetchedAt,
@@ -78,6 +91,49 @@ export function withFactsCache(
         // throttled past the bound or unreachable: an answer from the last facts, marked, not an error
         if (entry && error instanceof ShopifyUnavailableError) return staleRead(entry);
         // nothing to show and the budget is the reason: "ask again shortly", not an error
+        if (error instanceof ShopifyUnavailableError && error.budget)
+          return {
+            facts: null,
+            asOf: now(),
+            stale: false,
+            source: "shopify",
+            pendingRetryAfterSeconds: error.retryAfterSeconds,
+          };
+        throw error;
+      }
+    },
+    async readWithdrawalFacts(orderId, options): Promise<WithdrawalRead> {
+      const { enabled, maxAgeMs } = settings();
+      const id = numericId(orderId);
+      const entry = enabled ? await cachedOrderFacts(db, shop, id) : null;
+      const cached = withdrawalOf(entry, options.linesOnly);
+      if (cached && !cached.invalidated && now().getTime() - cached.fetchedAt.getTime() < maxAgeMs)
+        return { facts: cached.facts, asOf: cached.fetchedAt, stale: false, source: "cache" };
+      const stale = (): WithdrawalRead => ({
+        facts: cached!.facts,
+        asOf: cached!.fetchedAt,
+        stale: true,
+        source: "cache",
+      });
+      const cost = options.linesOnly ? WITHDRAWAL_LINES_REQUESTED_COST : WITHDRAWAL_FACTS_REQUESTED_COST;
+      if (cached && budget.isLowFor(cost)) return stale();
+      const startedAt = now();
+      try {
+        const read = port.readWithdrawalFreshForQuestion ?? port.getWithdrawalFacts;
+        const facts = await read(orderId, options);
+        // kept with the order facts they were read for (the entry this question was answered from)
+        if (facts && entry && !entry.invalidated)
+          await storeWithdrawalFacts(
+            db,
+            shop,
+            id,
+            entry.fetchedAt,
+            { facts, linesOnly: options.linesOnly },
+            startedAt,
+          ).catch(() => false);
+        return { facts, asOf: startedAt, stale: false, source: "shopify" };
+      } catch (error) {
+        if (cached && error instanceof ShopifyUnavailableError) return stale();
         if (error instanceof ShopifyUnavailableError && error.budget)
           return {
             facts: null,
@@ -146,7 +202,17 @@ type ShopifyReadResult = Awaited<ReturnType<ShopifyPort["getOrderFacts"]>>;
 /** A read from Shopify for a question: it may wait for the shop's bucket first (mutations keep their budget). */
 export interface QuestionReads {
   readFreshForQuestion(orderId: string): Promise<ShopifyReadResult>;
+  readWithdrawalFreshForQuestion?(
+    orderId: string,
+    options: { linesOnly: boolean },
+  ): ReturnType<ShopifyPort["getWithdrawalFacts"]>;
 }
 
 /** How long questions wait for the bucket before reading, when the budget is low and nothing is cached. */
 export const QUESTION_DEFER = { cost: ORDER_FACTS_REQUESTED_COST, maxWaitMs: DEFER_MAX_MS };
+
+/** The same for the withdrawal facts of a question (`AmendWithdrawalFacts`, or the lines only). */
+export const withdrawalQuestionDefer = (linesOnly: boolean) => ({
+  cost: linesOnly ? WITHDRAWAL_LINES_REQUESTED_COST : WITHDRAWAL_FACTS_REQUESTED_COST,
+  maxWaitMs: DEFER_MAX_MS,
+});

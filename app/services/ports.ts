@@ -21,6 +21,15 @@ export interface FactsRead {
   pendingRetryAfterSeconds?: number;
 }
 
+/** An order's withdrawal facts read to answer a question: as FactsRead, for `AmendWithdrawalFacts`. */
+export interface WithdrawalRead {
+  facts: WithdrawalFacts | null;
+  asOf: Date;
+  stale: boolean;
+  source: "cache" | "shopify";
+  pendingRetryAfterSeconds?: number;
+}
+
 /** What the use cases need from Shopify (implemented by app/shopify's gateway, or a test double). */
 export interface ShopifyPort {
   /** The order's facts, read from Shopify now: what every decision that changes something reads. */
@@ -46,6 +55,11 @@ export interface ShopifyPort {
   /** What a withdrawal needs beyond the facts: shipments and their delivery, product tags, open returns. */
   /** `linesOnly`: the order has no shipment (fulfillment count 0), so only its lines are read. */
   getWithdrawalFacts(orderId: string, options?: { linesOnly?: boolean }): Promise<WithdrawalFacts | null>;
+  /**
+   * The same facts to answer a question (the options' withdrawal section), from the order's cache entry when
+   * fresh. Without it (a test double) questions read from Shopify. Decisions use `getWithdrawalFacts`.
+   */
+  readWithdrawalFacts?(orderId: string, options: { linesOnly: boolean }): Promise<WithdrawalRead>;
   /**
    * A withdrawal of an order nothing of which shipped: `orderCancel` with the customer's reason, refunding the
    * original payment at once (AUTOMATIC) or leaving the refund to the merchant (MANUAL).

@@ -88,29 +88,54 @@ async function earlierWithdrawals(deps: ServiceDeps, orderId: string) {
   return rows.map((r) => ({ status: r.status, open: isOpen(r.status) }));
 }
 
+/** How the withdrawal facts of a question were read: stale (served past freshness) or not known yet (budget). */
+export interface WithdrawalFreshness {
+  asOf: Date | null;
+  stale: boolean;
+  pendingRetryAfterSeconds?: number;
+}
+
+/**
+ * The withdrawal facts: a decision reads them from Shopify; a question from the order facts cache when fresh
+ * (`readWithdrawalFacts`), stale-but-marked while the budget is low, or not yet (pending) with nothing cached.
+ */
+async function withdrawalFacts(
+  deps: ServiceDeps,
+  facts: OrderFacts,
+  purpose: "question" | "decision",
+): Promise<{ extra: WithdrawalFacts | null; freshness: WithdrawalFreshness }> {
+  const linesOnly = facts.fulfillmentsCount === 0;
+  if (purpose === "question" && deps.shopify.readWithdrawalFacts) {
+    const read = await viaShopify(() => deps.shopify.readWithdrawalFacts!(facts.legacyId, { linesOnly }));
+    return {
+      extra: read.facts,
+      freshness: { asOf: read.asOf, stale: read.stale, pendingRetryAfterSeconds: read.pendingRetryAfterSeconds },
+    };
+  }
+  const extra = await viaShopify(() => deps.shopify.getWithdrawalFacts(facts.legacyId, { linesOnly }));
+  return { extra, freshness: { asOf: deps.clock(), stale: false } };
+}
+
 /** The rules' answer for an order whose facts are read: extra facts only when the function is offered. */
 async function evaluate(
   deps: ServiceDeps,
   facts: OrderFacts,
   policy: StorePolicy,
   purpose: "question" | "decision" = "decision",
-): Promise<{ evaluation: WithdrawalEvaluation; extra: WithdrawalFacts | null }> {
+): Promise<{ evaluation: WithdrawalEvaluation; extra: WithdrawalFacts | null; freshness: WithdrawalFreshness }> {
   const offered = withdrawalOffered(facts, policy);
   // a store that does not offer the function pays nothing for it: no Shopify read, no database read; a question
   // about an order that has not shipped, in a store without exemptions, needs nothing the order facts lack
   const known = purpose === "question" ? unshippedFacts(facts, policy) : null;
-  const [extra, earlier] = offered
+  const none: WithdrawalFreshness = { asOf: null, stale: false };
+  const [{ extra, freshness }, earlier] = offered
     ? await Promise.all([
-        known
-          ? Promise.resolve(known)
-          : viaShopify(() =>
-              deps.shopify.getWithdrawalFacts(facts.legacyId, { linesOnly: facts.fulfillmentsCount === 0 }),
-            ),
+        known ? Promise.resolve({ extra: known, freshness: none }) : withdrawalFacts(deps, facts, purpose),
         earlierWithdrawals(deps, facts.legacyId),
       ])
-    : [null, []];
+    : [{ extra: null, freshness: none }, []];
   const evaluation = evaluateWithdrawal({ order: facts, facts: extra, policy, now: deps.clock(), earlier });
-  return { evaluation: offered ? evaluation : { ...evaluation, items: [] }, extra };
+  return { evaluation: offered ? evaluation : { ...evaluation, items: [] }, extra, freshness };
 }
 
 /**
@@ -143,14 +168,31 @@ function optionsOf(deps: ServiceDeps, facts: OrderFacts, evaluation: WithdrawalE
   };
 }
 
-/** The withdrawal section for an order whose facts the caller already read (the options answer). */
+/**
+ * The withdrawal section for an order whose facts the caller already read (the options answer), and how its
+ * withdrawal facts were read (the caller marks its answer stale, or answers "checking", accordingly).
+ */
+export async function withdrawalSectionRead(
+  deps: ServiceDeps,
+  facts: OrderFacts,
+  policy: StorePolicy,
+): Promise<{ section: WithdrawalOptions; freshness: WithdrawalFreshness }> {
+  const { evaluation, freshness } = await evaluate(deps, facts, policy, "question");
+  return { section: optionsOf(deps, facts, evaluation), freshness };
+}
+
+/** The withdrawal section alone: facts not known yet for the shop's budget are a 503 with Retry-After. */
 export async function withdrawalSection(
   deps: ServiceDeps,
   facts: OrderFacts,
   policy: StorePolicy,
 ): Promise<WithdrawalOptions> {
-  const { evaluation } = await evaluate(deps, facts, policy, "question");
-  return optionsOf(deps, facts, evaluation);
+  const { section, freshness } = await withdrawalSectionRead(deps, facts, policy);
+  if (freshness.pendingRetryAfterSeconds !== undefined)
+    throw new ServiceError("SHOPIFY_UNAVAILABLE", "Shopify is not answering right now. Please try again shortly.", {
+      retryAfterSeconds: freshness.pendingRetryAfterSeconds,
+    });
+  return section;
 }
 
 /**

@@ -105,6 +105,12 @@ export interface ShopifyGateway {
   getShopInfo(): Promise<ShopInfo>;
   /** Shipments with their delivery dates, product tags, what is left to ship and open returns (a withdrawal). */
   getWithdrawalFacts(orderId: string, options?: { linesOnly?: boolean }): Promise<WithdrawalFacts | null>;
+  /** The same read for a question: while the shop's budget is low it waits for the bucket first. */
+  getWithdrawalFactsDeferrable(
+    orderId: string,
+    options: { linesOnly?: boolean },
+    defer: { cost: number; maxWaitMs: number },
+  ): Promise<WithdrawalFacts | null>;
   /** Requests a return of shipped units once per request (`returnRequest`, status REQUESTED). */
   requestReturn(args: {
     requestId: string;
@@ -157,6 +163,15 @@ export function createShopifyGateway(options: ShopifyGatewayOptions): ShopifyGat
     cancelLineItems: ({ orderGid, ...rest }) => cancelLineItems(client, db, { shop, orderId: orderGid, ...rest }),
     getShopInfo: () => getShopInfo(client),
     getWithdrawalFacts: (orderId, options) => getWithdrawalFacts(client, orderId, options),
+    getWithdrawalFactsDeferrable: (orderId, withdrawalOptions, defer) =>
+      getWithdrawalFacts(
+        {
+          sleep: client.sleep,
+          request: (query, variables, opts) => client.request(query, variables, { ...opts, defer }),
+        },
+        orderId,
+        withdrawalOptions,
+      ),
     requestReturn: ({ orderGid, ...rest }) => requestWithdrawalReturn(client, db, { shop, orderId: orderGid, ...rest }),
     findOrderByName: (orderName) => findOrderByName(client, orderName),
   };

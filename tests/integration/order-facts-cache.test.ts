@@ -300,7 +300,7 @@ describe("a new order's facts from its orders/create payload", () => {
   it("GIVEN orders/create delivered THEN the order's first look costs no Admin API call, from facts marked origin webhook", async () => {
     const { orderId, payload } = placeOrder();
     const row = await deliverCreate(payload, "oc-1");
-    expect(JSON.parse(row!.facts!).origin).toBe("webhook");
+    expect(JSON.parse(row!.facts!).order.origin).toBe("webhook");
     // answered, not stored as a delivery: caching was its only work
     expect(await prisma.webhookDelivery.count({ where: { eventId: "oc-1" } })).toBe(0);
     const first = await read(orderId);
@@ -326,7 +326,7 @@ describe("a new order's facts from its orders/create payload", () => {
     expect(factsReads()).toBe(1);
     // the read's facts replaced the payload's: fulfillment orders known from now on
     const row = await prisma.orderFactsCache.findFirstOrThrow({ where: { shop: SHOP, orderId: a.orderId } });
-    expect(JSON.parse(row.facts!).origin).toBeUndefined();
+    expect(JSON.parse(row.facts!).order.origin).toBeUndefined();
     expect(row.fulfillmentOrderIds).toContain("FulfillmentOrder");
   });
 
