@@ -194,4 +194,26 @@ describe("the withdrawal facts of the options, cached with the order facts", () 
     ]);
     expect(await prisma.orderFactsCache.count()).toBe(0);
   });
+
+  it("4 options views of a shipped EU order: the Admin API points (printed), no more than the first view's", async () => {
+    const points: { requested: number; actual: number; operations: string }[] = [];
+    for (let i = 0; i < 4; i++) {
+      sim.calls.length = 0;
+      expect((await view("5026", OLIVER)).status).toBe(200);
+      points.push({
+        requested: sim.calls.reduce((s, c) => s + c.cost, 0),
+        actual: sim.calls.reduce((s, c) => s + (c.actualCost ?? 0), 0),
+        operations: operations().join(" + ") || "none",
+      });
+    }
+    const total = (k: "requested" | "actual") => points.reduce((s, p) => s + p[k], 0);
+    process.stdout.write(
+      `\n4 options views of #1026 (shipped, EU, withdrawal on): requested ${total("requested")}, actual ${total("actual")}\n` +
+        points
+          .map((p, i) => `  view ${i + 1}: requested ${p.requested}, actual ${p.actual} — ${p.operations}`)
+          .join("\n") +
+        "\n",
+    );
+    expect(total("requested")).toBe(points[0].requested);
+  });
 });
