@@ -28,7 +28,7 @@ export function shopifyPort(gateway: ShopifyGateway): ShopifyPort & QuestionRead
       gateway.cancelOrder({ requestId, orderGid, options: customerCancelOptions(options) }),
     getWithdrawalFacts: (orderId, options) => gateway.getWithdrawalFacts(orderId, options),
     readWithdrawalFreshForQuestion: (orderId, options) =>
-      gateway.getWithdrawalFactsDeferrable(orderId, options, withdrawalQuestionDefer(options.linesOnly)),
+      gateway.getWithdrawalFactsDeferrable(orderId, options, withdrawalQuestionDefer(options)),
     cancelOrderForWithdrawal: ({ requestId, orderGid, refund, restock, staffNote }) =>
       gateway.cancelOrder({
         requestId,

@@ -8,18 +8,11 @@ import {
 } from "~/models/order-facts-cache.server";
 import type { ShopBudget } from "~/shopify/budget.server";
 import { ShopifyUnavailableError } from "~/shopify/errors";
+import { withdrawalFactsRequestedCost, type WithdrawalReadOptions } from "~/shopify/withdrawal.server";
 import type { FactsRead, ShopifyPort, WithdrawalRead } from "./ports";
 
 /** The options' read, `AmendOrderFacts`: its requested cost, what the budget must afford. */
 export const ORDER_FACTS_REQUESTED_COST = 71;
-
-/**
- * The withdrawal section's read for a shipped order, `AmendWithdrawalFacts`, sized for a typical order (one
- * shipment, a few lines): what the budget must afford before a question reads it.
- */
-export const WITHDRAWAL_FACTS_REQUESTED_COST = 239;
-/** `AmendWithdrawalLineItems`, the lines of an order with no shipment, sized the same way. */
-export const WITHDRAWAL_LINES_REQUESTED_COST = 103;
 
 /** The cache's settings, read per call (a bench or an operator can switch it off without a restart). */
 export function factsCacheSettings(source: Record<string, string | undefined> = process.env) {
@@ -115,7 +108,7 @@ export function withFactsCache(
         stale: true,
         source: "cache",
       });
-      const cost = options.linesOnly ? WITHDRAWAL_LINES_REQUESTED_COST : WITHDRAWAL_FACTS_REQUESTED_COST;
+      const cost = withdrawalFactsRequestedCost(options.size, options.linesOnly);
       if (cached && budget.isLowFor(cost)) return stale();
       const startedAt = now();
       try {
@@ -204,7 +197,7 @@ export interface QuestionReads {
   readFreshForQuestion(orderId: string): Promise<ShopifyReadResult>;
   readWithdrawalFreshForQuestion?(
     orderId: string,
-    options: { linesOnly: boolean },
+    options: WithdrawalReadOptions,
   ): ReturnType<ShopifyPort["getWithdrawalFacts"]>;
 }
 
@@ -212,7 +205,7 @@ export interface QuestionReads {
 export const QUESTION_DEFER = { cost: ORDER_FACTS_REQUESTED_COST, maxWaitMs: DEFER_MAX_MS };
 
 /** The same for the withdrawal facts of a question (`AmendWithdrawalFacts`, or the lines only). */
-export const withdrawalQuestionDefer = (linesOnly: boolean) => ({
-  cost: linesOnly ? WITHDRAWAL_LINES_REQUESTED_COST : WITHDRAWAL_FACTS_REQUESTED_COST,
+export const withdrawalQuestionDefer = (options: WithdrawalReadOptions) => ({
+  cost: withdrawalFactsRequestedCost(options.size, options.linesOnly),
   maxWaitMs: DEFER_MAX_MS,
 });

@@ -4,7 +4,7 @@ import type { StorePolicy } from "~/domain/policy";
 import type { MailingAddress, OrderFacts, ShippingQuote } from "~/domain/types";
 import type { NotificationEvent } from "~/notifications/events";
 import type { WithdrawalFacts } from "~/domain/withdrawal";
-import type { OrderIdentity, RequestedReturn, ServiceCancellation } from "~/shopify";
+import type { OrderIdentity, RequestedReturn, ServiceCancellation, WithdrawalReadOptions } from "~/shopify";
 
 /** An order's facts read to answer a question: when Shopify said so, and whether they may be out of date. */
 export interface FactsRead {
@@ -53,13 +53,19 @@ export interface ShopifyPort {
   }): Promise<ServiceCancellation>;
   cancelOrder(input: { requestId: string; orderGid: string; options: StorePolicy["cancellation"] }): Promise<unknown>;
   /** What a withdrawal needs beyond the facts: shipments and their delivery, product tags, open returns. */
-  /** `linesOnly`: the order has no shipment (fulfillment count 0), so only its lines are read. */
-  getWithdrawalFacts(orderId: string, options?: { linesOnly?: boolean }): Promise<WithdrawalFacts | null>;
+  /**
+   * `linesOnly`: the order has no shipment (fulfillment count 0), so only its lines are read; `size` (from the
+   * order facts) sizes the read's `first:` arguments.
+   */
+  getWithdrawalFacts(orderId: string, options?: WithdrawalReadOptions): Promise<WithdrawalFacts | null>;
   /**
    * The same facts to answer a question (the options' withdrawal section), from the order's cache entry when
    * fresh. Without it (a test double) questions read from Shopify. Decisions use `getWithdrawalFacts`.
    */
-  readWithdrawalFacts?(orderId: string, options: { linesOnly: boolean }): Promise<WithdrawalRead>;
+  readWithdrawalFacts?(
+    orderId: string,
+    options: WithdrawalReadOptions & { linesOnly: boolean },
+  ): Promise<WithdrawalRead>;
   /**
    * A withdrawal of an order nothing of which shipped: `orderCancel` with the customer's reason, refunding the
    * original payment at once (AUTOMATIC) or leaving the refund to the merchant (MANUAL).

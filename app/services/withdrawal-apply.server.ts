@@ -5,6 +5,7 @@ import { addMessage } from "~/models/change-request.server";
 import { decodePayload } from "~/models/request-payload";
 import { getPolicy } from "~/models/settings.server";
 import { MutationInFlightError, ShopifyUnavailableError } from "~/shopify/errors";
+import { withdrawalReadFor } from "~/shopify/withdrawal.server";
 import { applyTransition, recordSystemEvent } from "./lifecycle.server";
 import type { ServiceDeps } from "./ports";
 import { viaShopify } from "./shopify-calls";
@@ -29,7 +30,7 @@ export async function applyWithdrawal(deps: ServiceDeps, request: ChangeRequest)
   try {
     const facts = await deps.shopify.getOrderFacts(request.orderId);
     if (!facts) throw new Error(`Order ${request.orderName} no longer exists in Shopify.`);
-    const extra = await deps.shopify.getWithdrawalFacts(request.orderId, { linesOnly: facts.fulfillmentsCount === 0 });
+    const extra = await deps.shopify.getWithdrawalFacts(request.orderId, withdrawalReadFor(facts));
     if (!extra) throw new Error(`Order ${request.orderName} no longer exists in Shopify.`);
     // Until a step is done in Shopify, the plan follows the order as it is now (what shipped since the statement is
     // returned, not cancelled). Once one is (an edit, a return), the stored plan is resumed: the order now shows

@@ -19,6 +19,7 @@ import { createRequest, findByIdempotencyKey, RequestConflictError } from "~/mod
 import { decodePayload, type WithdrawalPayload } from "~/models/request-payload";
 import { getPolicy } from "~/models/settings.server";
 import { logger } from "~/logger.server";
+import { withdrawalReadFor } from "~/shopify/withdrawal.server";
 import { applyRequest } from "./apply.server";
 import { ServiceError } from "./errors";
 import { applyTransition } from "./lifecycle.server";
@@ -104,15 +105,15 @@ async function withdrawalFacts(
   facts: OrderFacts,
   purpose: "question" | "decision",
 ): Promise<{ extra: WithdrawalFacts | null; freshness: WithdrawalFreshness }> {
-  const linesOnly = facts.fulfillmentsCount === 0;
+  const options = withdrawalReadFor(facts);
   if (purpose === "question" && deps.shopify.readWithdrawalFacts) {
-    const read = await viaShopify(() => deps.shopify.readWithdrawalFacts!(facts.legacyId, { linesOnly }));
+    const read = await viaShopify(() => deps.shopify.readWithdrawalFacts!(facts.legacyId, options));
     return {
       extra: read.facts,
       freshness: { asOf: read.asOf, stale: read.stale, pendingRetryAfterSeconds: read.pendingRetryAfterSeconds },
     };
   }
-  const extra = await viaShopify(() => deps.shopify.getWithdrawalFacts(facts.legacyId, { linesOnly }));
+  const extra = await viaShopify(() => deps.shopify.getWithdrawalFacts(facts.legacyId, options));
   return { extra, freshness: { asOf: deps.clock(), stale: false } };
 }
 

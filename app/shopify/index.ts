@@ -19,6 +19,7 @@ import { getShopInfo, type ShopInfo } from "./shop.server";
 import {
   findOrderByName,
   getWithdrawalFacts,
+  type WithdrawalReadOptions,
   requestWithdrawalReturn,
   type OrderIdentity,
   type RequestedReturn,
@@ -35,7 +36,7 @@ export type { PlacedHold } from "./holds.server";
 export type { ServiceCancellation, ServiceRefusal } from "./fulfillment-service.server";
 export { orderGid } from "./order-facts.server";
 export type { ShopInfo } from "./shop.server";
-export type { OrderIdentity, RequestedReturn } from "./withdrawal.server";
+export type { OrderIdentity, RequestedReturn, WithdrawalReadOptions } from "./withdrawal.server";
 
 export interface ShopifyGatewayOptions {
   /** `admin.graphql` from `authenticate.admin` / `unauthenticated.admin` (or a fake in tests). */
@@ -104,11 +105,11 @@ export interface ShopifyGateway {
   /** The shop's name, addresses and URL, for notifications. */
   getShopInfo(): Promise<ShopInfo>;
   /** Shipments with their delivery dates, product tags, what is left to ship and open returns (a withdrawal). */
-  getWithdrawalFacts(orderId: string, options?: { linesOnly?: boolean }): Promise<WithdrawalFacts | null>;
+  getWithdrawalFacts(orderId: string, options?: WithdrawalReadOptions): Promise<WithdrawalFacts | null>;
   /** The same read for a question: while the shop's budget is low it waits for the bucket first. */
   getWithdrawalFactsDeferrable(
     orderId: string,
-    options: { linesOnly?: boolean },
+    options: WithdrawalReadOptions,
     defer: { cost: number; maxWaitMs: number },
   ): Promise<WithdrawalFacts | null>;
   /** Requests a return of shipped units once per request (`returnRequest`, status REQUESTED). */

@@ -48,7 +48,9 @@ describe("getWithdrawalFacts", () => {
             },
           }),
     );
-    const facts = await getWithdrawalFacts(createAdminClient(fake.graphql), "1");
+    const facts = await getWithdrawalFacts(createAdminClient(fake.graphql), "1", {
+      size: { fulfillments: 1, lineItems: 26 },
+    });
     expect(facts).toEqual({
       shipments: [
         {
@@ -73,9 +75,16 @@ describe("getWithdrawalFacts", () => {
         { id: line(26).id, variantTitle: null, unfulfilledQuantity: 1, productTags: ["sur-mesure"] },
       ],
     });
+    // sized from the order facts: one shipment, the first 25 lines (the rest paged), up to 10 lines a shipment
+    expect(fake.calls[0].variables).toEqual({
+      id: "gid://shopify/Order/1",
+      fulfillments: 1,
+      lines: 25,
+      shipmentLines: 10,
+    });
     expect(fake.calls[1]).toEqual({
       operation: "AmendWithdrawalLineItems",
-      variables: { id: "gid://shopify/Order/1", after: "c1" },
+      variables: { id: "gid://shopify/Order/1", first: 50, after: "c1" },
     });
   });
 });
@@ -85,14 +94,17 @@ describe("getWithdrawalFacts, linesOnly", () => {
     const fake = fakeGraphql(() =>
       ok({ order: { lineItems: { nodes: [line(1, ["frais"])], pageInfo: { hasNextPage: false, endCursor: null } } } }),
     );
-    const facts = await getWithdrawalFacts(createAdminClient(fake.graphql), "1", { linesOnly: true });
+    const facts = await getWithdrawalFacts(createAdminClient(fake.graphql), "1", {
+      linesOnly: true,
+      size: { fulfillments: 0, lineItems: 1 },
+    });
     expect(facts).toEqual({
       shipments: [],
       returns: [],
       lines: [{ id: line(1).id, variantTitle: null, unfulfilledQuantity: 1, productTags: ["frais"] }],
     });
     expect(fake.calls).toEqual([
-      { operation: "AmendWithdrawalLineItems", variables: { id: "gid://shopify/Order/1", after: null } },
+      { operation: "AmendWithdrawalLineItems", variables: { id: "gid://shopify/Order/1", first: 1, after: null } },
     ]);
   });
 });

@@ -12,17 +12,17 @@ import { orderGid } from "./order-facts.server";
  * Read only for stores that offer the function, and only for orders shipping to one of its countries.
  */
 export const WITHDRAWAL_FACTS_QUERY = `#graphql
-query AmendWithdrawalFacts($id: ID!) {
+query AmendWithdrawalFacts($id: ID!, $fulfillments: Int!, $lines: Int!, $shipmentLines: Int!) {
   order(id: $id) {
     id
-    fulfillments(first: 5) {
+    fulfillments(first: $fulfillments) {
       id
       status
       createdAt
       deliveredAt
-      fulfillmentLineItems(first: 10) { nodes { id quantity lineItem { id } } }
+      fulfillmentLineItems(first: $shipmentLines) { nodes { id quantity lineItem { id } } }
     }
-    lineItems(first: 25) {
+    lineItems(first: $lines) {
       nodes { id variantTitle unfulfilledQuantity product { tags } }
       pageInfo { hasNextPage endCursor }
     }
@@ -30,7 +30,7 @@ query AmendWithdrawalFacts($id: ID!) {
       nodes {
         id
         status
-        returnLineItems(first: 10) {
+        returnLineItems(first: $shipmentLines) {
           nodes { quantity ... on ReturnLineItem { fulfillmentLineItem { id } } }
         }
       }
@@ -39,17 +39,69 @@ query AmendWithdrawalFacts($id: ID!) {
 }
 `;
 
-/** The rest of the lines of an order with more than 25 (their tags decide exemptions: none may be missed). */
+/** The lines of an order with no shipment, and the rest of the lines of an order with more than a page. */
 export const WITHDRAWAL_LINE_ITEMS_QUERY = `#graphql
-query AmendWithdrawalLineItems($id: ID!, $after: String) {
+query AmendWithdrawalLineItems($id: ID!, $first: Int!, $after: String) {
   order(id: $id) {
-    lineItems(first: 50, after: $after) {
+    lineItems(first: $first, after: $after) {
       nodes { id variantTitle unfulfilledQuantity product { tags } }
       pageInfo { hasNextPage endCursor }
     }
   }
 }
 `;
+
+/** What the order facts say about the order's size: the withdrawal facts' `first:` arguments follow them. */
+export interface WithdrawalReadSize {
+  /** Shopify's `fulfillmentsCount`: every fulfillment of the order, cancelled ones included. */
+  fulfillments: number;
+  /** The order's lines (all of them: the order facts page through them). */
+  lineItems: number;
+}
+
+/** How to read an order's withdrawal facts: lines only (nothing shipped), sized from the order facts. */
+export interface WithdrawalReadOptions {
+  linesOnly?: boolean;
+  size?: WithdrawalReadSize;
+}
+
+/** The read options for an order whose facts are known. */
+export const withdrawalReadFor = (facts: {
+  fulfillmentsCount: number;
+  lineItems: readonly unknown[];
+}): WithdrawalReadOptions & { linesOnly: boolean } => ({
+  linesOnly: facts.fulfillmentsCount === 0,
+  size: { fulfillments: facts.fulfillmentsCount, lineItems: facts.lineItems.length },
+});
+
+/** Ceilings of the `first:` arguments (units beyond are found nowhere: the apply step fails naming them). */
+export const WITHDRAWAL_FIRST_MAX = { fulfillments: 10, lines: 25, shipmentLines: 10, lineItemsPage: 50 } as const;
+/** Without a size (a caller that has no order facts): the ceilings. */
+const UNSIZED: WithdrawalReadSize = { fulfillments: WITHDRAWAL_FIRST_MAX.fulfillments, lineItems: 50 };
+
+const clamp = (n: number, max: number) => Math.max(1, Math.min(max, Math.floor(n)));
+
+/** The `first:` arguments of `AmendWithdrawalFacts` for an order of that size. */
+export function withdrawalFactsFirst(size: WithdrawalReadSize = UNSIZED) {
+  return {
+    fulfillments: clamp(size.fulfillments, WITHDRAWAL_FIRST_MAX.fulfillments),
+    lines: clamp(size.lineItems, WITHDRAWAL_FIRST_MAX.lines),
+    shipmentLines: clamp(size.lineItems, WITHDRAWAL_FIRST_MAX.shipmentLines),
+  };
+}
+
+/**
+ * The requested cost Shopify charges up front for `AmendWithdrawalFacts` of that size (object 1, list or connection
+ * `first` × node, connection + 2): what a budget check must afford. `linesOnly`: the first `AmendWithdrawalLineItems`.
+ */
+export function withdrawalFactsRequestedCost(size: WithdrawalReadSize = UNSIZED, linesOnly = false): number {
+  const line = 2; // the line and its product
+  if (linesOnly) return 1 + 2 + clamp(size.lineItems, WITHDRAWAL_FIRST_MAX.lineItemsPage) * line;
+  const first = withdrawalFactsFirst(size);
+  const shipmentLines = 2 + first.shipmentLines * 2; // each with its line item
+  const returnLines = 2 + first.shipmentLines * 2; // each with its fulfillment line item
+  return 1 + first.fulfillments * (1 + shipmentLines) + (2 + first.lines * line) + (2 + 3 * (1 + returnLines));
+}
 
 /**
  * Requests a return for the withdrawn units that shipped: Shopify's return in status REQUESTED, which the
@@ -149,19 +201,25 @@ function mapLine(l: {
 
 /**
  * The withdrawal facts. `linesOnly` (the caller knows the order has no shipment, so no return either): only the
- * lines are read, with the lighter `AmendWithdrawalLineItems` (103 requested points instead of 239).
+ * lines are read, with the lighter `AmendWithdrawalLineItems`. `size` (from the order facts) sizes the `first:`
+ * arguments to the order, so the bucket is charged up front for what the order has, not for the ceilings.
  */
 export async function getWithdrawalFacts(
   client: AdminClient,
   orderId: string,
-  options: { linesOnly?: boolean } = {},
+  options: WithdrawalReadOptions = {},
 ): Promise<WithdrawalFacts | null> {
   const id = orderGid(orderId);
   let facts: WithdrawalFacts;
   let after: string | null | undefined;
   if (options.linesOnly) {
+    const first = clamp(
+      options.size?.lineItems ?? WITHDRAWAL_FIRST_MAX.lineItemsPage,
+      WITHDRAWAL_FIRST_MAX.lineItemsPage,
+    );
     const page = await client.request<Admin.AmendWithdrawalLineItemsQuery>(WITHDRAWAL_LINE_ITEMS_QUERY, {
       id,
+      first,
       after: null,
     });
     const lines = page.order?.lineItems;
@@ -169,13 +227,20 @@ export async function getWithdrawalFacts(
     facts = { shipments: [], returns: [], lines: lines.nodes.map(mapLine) };
     after = lines.pageInfo.hasNextPage ? lines.pageInfo.endCursor : null;
   } else {
-    const data = await client.request<Admin.AmendWithdrawalFactsQuery>(WITHDRAWAL_FACTS_QUERY, { id });
+    const data = await client.request<Admin.AmendWithdrawalFactsQuery>(WITHDRAWAL_FACTS_QUERY, {
+      id,
+      ...withdrawalFactsFirst(options.size),
+    });
     if (!data.order) return null;
     facts = mapWithdrawalFacts(data.order);
     after = data.order.lineItems.pageInfo.hasNextPage ? data.order.lineItems.pageInfo.endCursor : null;
   }
   while (after) {
-    const page = await client.request<Admin.AmendWithdrawalLineItemsQuery>(WITHDRAWAL_LINE_ITEMS_QUERY, { id, after });
+    const page = await client.request<Admin.AmendWithdrawalLineItemsQuery>(WITHDRAWAL_LINE_ITEMS_QUERY, {
+      id,
+      first: WITHDRAWAL_FIRST_MAX.lineItemsPage,
+      after,
+    });
     const lines = page.order?.lineItems;
     if (!lines) break;
     facts.lines.push(...lines.nodes.map(mapLine));

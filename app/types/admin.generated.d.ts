@@ -275,6 +275,9 @@ export type AmendShopInfoQuery = { shop: (
 
 export type AmendWithdrawalFactsQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
+  fulfillments: AdminTypes.Scalars['Int']['input'];
+  lines: AdminTypes.Scalars['Int']['input'];
+  shipmentLines: AdminTypes.Scalars['Int']['input'];
 }>;
 
 
@@ -300,6 +303,7 @@ export type AmendWithdrawalFactsQuery = { order?: AdminTypes.Maybe<(
 
 export type AmendWithdrawalLineItemsQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
+  first: AdminTypes.Scalars['Int']['input'];
   after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
 }>;
 
@@ -351,8 +355,8 @@ interface GeneratedQueryTypes {
   "#graphql\nquery AmendShopShipsTo {\n  shop { shipsToCountries }\n}\n": {return: AmendShopShipsToQuery, variables: AmendShopShipsToQueryVariables},
   "#graphql\nquery AmendOrderLineItems($id: ID!, $after: String) {\n  order(id: $id) {\n    lineItems(first: 100, after: $after) {\n      nodes { id title currentQuantity requiresShipping variant { id } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n}\n": {return: AmendOrderLineItemsQuery, variables: AmendOrderLineItemsQueryVariables},
   "#graphql\nquery AmendShopInfo {\n  shop {\n    name\n    email\n    contactEmail\n    myshopifyDomain\n    url\n    currencyCode\n    primaryDomain { url }\n  }\n}\n": {return: AmendShopInfoQuery, variables: AmendShopInfoQueryVariables},
-  "#graphql\nquery AmendWithdrawalFacts($id: ID!) {\n  order(id: $id) {\n    id\n    fulfillments(first: 5) {\n      id\n      status\n      createdAt\n      deliveredAt\n      fulfillmentLineItems(first: 10) { nodes { id quantity lineItem { id } } }\n    }\n    lineItems(first: 25) {\n      nodes { id variantTitle unfulfilledQuantity product { tags } }\n      pageInfo { hasNextPage endCursor }\n    }\n    returns(first: 3) {\n      nodes {\n        id\n        status\n        returnLineItems(first: 10) {\n          nodes { quantity ... on ReturnLineItem { fulfillmentLineItem { id } } }\n        }\n      }\n    }\n  }\n}\n": {return: AmendWithdrawalFactsQuery, variables: AmendWithdrawalFactsQueryVariables},
-  "#graphql\nquery AmendWithdrawalLineItems($id: ID!, $after: String) {\n  order(id: $id) {\n    lineItems(first: 50, after: $after) {\n      nodes { id variantTitle unfulfilledQuantity product { tags } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n}\n": {return: AmendWithdrawalLineItemsQuery, variables: AmendWithdrawalLineItemsQueryVariables},
+  "#graphql\nquery AmendWithdrawalFacts($id: ID!, $fulfillments: Int!, $lines: Int!, $shipmentLines: Int!) {\n  order(id: $id) {\n    id\n    fulfillments(first: $fulfillments) {\n      id\n      status\n      createdAt\n      deliveredAt\n      fulfillmentLineItems(first: $shipmentLines) { nodes { id quantity lineItem { id } } }\n    }\n    lineItems(first: $lines) {\n      nodes { id variantTitle unfulfilledQuantity product { tags } }\n      pageInfo { hasNextPage endCursor }\n    }\n    returns(first: 3) {\n      nodes {\n        id\n        status\n        returnLineItems(first: $shipmentLines) {\n          nodes { quantity ... on ReturnLineItem { fulfillmentLineItem { id } } }\n        }\n      }\n    }\n  }\n}\n": {return: AmendWithdrawalFactsQuery, variables: AmendWithdrawalFactsQueryVariables},
+  "#graphql\nquery AmendWithdrawalLineItems($id: ID!, $first: Int!, $after: String) {\n  order(id: $id) {\n    lineItems(first: $first, after: $after) {\n      nodes { id variantTitle unfulfilledQuantity product { tags } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n}\n": {return: AmendWithdrawalLineItemsQuery, variables: AmendWithdrawalLineItemsQueryVariables},
   "#graphql\nquery AmendOrderReturns($id: ID!) {\n  order(id: $id) {\n    id\n    returns(first: 10) {\n      nodes {\n        id\n        name\n        status\n        returnLineItems(first: 5) { nodes { ... on ReturnLineItem { customerNote } } }\n      }\n    }\n  }\n}\n": {return: AmendOrderReturnsQuery, variables: AmendOrderReturnsQueryVariables},
   "#graphql\nquery AmendFindOrderByName($query: String!) {\n  orders(first: 1, query: $query) {\n    nodes {\n      id\n      legacyResourceId\n      name\n      email\n      customer { firstName lastName }\n      shippingAddress { firstName lastName }\n      billingAddress { firstName lastName }\n    }\n  }\n}\n": {return: AmendFindOrderByNameQuery, variables: AmendFindOrderByNameQueryVariables},
 }

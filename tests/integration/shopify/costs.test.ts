@@ -6,6 +6,7 @@ import { prisma } from "~/db.server";
 import { shopifyPort } from "~/services/context.server";
 import { withFactsCache } from "~/services/order-facts-cache.server";
 import { ShopBudget } from "~/shopify/budget.server";
+import { withdrawalFactsRequestedCost, withdrawalReadFor } from "~/shopify/withdrawal.server";
 import { startAdminHarness } from "./harness";
 
 // Admin API calls and requested query cost per customer action, measured on the simulator (docs/shopify-operations.md).
@@ -99,10 +100,25 @@ describe("calls and requested query cost per customer action", () => {
   it("withdrawal: the extra facts read (only for stores offering it), the storefront lookup, a return request", async () => {
     h.simulator.reset();
     const { g, calls } = h.gateway();
-    const facts = await g.getWithdrawalFacts("5026");
-    record("withdrawal facts (options, submission)", calls);
+    const order = (await g.getOrderFacts("5026"))!;
+    calls.length = 0;
+    const read = withdrawalReadFor(order);
+    const facts = await g.getWithdrawalFacts("5026", read);
+    record("withdrawal facts (options, submission), sized to the order", calls);
     expect(calls).toHaveLength(1);
-    expect(calls[0].requestedQueryCost).toBeLessThan(1000);
+    // the budget checks afford what Shopify charges up front for it
+    expect(calls[0].requestedQueryCost).toBe(withdrawalFactsRequestedCost(read.size));
+    calls.length = 0;
+    await g.getWithdrawalFacts("5026");
+    record("withdrawal facts, unsized (the ceilings)", calls);
+    expect(calls[0].requestedQueryCost).toBe(withdrawalFactsRequestedCost());
+    calls.length = 0;
+    const unshipped = (await g.getOrderFacts("5028"))!;
+    calls.length = 0;
+    await g.getWithdrawalFacts("5028", withdrawalReadFor(unshipped));
+    record("withdrawal facts of an order with no shipment (lines only)", calls);
+    expect(calls.map((c) => c.operation)).toEqual(["AmendWithdrawalLineItems"]);
+    expect(calls[0].requestedQueryCost).toBe(withdrawalFactsRequestedCost(withdrawalReadFor(unshipped).size, true));
 
     calls.length = 0;
     expect(await g.findOrderByName("#1026")).toMatchObject({ orderId: "5026" });
