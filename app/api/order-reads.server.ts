@@ -1,5 +1,5 @@
 import { ServiceError } from "~/services/errors";
-import type { FactsRead, ShopifyPort } from "~/services/ports";
+import type { FactsRead, ShopifyPort, WithdrawalRead } from "~/services/ports";
 import { RateLimiter } from "./rate-limit.server";
 
 /**
@@ -11,11 +11,12 @@ import { RateLimiter } from "./rate-limit.server";
 export const ADMIN_READS_BURST = 40;
 const adminReadsPerCustomer = new RateLimiter(ADMIN_READS_BURST, 2);
 const inFlight = new Map<string, Promise<FactsRead>>();
+const withdrawalInFlight = new Map<string, Promise<WithdrawalRead>>();
 
 /**
  * The Shopify port of a customer API read (GET, never a change): questions are answered from the order facts
- * cache when fresh; concurrent reads of one order share one lookup and at most one Admin API call; a customer
- * past their Admin API reads is a 429 RATE_LIMITED.
+ * cache when fresh; concurrent reads of one order (its facts, its withdrawal facts) share one lookup and at most one
+ * Admin API call each; a customer past their Admin API reads is a 429 RATE_LIMITED.
  */
 export function customerReadPort(port: ShopifyPort, shop: string, customerId: string): ShopifyPort {
   const admit = () => {
@@ -42,5 +43,16 @@ export function customerReadPort(port: ShopifyPort, shop: string, customerId: st
       inFlight.set(key, entry);
       return entry;
     },
+    // the withdrawal section's facts (the options of a store offering it): one lookup per order in flight too
+    ...(port.readWithdrawalFacts && {
+      readWithdrawalFacts(orderId, options) {
+        const key = `${shop}|${orderId}|${options.linesOnly ? "lines" : "all"}`;
+        const shared = withdrawalInFlight.get(key);
+        if (shared) return shared;
+        const entry = port.readWithdrawalFacts!(orderId, options).finally(() => withdrawalInFlight.delete(key));
+        withdrawalInFlight.set(key, entry);
+        return entry;
+      },
+    }),
   };
 }

@@ -8,6 +8,9 @@ import { savePolicy } from "~/models/settings.server";
 import { loader as options } from "~/routes/api.customer.orders.$orderId.options";
 import { action as withdrawal } from "~/routes/api.customer.orders.$orderId.withdrawal";
 import { action as ordersUpdated } from "~/routes/webhooks.orders.updated";
+import { action as ordersFulfilled } from "~/routes/webhooks.orders.fulfilled";
+import { action as ordersCancelled } from "~/routes/webhooks.orders.cancelled";
+import { action as placedOnHold } from "~/routes/webhooks.fulfillment_orders.placed_on_hold";
 import { routeAdminApiTo } from "~/shopify/admin-origin.server";
 import { budgetFor } from "~/shopify/budget.server";
 import { callCustomerApi, type Route } from "../support/customer-api";
@@ -103,6 +106,12 @@ describe("the withdrawal facts of the options, cached with the order facts", () 
     }
   });
 
+  it("three views at once on a cold cache (thank-you, order status, order page): one Admin API read of each kind", async () => {
+    const views = await Promise.all([view("5026", OLIVER), view("5026", OLIVER), view("5026", OLIVER)]);
+    expect(views.map((v) => v.status)).toEqual([200, 200, 200]);
+    expect(operations()).toEqual(["AmendOrderFacts", "AmendWithdrawalFacts"]);
+  });
+
   it("orders/updated for one order: its next view reads its withdrawal facts again (the new delivery date), the other order's does not", async () => {
     await view("5026", OLIVER);
     const other = await view("5027", CAMILLE);
@@ -121,6 +130,29 @@ describe("the withdrawal facts of the options, cached with the order facts", () 
     const two = await view("5027", CAMILLE);
     expect(operations()).toEqual([]);
     expect(two.body.withdrawal).toEqual(other.body.withdrawal);
+  });
+
+  it("orders/fulfilled, orders/cancelled and a fulfillment-order topic each make the next view read the withdrawal facts again", async () => {
+    await view("5026", OLIVER);
+    const row = await prisma.orderFactsCache.findUniqueOrThrow({
+      where: { shop_orderId: { shop: SHOP, orderId: "5026" } },
+    });
+    const fulfillmentOrderId = row.fulfillmentOrderIds.trim().split(" ")[0];
+    expect(fulfillmentOrderId).toMatch(/^gid:\/\/shopify\/FulfillmentOrder\//);
+    const deliveries: [Route, string, object][] = [
+      [ordersFulfilled as Route, "orders/fulfilled", { id: 5026 }],
+      [ordersCancelled as Route, "orders/cancelled", { id: 5026 }],
+      [placedOnHold as Route, "fulfillment_orders/placed_on_hold", { fulfillment_order: { id: fulfillmentOrderId } }],
+    ];
+    for (const [i, [route, topic, body]] of deliveries.entries()) {
+      expect((await webhook(route, topic, body, `wt-${i}`)).status).toBe(200);
+      sim.calls.length = 0;
+      await view("5026", OLIVER);
+      expect(operations(), topic).toEqual(["AmendOrderFacts", "AmendWithdrawalFacts"]);
+      sim.calls.length = 0;
+      await view("5026", OLIVER);
+      expect(operations(), topic).toEqual([]);
+    }
   });
 
   it("the order changed in Shopify without a webhook: the view still answers from the cache, the submission reads Shopify and is refused", async () => {
