@@ -205,6 +205,25 @@ describe("the withdrawal facts of the options, cached with the order facts", () 
     expect(operations()).toEqual([]);
   });
 
+  it("withdrawal turned on after the order facts were cached, the budget low and no withdrawal facts cached: a checking answer, no THROTTLED; then the options", async () => {
+    await savePolicy(prisma, SHOP, DEFAULT_POLICY);
+    expect((await view("5026", OLIVER)).body.withdrawal.offered).toBe(false);
+    await savePolicy(prisma, SHOP, { ...DEFAULT_POLICY, withdrawal: { ...DEFAULT_POLICY.withdrawal, enabled: true } });
+    sim.bucket.drain();
+    budgetFor(SHOP).observe({ maximumAvailable: 2000, currentlyAvailable: 0, restoreRate: 100 });
+    sim.calls.length = 0;
+    const pending = await view("5026", OLIVER);
+    expect(pending.status).toBe(200);
+    expect(pending.body).toMatchObject({ pending: true });
+    expect(pending.body.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(sim.calls.filter((c) => c.outcome === "throttled")).toEqual([]);
+    sim.reset();
+    budgetFor(SHOP).observe({ maximumAvailable: 2000, currentlyAvailable: 2000, restoreRate: 100 });
+    const answered = await view("5026", OLIVER);
+    expect(answered.body.withdrawal).toMatchObject({ offered: true, allowed: true });
+    expect(operations()).toEqual(["AmendWithdrawalFacts"]);
+  });
+
   it("past the bounded age with budget: both reads are made again", async () => {
     await view("5026", OLIVER);
     process.env.ORDER_FACTS_MAX_AGE_SECONDS = "0.001";
