@@ -431,6 +431,8 @@ export const adminEn = {
     testQueued: "Test queued for {to}",
     testInvalid: "Enter a valid email address (or a phone number like +33612345678 for SMS).",
     logTitle: "Delivery log",
+    logEmptyTitle: "No messages here",
+    logEmptyFiltered: "No message matches these filters. Clear the filters or choose other dates.",
     logEmpty: "No messages yet. Every email and SMS Amend sends appears here, with what the server answered.",
     logColumns: { date: "Date", event: "Event", to: "To", status: "Status", answer: "Server's answer" },
     logStatuses: { PENDING: "Queued", SENDING: "Sending", SENT: "Sent", FAILED: "Failed" } as Record<string, string>,

@@ -3,6 +3,7 @@ import { adminMessages, fill } from "~/admin/i18n";
 import type { HomeView } from "~/admin/presenters/home";
 import type { ReactNode } from "react";
 import { REQUEST_KINDS, REQUEST_STATUSES } from "~/domain/types";
+import { EMPTY_STATE_IMAGE } from "./empty-state-image";
 import { HomeWithdrawalsCard } from "./home-withdrawals-card";
 import { MetricCard } from "./metric-card";
 import { SectionCard } from "./section-card";
@@ -72,7 +73,7 @@ export function HomePage({ data }: { data: HomeView }) {
                 rows={rows}
               />
             ) : (
-              <EmptyState heading={t.inbox.emptyTitle} image="">
+              <EmptyState heading={t.inbox.emptyTitle} image={EMPTY_STATE_IMAGE}>
                 <p>{h.noRequests}</p>
               </EmptyState>
             )}

@@ -1,0 +1,96 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminEn } from "../../app/i18n/admin-en";
+import { adminFr } from "../../app/i18n/admin-fr";
+import { SCREENSHOTS, launchChromium, startDemoProcess, userAgent, type RunningDemo } from "./support";
+
+// How the merchant's admin pages look at the width of a laptop's embedded app (1200 px), in English and French:
+// what a unit test cannot see (an empty state's placeholder, a table wider than its card, a link with no name).
+
+type Lang = "fr" | "en";
+const MESSAGES = { en: adminEn, fr: adminFr };
+
+let demo: RunningDemo;
+let browser: Browser;
+const contexts = {} as Record<Lang, BrowserContext>;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  [demo, browser] = await Promise.all([startDemoProcess(), launchChromium()]);
+  for (const lang of ["fr", "en"] as const)
+    contexts[lang] = await browser.newContext({
+      locale: lang === "fr" ? "fr-FR" : "en-US",
+      userAgent: userAgent(browser),
+      viewport: { width: 1200, height: 900 },
+    });
+}, 150_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (demo) {
+    const code = await demo.stop();
+    expect(code, demo.output()).toBe(0);
+  }
+  expect(pageErrors).toEqual([]);
+}, 30_000);
+
+/** An admin page of the app, loaded and hydrated. */
+async function adminPage(lang: Lang, pathname: string): Promise<Page> {
+  const page = await contexts[lang].newPage();
+  page.on("pageerror", (e) => pageErrors.push(`${pathname}: ${e.message}`));
+  const res = await page.goto(`${demo.appUrl}${pathname}`, { waitUntil: "networkidle" });
+  expect(res?.status(), pathname).toBe(200);
+  return page;
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `admin-layout-${name}.png`), fullPage: true });
+
+describe("the admin at 1200 px", () => {
+  it.each(["en", "fr"] as const)(
+    "%s: the empty request inbox, delivery log and withdrawal register show their illustration, not a grey disc",
+    async (lang) => {
+      const m = MESSAGES[lang];
+      // [page, heading, the text under it (said once, and saying the filters found nothing), screenshot]
+      const empties: [string, string, string | null, string][] = [
+        ["/app/requests?tab=ALL&q=no-such-order-anywhere", m.inbox.emptyTitle, m.inbox.emptyFiltered, "inbox"],
+        [
+          "/app/notifications/log?from=2000-01-01&to=2000-01-02",
+          m.notifications.logEmptyTitle,
+          m.notifications.logEmptyFiltered,
+          "log",
+        ],
+        ["/app/withdrawals?from=2000-01-01&to=2000-01-02", m.withdrawals.emptyTitle, null, "withdrawals"],
+      ];
+      for (const [pathname, heading, text, name] of empties) {
+        const page = await adminPage(lang, pathname);
+        await shot(page, `${name}-empty-${lang}`);
+        const disc = page.locator(".Polaris-EmptyState__SkeletonImage");
+        await expect.poll(() => disc.count()).toBe(1);
+        // the heading inside the empty state (the innermost block holding both the image and the heading)
+        const empty = page
+          .locator("div")
+          .filter({ has: page.locator(".Polaris-EmptyState__ImageContainer") })
+          .filter({ has: page.getByText(heading, { exact: true }) })
+          .last();
+        expect(await empty.getByText(heading, { exact: true }).isVisible(), pathname).toBe(true);
+        if (text) expect(await page.getByText(text, { exact: true }).count(), pathname).toBe(1);
+        // the illustration loaded (the placeholder disc is only there until it does), and the disc faded out
+        await expect
+          .poll(() =>
+            page
+              .locator(".Polaris-EmptyState__ImageContainer img")
+              .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+          )
+          .toBeGreaterThan(0);
+        await expect.poll(() => disc.evaluate((el) => Number(getComputedStyle(el).opacity))).toBe(0);
+        await shot(page, `${name}-empty-${lang}`); // once the illustration is in
+        await page.close();
+      }
+    },
+    60_000,
+  );
+});
