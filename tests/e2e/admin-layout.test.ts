@@ -93,4 +93,41 @@ describe("the admin at 1200 px", () => {
     },
     60_000,
   );
+
+  it.each(["en", "fr"] as const)(
+    "%s: every notification switch is in view (a table per channel, nothing scrolled off) and works from the keyboard",
+    async (lang) => {
+      const n = MESSAGES[lang].notifications;
+      const page = await adminPage(lang, "/app/notifications");
+      const card = page
+        .locator(".Polaris-ShadowBevel")
+        .filter({ has: page.getByRole("heading", { name: n.switchesTitle }) });
+      await shot(page, `notifications-${lang}`);
+      for (const channel of ["EMAIL", "SMS"] as const)
+        expect(await card.getByRole("heading", { name: n.channels[channel], exact: true }).isVisible()).toBe(true);
+      // no table is wider than the card: nothing to scroll sideways to
+      const tables = card.locator(".Polaris-DataTable__ScrollContainer");
+      expect(await tables.count()).toBe(2);
+      for (const table of await tables.all())
+        expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+      // each switch is within the card's width
+      const right = (await card.boundingBox())!.x + (await card.boundingBox())!.width;
+      const boxes = card.getByRole("checkbox");
+      expect(await boxes.count()).toBeGreaterThan(10);
+      for (const box of await boxes.all()) {
+        const b = (await box.locator("xpath=..").boundingBox())!;
+        expect(b.x + b.width).toBeLessThanOrEqual(right);
+      }
+      // the last column of the old single table: a staff SMS, named for screen readers and toggled with Space
+      const staffSms = card.getByRole("checkbox", {
+        name: `${n.events.CANCELLATION_REQUESTED} — ${n.channels.SMS} — ${n.recipients.STAFF}`,
+      });
+      const was = await staffSms.isChecked();
+      await staffSms.focus();
+      await page.keyboard.press("Space");
+      await expect.poll(() => staffSms.isChecked()).toBe(!was);
+      await page.close();
+    },
+    60_000,
+  );
 });
