@@ -125,6 +125,8 @@ export const adminEn = {
     oldestWaiting: "Oldest waiting: {order}, since {since}",
     nothingWaiting: "Nothing is waiting for you. New requests appear here.",
     openInbox: "Open the requests that need action",
+    viewRequests: "View requests",
+    viewRequestsOf: "View requests: {label}",
     last30: "Last 30 days",
     byKindOutcome: "Requests by kind and outcome",
     kind: "Kind",

@@ -123,6 +123,8 @@ export const adminFr: AdminMessages = {
     oldestWaiting: "La plus ancienne : {order}, depuis {since}",
     nothingWaiting: "Rien ne vous attend. Les nouvelles demandes apparaîtront ici.",
     openInbox: "Ouvrir les demandes à traiter",
+    viewRequests: "Voir les demandes",
+    viewRequestsOf: "Voir les demandes : {label}",
     last30: "30 derniers jours",
     byKindOutcome: "Demandes par type et résultat",
     kind: "Type",

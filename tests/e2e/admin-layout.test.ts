@@ -130,4 +130,34 @@ describe("the admin at 1200 px", () => {
     },
     60_000,
   );
+
+  it.each(["en", "fr"] as const)(
+    "%s: each “needs action” figure on the home page links to its requests with a visible, named link",
+    async (lang) => {
+      const h = MESSAGES[lang].home;
+      const page = await adminPage(lang, "/app");
+      await shot(page, `home-${lang}`);
+      for (const [label, status] of [
+        [h.pending, "PENDING"],
+        [h.needsInfo, "NEEDS_INFO"],
+        [h.failed, "FAILED"],
+      ] as const) {
+        const link = page.getByRole("link", { name: h.viewRequestsOf.replace("{label}", label), exact: true });
+        expect(await link.innerText()).toBe(h.viewRequests);
+        expect(await link.getAttribute("href")).toBe(`/app/requests?tab=NEEDS_ACTION&status=${status}`);
+        // at the start of its card, under the figure, as Polaris cards put their links
+        const card = page
+          .locator(".Polaris-ShadowBevel")
+          .filter({ has: page.getByRole("heading", { name: label, exact: true }) });
+        const [l, c] = [(await link.boundingBox())!, (await card.boundingBox())!];
+        expect(l.x - c.x).toBeLessThan(40);
+      }
+      await page
+        .getByRole("link", { name: h.viewRequestsOf.replace("{label}", h.pending), exact: true })
+        .press("Enter");
+      await page.waitForURL(/\/app\/requests\?tab=NEEDS_ACTION&status=PENDING/);
+      await page.close();
+    },
+    60_000,
+  );
 });
