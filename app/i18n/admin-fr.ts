@@ -123,6 +123,8 @@ export const adminFr: AdminMessages = {
     oldestWaiting: "La plus ancienne : {order}, depuis {since}",
     nothingWaiting: "Rien ne vous attend. Les nouvelles demandes apparaîtront ici.",
     openInbox: "Ouvrir les demandes à traiter",
+    viewRequests: "Voir les demandes",
+    viewRequestsOf: "Voir les demandes : {label}",
     last30: "30 derniers jours",
     byKindOutcome: "Demandes par type et résultat",
     kind: "Type",
@@ -432,6 +434,8 @@ export const adminFr: AdminMessages = {
     testQueued: "Test programmé pour {to}",
     testInvalid: "Saisissez une adresse e-mail valide (ou un numéro comme +33612345678 pour un SMS).",
     logTitle: "Journal d'envoi",
+    logEmptyTitle: "Aucun message ici",
+    logEmptyFiltered: "Aucun message ne correspond à ces filtres. Effacez les filtres ou choisissez d'autres dates.",
     logEmpty:
       "Aucun message pour l'instant. Chaque e-mail et SMS envoyé par Amend apparaît ici, avec la réponse du serveur.",
     logColumns: { date: "Date d'envoi", event: "Événement", to: "À", status: "Statut", answer: "Réponse du serveur" },

@@ -1,7 +1,6 @@
 import { useSearchParams } from "@remix-run/react";
-import { Text } from "@shopify/polaris";
 import { useEffect } from "react";
-import { adminMessages, fill } from "~/admin/i18n";
+import { adminMessages } from "~/admin/i18n";
 import type { DeliveryLogView } from "~/admin/presenters/delivery-log";
 import { DeliveryLogFilters } from "./delivery-log-filters";
 import { DeliveryLogTable } from "./delivery-log-table";
@@ -26,7 +25,6 @@ export function DeliveryLogPage({ data }: { data: DeliveryLogView }) {
     <NotificationsFrame title={n.logTitle} locale={data.locale}>
       <DeliveryLogFilters data={data} update={update} />
       <DeliveryLogTable data={data} hasPrevious={Boolean(params.get("before"))} update={update} />
-      {data.rows.length > 0 ? null : <Text as="p">{fill(n.logEmpty, {})}</Text>}
     </NotificationsFrame>
   );
 }

@@ -2,6 +2,7 @@ import { Badge, BlockStack, Card, EmptyState, IndexTable, Text } from "@shopify/
 import { adminMessages } from "~/admin/i18n";
 import type { DeliveryLogView } from "~/admin/presenters/delivery-log";
 import { ResendForm } from "./resend-form";
+import { EMPTY_STATE_IMAGE } from "./empty-state-image";
 
 const tone = (s: string) =>
   s === "SENT" ? "success" : s === "FAILED" ? "critical" : s === "SENDING" ? "info" : undefined;
@@ -17,6 +18,7 @@ export function DeliveryLogTable({
   update: (key: string, value: string) => void;
 }) {
   const n = adminMessages(data.locale).notifications;
+  const filtered = Boolean(data.query.status || data.query.channel || data.query.from || data.query.to);
   return (
     <Card padding="0">
       <IndexTable
@@ -24,8 +26,8 @@ export function DeliveryLogTable({
         itemCount={data.rows.length}
         selectable={false}
         emptyState={
-          <EmptyState heading={n.logTitle} image="">
-            <p>{n.logEmpty}</p>
+          <EmptyState heading={n.logEmptyTitle} image={EMPTY_STATE_IMAGE}>
+            <p>{filtered ? n.logEmptyFiltered : n.logEmpty}</p>
           </EmptyState>
         }
         headings={[

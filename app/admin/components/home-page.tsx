@@ -3,6 +3,7 @@ import { adminMessages, fill } from "~/admin/i18n";
 import type { HomeView } from "~/admin/presenters/home";
 import type { ReactNode } from "react";
 import { REQUEST_KINDS, REQUEST_STATUSES } from "~/domain/types";
+import { EMPTY_STATE_IMAGE } from "./empty-state-image";
 import { HomeWithdrawalsCard } from "./home-withdrawals-card";
 import { MetricCard } from "./metric-card";
 import { SectionCard } from "./section-card";
@@ -19,26 +20,24 @@ export function HomePage({ data }: { data: HomeView }) {
     return [t.kinds[kind], ...shownStatuses.map((s) => counts[s] ?? 0), total];
   });
   const any = rows.some((r) => Number(r[r.length - 1]) > 0);
+  /** A metric card's link to the inbox's requests in `status`, named after the card. */
+  const requestsLink = (label: string, status: "PENDING" | "NEEDS_INFO" | "FAILED") => ({
+    url: `/app/requests?tab=NEEDS_ACTION&status=${status}`,
+    content: h.viewRequests,
+    accessibilityLabel: fill(h.viewRequestsOf, { label }),
+  });
   return (
     <Page title={h.title}>
       <Layout>
         <HomeSection title={h.needsAction}>
           <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">
-            <MetricCard
-              label={h.pending}
-              value={data.needsAction.PENDING}
-              url="/app/requests?tab=NEEDS_ACTION&status=PENDING"
-            />
+            <MetricCard label={h.pending} value={data.needsAction.PENDING} link={requestsLink(h.pending, "PENDING")} />
             <MetricCard
               label={h.needsInfo}
               value={data.needsAction.NEEDS_INFO}
-              url="/app/requests?tab=NEEDS_ACTION&status=NEEDS_INFO"
+              link={requestsLink(h.needsInfo, "NEEDS_INFO")}
             />
-            <MetricCard
-              label={h.failed}
-              value={data.needsAction.FAILED}
-              url="/app/requests?tab=NEEDS_ACTION&status=FAILED"
-            />
+            <MetricCard label={h.failed} value={data.needsAction.FAILED} link={requestsLink(h.failed, "FAILED")} />
           </InlineGrid>
           <Card>
             <BlockStack gap="200">
@@ -72,7 +71,7 @@ export function HomePage({ data }: { data: HomeView }) {
                 rows={rows}
               />
             ) : (
-              <EmptyState heading={t.inbox.emptyTitle} image="">
+              <EmptyState heading={t.inbox.emptyTitle} image={EMPTY_STATE_IMAGE}>
                 <p>{h.noRequests}</p>
               </EmptyState>
             )}

@@ -3,6 +3,7 @@ import { BlockStack, EmptyState, IndexTable, Text, type IndexTableProps } from "
 import { adminMessages } from "~/admin/i18n";
 import type { InboxView } from "~/admin/presenters/inbox";
 import { StatusBadge } from "./status-badge";
+import { EMPTY_STATE_IMAGE } from "./empty-state-image";
 
 /** The inbox's requests, selectable for a bulk decision, a page at a time (cursors in the URL). */
 export function InboxTable({
@@ -31,7 +32,7 @@ export function InboxTable({
   );
 
   const emptyState = (
-    <EmptyState heading={t.inbox.emptyTitle} image="">
+    <EmptyState heading={t.inbox.emptyTitle} image={EMPTY_STATE_IMAGE}>
       <p>
         {filtered
           ? t.inbox.emptyFiltered

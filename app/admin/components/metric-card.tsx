@@ -1,15 +1,16 @@
-import { BlockStack, Button, Card, Text } from "@shopify/polaris";
+import { BlockStack, Box, Button, Card, Text } from "@shopify/polaris";
 
 /** One figure with its label, and a link to the requests behind it when there is one. */
 export function MetricCard({
   label,
   value,
-  url,
+  link,
   help,
 }: {
   label: string;
   value: string | number;
-  url?: string;
+  /** The requests behind the figure: where, the link's visible text and its fuller name for screen readers. */
+  link?: { url: string; content: string; accessibilityLabel: string };
   /** What the figure counts, in one sentence under it. */
   help?: string;
 }) {
@@ -27,10 +28,14 @@ export function MetricCard({
             {help}
           </Text>
         ) : null}
-        {url ? (
-          <Button variant="plain" url={url} accessibilityLabel={label}>
-            →
-          </Button>
+        {link ? (
+          // a plain button left-aligned under the figure, as Polaris cards put their links (a Box, not the stack's
+          // full width that would centre it)
+          <Box>
+            <Button variant="plain" url={link.url} accessibilityLabel={link.accessibilityLabel}>
+              {link.content}
+            </Button>
+          </Box>
         ) : null}
       </BlockStack>
     </Card>

@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
-import { Badge, BlockStack, Box, Card, IndexTable, InlineStack, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Card, EmptyState, IndexTable, InlineStack, Text } from "@shopify/polaris";
 import { adminMessages, fill } from "~/admin/i18n";
 import type { WithdrawalsView } from "~/admin/presenters/withdrawals";
+import { EMPTY_STATE_IMAGE } from "./empty-state-image";
 
 /** The register's rows: order, customer, submission, items, outcome, reimbursement deadline and acknowledgement. */
 export function WithdrawalsTable({
@@ -23,19 +24,9 @@ export function WithdrawalsTable({
         selectable={false}
         loading={loading}
         emptyState={
-          // no illustration: Polaris' EmptyState keeps a grey placeholder disc over the text without one
-          <Box paddingBlock="1000" paddingInline="400">
-            <BlockStack gap="200" inlineAlign="center">
-              <Text as="h2" variant="headingMd">
-                {w.emptyTitle}
-              </Text>
-              <Box maxWidth="480px">
-                <Text as="p" alignment="center">
-                  {filtered && data.any ? w.emptyFiltered : w.empty}
-                </Text>
-              </Box>
-            </BlockStack>
-          </Box>
+          <EmptyState heading={w.emptyTitle} image={EMPTY_STATE_IMAGE}>
+            <p>{filtered && data.any ? w.emptyFiltered : w.empty}</p>
+          </EmptyState>
         }
         headings={[
           { title: w.columns.order },

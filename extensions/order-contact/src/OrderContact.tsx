@@ -74,6 +74,7 @@ function Channels({ t, api, orderId, contact, show }: Props) {
           ? t(email.confirmed ? "emailConfirmed" : "emailOrder", { address: email.address })
           : t("noEmail")}
       </s-paragraph>
+      {sms.offered && !sms.phone && <s-paragraph>{t("smsNeedsNumber")}</s-paragraph>}
       {sms.phone && (
         <s-stack gap="small">
           <s-checkbox label={t("useEmail")} checked={email.on} disabled={choose.pending} onChange={toggle("EMAIL")} />
@@ -93,7 +94,10 @@ function Channels({ t, api, orderId, contact, show }: Props) {
   );
 }
 
-/** Another email address (or a phone number when the store sends SMS): a code is sent to it, then typed here. */
+/**
+ * Another email address (or a mobile number when the store sends SMS): a code is sent to it, then typed here. The
+ * select chooses what is added, not how the customer is reached: the SMS switch comes with a confirmed number.
+ */
 function NewAddress({ t, api, orderId, contact, show }: Props) {
   const [channel, setChannel] = useState<Channel>("EMAIL");
   const [address, setAddress] = useState("");
@@ -119,7 +123,7 @@ function NewAddress({ t, api, orderId, contact, show }: Props) {
 
   return (
     <s-stack gap="small">
-      <s-heading>{t("another")}</s-heading>
+      <s-heading>{t(contact.sms.offered ? "anotherOrNumber" : "another")}</s-heading>
       {done && <s-banner tone="success" heading={t("confirmed")} />}
       {contact.sms.offered && (
         <s-select label={t("channel")} value={channel} onChange={(e) => setChannel(valueOf(e) as Channel)}>

@@ -124,6 +124,58 @@ describe("order contact block", () => {
     await waitFor(() => expect(sent(block.fetch as never).body).toEqual({ emailOn: false, smsOn: true }));
   });
 
+  it("GIVEN SMS offered and no number yet THEN no SMS switch, the way to add a number; once confirmed, the switches", async () => {
+    const phone = "+33698765432";
+    const smsPending = { channel: "SMS" as const, address: phone, expiresAt: pending.expiresAt, undeliverable: false };
+    block.fetch = routes({
+      [GET]: () => json(200, contact({ sms: { offered: true, phone: null, on: false } })),
+      [CODE]: () => json(202, contact({ sms: { offered: true, phone: null, on: false }, pending: [smsPending] })),
+      [CONFIRM]: () => json(200, contact({ sms: { offered: true, phone, on: true } })),
+    });
+    await block.render();
+    await waitFor(() => expect(document.body.textContent).toContain(en.smsNeedsNumber));
+    // nothing to switch on until there is a number: no switches, and no promise of SMS in them
+    expect($("s-checkbox")).toBeNull();
+    expect($("s-heading").textContent).toBe(en.anotherOrNumber);
+    expect($("s-select").getAttribute("label")).toBe(en.channel);
+    expect([...document.body.querySelectorAll("s-option")].map((o) => o.textContent)).toEqual([en.email, en.sms]);
+
+    $("s-select").value = "SMS";
+    fireEvent.change($("s-select"));
+    await waitFor(() => expect($("s-phone-field")?.getAttribute("label")).toBe(en.phoneLabel));
+    $("s-phone-field").value = phone;
+    fireEvent.input($("s-phone-field"));
+    fireEvent.click(button(en.send));
+    await waitFor(() => expect($("s-text-field")).not.toBeNull());
+    expect(sent(block.fetch as never).body).toEqual({ channel: "SMS", address: phone });
+    $("s-text-field").value = "123456";
+    fireEvent.input($("s-text-field"));
+    fireEvent.click(button(en.confirm));
+
+    // the confirmed number brings the switches, SMS on, and the hint goes
+    await waitFor(() => expect(document.body.querySelectorAll("s-checkbox")).toHaveLength(2));
+    const [, smsBox] = document.body.querySelectorAll("s-checkbox") as unknown as Field[];
+    expect(smsBox.getAttribute("label")).toBe(`Text ${phone}`);
+    expect(document.body.textContent).not.toContain(en.smsNeedsNumber);
+  });
+
+  it("GIVEN SMS offered and no number, in French THEN the choice says what is added", async () => {
+    block.shopify.i18n.translate = translator(fr) as never;
+    block.fetch = routes({ [GET]: () => json(200, contact({ sms: { offered: true, phone: null, on: false } })) });
+    await block.render();
+    await waitFor(() =>
+      expect(document.body.textContent).toContain(
+        "Pour recevoir des SMS au sujet de cette commande, ajoutez votre numéro de mobile ci-dessous.",
+      ),
+    );
+    expect($("s-heading").textContent).toBe("Utiliser une autre adresse ou un numéro de mobile");
+    expect($("s-select").getAttribute("label")).toBe("À ajouter");
+    expect([...document.body.querySelectorAll("s-option")].map((o) => o.textContent)).toEqual([
+      "Adresse e-mail",
+      "Numéro de mobile pour les SMS",
+    ]);
+  });
+
   it("GIVEN a French shopper THEN the block is in French", async () => {
     block.shopify.i18n.translate = translator(fr) as never;
     block.shopify.localization.language.value = { isoCode: "fr" } as never;

@@ -265,7 +265,7 @@ describe("order status block", () => {
         json(200, options({ requests: [request({ statusLabel: "En attente", kindLabel: "Annulation" })] })),
     });
     await block.render();
-    await waitFor(() => expect($("s-section").getAttribute("heading")).toBe("Vos demandes de modification"));
+    await waitFor(() => expect($("s-section").getAttribute("heading")).toBe("Gérer cette commande"));
     await waitFor(() => expect(button("Retirer la demande")).toBeTruthy());
     fireEvent.click(button("Retirer la demande"));
     await waitFor(() =>
@@ -284,6 +284,8 @@ describe("order status block", () => {
       await block.render();
       await waitFor(() => expect(button("Withdraw from contract here")).toBeDefined());
       expect(button("Withdraw from contract here").getAttribute("href")).toBe(PAGE);
+      // no request yet: the heading does not speak of requests
+      expect($("s-section").getAttribute("heading")).toBe("Manage this order");
       expect(document.body.textContent).toContain(
         "You can withdraw from this purchase without giving any reason, until 14 days after delivery.",
       );
@@ -343,6 +345,7 @@ describe("order status block", () => {
       });
       await block.render();
       await waitFor(() => expect(button("Renoncer au contrat ici")?.getAttribute("href")).toBe(PAGE));
+      expect($("s-section").getAttribute("heading")).toBe("Gérer cette commande");
     });
   });
 });
