@@ -203,10 +203,10 @@ describe("npm run demo", () => {
       await shot(page, `preview-action-modal-${l}`);
       await modal.getByRole("button", { name: t("order-actions", l, "action.close"), exact: true }).click();
       await expect.poll(() => page.locator("dialog[open]").count()).toBe(0);
-      // focus is back on the menu item that opened it
-      expect(await page.evaluate(() => document.activeElement?.getAttribute("data-target"))).toBe(
-        "customer-account.order.action.menu-item.render",
-      );
+      // focus is back on the menu item that opened it (the dialog's close event, which moves it, comes a task later)
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-target")))
+        .toBe("customer-account.order.action.menu-item.render");
 
       // the full-page target, reached through the modal's link (extension:order-page/…)
       await (
