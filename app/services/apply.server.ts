@@ -74,20 +74,7 @@ async function carryToShopify(deps: ServiceDeps, request: ChangeRequest, facts?:
       });
     }
   } catch (error) {
-    // Shopify unreachable, or another attempt of this request's mutation still in flight (a process killed
-    // mid-call, a client's retry): nothing is known to have failed. The request stays APPLYING (503); the retry or
-    // the stalled-request job carries it on, and the ledger makes sure it applies once.
-    if (error instanceof ShopifyUnavailableError || error instanceof MutationInFlightError)
-      return viaShopify(() => Promise.reject(error));
-    const message = error instanceof Error ? error.message : String(error);
-    return applyTransition(deps, {
-      requestId: request.id,
-      from: "APPLYING",
-      action: "failed",
-      actor: "SYSTEM",
-      message,
-      data: { failureMessage: message },
-    });
+    return failedApplication(deps, request.id, error);
   }
   return applyTransition(deps, {
     requestId: request.id,
@@ -131,4 +118,24 @@ function refusedByService(deps: ServiceDeps, request: ChangeRequest, refused: Se
 export function assertFound<T>(value: T | null | undefined, what = "request"): T {
   if (value == null) throw new ServiceError("REQUEST_NOT_FOUND", `This ${what} does not exist.`);
   return value;
+}
+
+/**
+ * An application that threw. Shopify unreachable, or another attempt of this request's mutation still in flight (a
+ * process killed mid-call, a client's retry): nothing is known to have failed, so the request stays APPLYING (503)
+ * and the retry or the stalled-request job carries it on, the ledger making sure it applies once. Anything else:
+ * FAILED, with Shopify's message.
+ */
+export async function failedApplication(deps: ServiceDeps, requestId: string, error: unknown) {
+  if (error instanceof ShopifyUnavailableError || error instanceof MutationInFlightError)
+    return viaShopify(() => Promise.reject(error));
+  const message = error instanceof Error ? error.message : String(error);
+  return applyTransition(deps, {
+    requestId,
+    from: "APPLYING",
+    action: "failed",
+    actor: "SYSTEM",
+    message,
+    data: { failureMessage: message },
+  });
 }

@@ -32,6 +32,7 @@ import { decodePayload } from "~/models/request-payload";
 import { getPolicy } from "~/models/settings.server";
 import type { DbTx } from "~/db.server";
 import { applyRequest, assertFound } from "./apply.server";
+import { canonical } from "./canonical";
 import { ServiceError } from "./errors";
 import { applyTransition } from "./lifecycle.server";
 import type { FactsRead, ServiceDeps } from "./ports";
@@ -196,21 +197,6 @@ interface Submission {
   orderId: string;
   kind: RequestKind;
   body: Record<string, unknown>;
-}
-
-/** A value as JSON with its object keys sorted (absent and undefined fields alike), to compare two bodies. */
-function canonical(value: unknown): string {
-  const sorted = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(sorted)
-      : v && typeof v === "object"
-        ? Object.fromEntries(
-            Object.keys(v)
-              .sort()
-              .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
-          )
-        : v;
-  return JSON.stringify(sorted(JSON.parse(JSON.stringify(value ?? null))));
 }
 
 /** Whether a stored request is what this submission asks for: same order, kind and body. */

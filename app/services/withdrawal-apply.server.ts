@@ -4,11 +4,10 @@ import { planWithdrawal } from "~/domain/withdrawal";
 import { addMessage } from "~/models/change-request.server";
 import { decodePayload } from "~/models/request-payload";
 import { getPolicy } from "~/models/settings.server";
-import { MutationInFlightError, ShopifyUnavailableError } from "~/shopify/errors";
 import { withdrawalReadFor } from "~/shopify/withdrawal.server";
+import { failedApplication } from "./apply.server";
 import { applyTransition, recordSystemEvent } from "./lifecycle.server";
 import type { ServiceDeps } from "./ports";
-import { viaShopify } from "./shopify-calls";
 import { refusalMessage, waitingMessage } from "./fulfillment-messages";
 
 /** What Amend tells a fulfillment service preparing an order the customer withdrew from. */
@@ -120,16 +119,6 @@ export async function applyWithdrawal(deps: ServiceDeps, request: ChangeRequest)
     }
     return applied;
   } catch (error) {
-    if (error instanceof ShopifyUnavailableError || error instanceof MutationInFlightError)
-      return viaShopify(() => Promise.reject(error));
-    const message = error instanceof Error ? error.message : String(error);
-    return applyTransition(deps, {
-      requestId: request.id,
-      from: "APPLYING",
-      action: "failed",
-      actor: "SYSTEM",
-      message,
-      data: { failureMessage: message },
-    });
+    return failedApplication(deps, request.id, error);
   }
 }

@@ -21,6 +21,7 @@ import { getPolicy } from "~/models/settings.server";
 import { logger } from "~/logger.server";
 import { withdrawalReadFor } from "~/shopify/withdrawal.server";
 import { applyRequest } from "./apply.server";
+import { canonical } from "./canonical";
 import { ServiceError } from "./errors";
 import { applyTransition } from "./lifecycle.server";
 import type { ServiceDeps } from "./ports";
@@ -206,21 +207,6 @@ export async function withdrawalOptions(
 ): Promise<WithdrawalOptions> {
   const facts = ownedBy(await viaShopify(() => deps.shopify.getOrderFacts(input.orderId)), input.customerId);
   return withdrawalSection(deps, facts, await getPolicy(deps.db, deps.shop));
-}
-
-/** The JSON of a value with sorted keys: two equal bodies give the same text. */
-function canonical(value: unknown): string {
-  const sorted = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(sorted)
-      : v && typeof v === "object"
-        ? Object.fromEntries(
-            Object.keys(v)
-              .sort()
-              .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
-          )
-        : v;
-  return JSON.stringify(sorted(value ?? null));
 }
 
 const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest("base64url");
