@@ -4,12 +4,11 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminEn } from "../../app/i18n/admin-en";
 import { adminFr } from "../../app/i18n/admin-fr";
-import { SCREENSHOTS, launchChromium, startDemoProcess, userAgent, type RunningDemo } from "./support";
+import { SCREENSHOTS, launchChromium, startDemoProcess, userAgent, type RunningDemo, type Lang } from "./support";
 
 // How the merchant's admin pages look at the width of a laptop's embedded app (1200 px), in English and French:
 // what a unit test cannot see (an empty state's placeholder, a table wider than its card, a link with no name).
 
-type Lang = "fr" | "en";
 const MESSAGES = { en: adminEn, fr: adminFr };
 
 let demo: RunningDemo;

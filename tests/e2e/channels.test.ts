@@ -14,6 +14,8 @@ import {
   startDemoProcess,
   userAgent,
   type RunningDemo,
+  t,
+  type Lang,
 } from "./support";
 
 // How Amend reaches the customer, end to end through the real extensions in the demo's extension preview: the
@@ -25,7 +27,6 @@ import {
 // demo/store.json).
 
 type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-type Lang = "fr" | "en";
 
 const REFUSED = "refused@example.com";
 const CAMILLE = { id: "7001", lang: "fr" as Lang, email: "camille.martin@example.fr" };
@@ -43,15 +44,6 @@ let browser: Browser;
 let storeDir: string;
 const contexts = {} as Record<Lang, BrowserContext>;
 const pageErrors: string[] = [];
-
-/** An extension's string in `lang`, from its locale files (as `shopify.i18n.translate` gives it). */
-function t(handle: string, lang: Lang, key: string, values: Record<string, string | number> = {}): string {
-  const file = lang === "en" ? "en.default.json" : `${lang}.json`;
-  const messages = JSON.parse(fs.readFileSync(path.join(ROOT, "extensions", handle, "locales", file), "utf8")) as Rec;
-  const message = key.split(".").reduce((node: Rec, part) => node?.[part], messages) as unknown;
-  if (typeof message !== "string") throw new Error(`no ${key} in extensions/${handle}/locales/${file}`);
-  return message.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(values[name]));
-}
 
 /** demo/store.json with Oliver's email (his customer record and his orders') replaced by one the sink refuses. */
 function storeWithRefusedOliver(): string {

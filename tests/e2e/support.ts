@@ -120,3 +120,19 @@ export async function eventually<T>(fn: () => Promise<T>, what: string, timeoutM
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/** A demo customer's language: the preview's pages and the extensions' locale files. */
+export type Lang = "fr" | "en";
+
+/** An extension's string in `lang`, from its locale files (as `shopify.i18n.translate` gives it). */
+export function t(handle: string, lang: Lang, key: string, values: Record<string, string | number> = {}): string {
+  const file = lang === "en" ? "en.default.json" : `${lang}.json`;
+  const messages = JSON.parse(
+    fs.readFileSync(path.join(ROOT, "extensions", handle, "locales", file), "utf8"),
+  ) as Record<string, unknown>;
+  const message = key
+    .split(".")
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+  if (typeof message !== "string") throw new Error(`no ${key} in extensions/${handle}/locales/${file}`);
+  return message.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(values[name]));
+}

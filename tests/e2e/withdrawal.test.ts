@@ -3,13 +3,14 @@ import path from "node:path";
 import type { Browser, BrowserContext, FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  ROOT,
   SCREENSHOTS,
   eventually,
   launchChromium,
   startDemoProcess,
   userAgent,
   type RunningDemo,
+  t,
+  type Lang,
 } from "./support";
 
 // The EU withdrawal function end to end, through the real extensions in the demo's extension preview: the order
@@ -18,7 +19,6 @@ import {
 // then holds. The demo store offers withdrawal to France and Belgium (demo/launcher/database.ts).
 
 type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-type Lang = "fr" | "en";
 
 let demo: RunningDemo;
 let browser: Browser;
@@ -36,15 +36,6 @@ const TARGET = {
   page: 'iframe[data-handle="withdrawal"][data-target="customer-account.order.page.render"]',
   thankYou: 'iframe[data-target="purchase.thank-you.block.render"]',
 };
-
-/** An extension's string in `lang`, from its locale files (as `shopify.i18n.translate` gives it). */
-function t(handle: string, lang: Lang, key: string, values: Record<string, string | number> = {}): string {
-  const file = lang === "en" ? "en.default.json" : `${lang}.json`;
-  const messages = JSON.parse(fs.readFileSync(path.join(ROOT, "extensions", handle, "locales", file), "utf8")) as Rec;
-  const message = key.split(".").reduce((node: Rec, part) => node?.[part], messages) as unknown;
-  if (typeof message !== "string") throw new Error(`no ${key} in extensions/${handle}/locales/${file}`);
-  return message.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(values[name]));
-}
 
 beforeAll(async () => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
