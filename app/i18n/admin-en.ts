@@ -173,6 +173,8 @@ export const adminEn = {
     resourceName: { singular: "request", plural: "requests" },
     emptyTitle: "No requests here",
     emptyNeedsAction: "You're all caught up: nothing needs a decision.",
+    emptyOther:
+      "Requests customers make from their order pages (address changes, cancellations, withdrawals) appear here.",
     emptyFiltered: "No request matches these filters. Clear the filters or search for something else.",
     bulkApprove: "Approve selected",
     bulkReject: "Reject selected",

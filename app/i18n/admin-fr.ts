@@ -171,6 +171,8 @@ export const adminFr: AdminMessages = {
     resourceName: { singular: "demande", plural: "demandes" },
     emptyTitle: "Aucune demande ici",
     emptyNeedsAction: "Tout est à jour : aucune demande n'attend de décision.",
+    emptyOther:
+      "Les demandes que les clients font depuis la page de leur commande (changements d'adresse, annulations, rétractations) apparaissent ici.",
     emptyFiltered: "Aucune demande ne correspond à ces filtres. Effacez les filtres ou cherchez autre chose.",
     bulkApprove: "Approuver la sélection",
     bulkReject: "Refuser la sélection",

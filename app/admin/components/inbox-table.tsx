@@ -38,7 +38,7 @@ export function InboxTable({
           ? t.inbox.emptyFiltered
           : data.query.tab === "NEEDS_ACTION"
             ? t.inbox.emptyNeedsAction
-            : t.inbox.emptyTitle}
+            : t.inbox.emptyOther}
       </p>
     </EmptyState>
   );

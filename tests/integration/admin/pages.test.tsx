@@ -43,6 +43,14 @@ describe("pages render (react-dom/server)", () => {
     expect(t).toContain("You're all caught up: nothing needs a decision.");
   });
 
+  it("the inbox's other tabs with no request: the empty state says what will appear, not its heading twice", async () => {
+    const data = await body(await run(inboxLoader as never, await adminGet("amend-demo", "/app/requests?tab=ALL")));
+    const t = text(await renderRoute(Inbox, data, "/app/requests"));
+    expect(t).toContain("No requests here");
+    expect(t).toContain("appear here");
+    expect(t.split("No requests here").length - 1).toBe(1);
+  });
+
   it("the request page: old and new address side by side, rules with outcomes, and named decision buttons", async () => {
     const data = {
       locale: "en",
