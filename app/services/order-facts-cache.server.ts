@@ -53,6 +53,17 @@ export function withFactsCache(
   const invalidate = (orderId: string) =>
     settings().enabled ? invalidateOrderFacts(db, shop, numericId(orderId), now()).catch(() => undefined) : undefined;
 
+  /** One of Amend's own changes in Shopify: the order's entry is invalidated afterwards, whether it succeeded or not. */
+  const changing =
+    <I, R>(change: (input: I) => Promise<R>, orderOf: (input: I) => string) =>
+    async (input: I): Promise<R> => {
+      try {
+        return await change(input);
+      } finally {
+        await invalidate(orderOf(input));
+      }
+    };
+
   /** Whether the entry's withdrawal facts answer a read of that kind (lines only, or everything). */
   const withdrawalOf = (entry: CachedFacts | null, linesOnly: boolean) =>
     entry?.withdrawal && (!entry.withdrawal.linesOnly || linesOnly) ? entry.withdrawal : null;
@@ -138,55 +149,13 @@ export function withFactsCache(
         throw error;
       }
     },
-    applyShippingAddress: async (input) => {
-      try {
-        return await port.applyShippingAddress(input);
-      } finally {
-        await invalidate(input.facts.legacyId);
-      }
-    },
-    holdForCancellation: async (input) => {
-      try {
-        return await port.holdForCancellation(input);
-      } finally {
-        await invalidate(input.facts.legacyId);
-      }
-    },
-    releaseHold: async (input) => {
-      try {
-        return await port.releaseHold(input);
-      } finally {
-        await invalidate(input.orderGid);
-      }
-    },
-    cancelOrder: async (input) => {
-      try {
-        return await port.cancelOrder(input);
-      } finally {
-        await invalidate(input.orderGid);
-      }
-    },
-    cancelOrderForWithdrawal: async (input) => {
-      try {
-        return await port.cancelOrderForWithdrawal(input);
-      } finally {
-        await invalidate(input.orderGid);
-      }
-    },
-    cancelLineItems: async (input) => {
-      try {
-        return await port.cancelLineItems(input);
-      } finally {
-        await invalidate(input.orderGid);
-      }
-    },
-    requestReturn: async (input) => {
-      try {
-        return await port.requestReturn(input);
-      } finally {
-        await invalidate(input.orderGid);
-      }
-    },
+    applyShippingAddress: changing(port.applyShippingAddress.bind(port), (input) => input.facts.legacyId),
+    holdForCancellation: changing(port.holdForCancellation.bind(port), (input) => input.facts.legacyId),
+    releaseHold: changing(port.releaseHold.bind(port), (input) => input.orderGid),
+    cancelOrder: changing(port.cancelOrder.bind(port), (input) => input.orderGid),
+    cancelOrderForWithdrawal: changing(port.cancelOrderForWithdrawal.bind(port), (input) => input.orderGid),
+    cancelLineItems: changing(port.cancelLineItems.bind(port), (input) => input.orderGid),
+    requestReturn: changing(port.requestReturn.bind(port), (input) => input.orderGid),
   };
 }
 
