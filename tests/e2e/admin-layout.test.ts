@@ -4,7 +4,14 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminEn } from "../../app/i18n/admin-en";
 import { adminFr } from "../../app/i18n/admin-fr";
-import { SCREENSHOTS, launchChromium, startDemoProcess, userAgent, type RunningDemo, type Lang } from "./support";
+import {
+  SCREENSHOTS,
+  launchChromium,
+  startDemoProcess,
+  type RunningDemo,
+  type Lang,
+  contextsByLanguage,
+} from "./support";
 
 // How the merchant's admin pages look at the width of a laptop's embedded app (1200 px), in English and French:
 // what a unit test cannot see (an empty state's placeholder, a table wider than its card, a link with no name).
@@ -19,12 +26,7 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   [demo, browser] = await Promise.all([startDemoProcess(), launchChromium()]);
-  for (const lang of ["fr", "en"] as const)
-    contexts[lang] = await browser.newContext({
-      locale: lang === "fr" ? "fr-FR" : "en-US",
-      userAgent: userAgent(browser),
-      viewport: { width: 1200, height: 900 },
-    });
+  Object.assign(contexts, await contextsByLanguage(browser));
 }, 150_000);
 
 afterAll(async () => {

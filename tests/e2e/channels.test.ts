@@ -16,6 +16,9 @@ import {
   type RunningDemo,
   t,
   type Lang,
+  contextsByLanguage,
+  CAMILLE,
+  OLIVER as DEMO_OLIVER,
 } from "./support";
 
 // How Amend reaches the customer, end to end through the real extensions in the demo's extension preview: the
@@ -29,8 +32,7 @@ import {
 type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const REFUSED = "refused@example.com";
-const CAMILLE = { id: "7001", lang: "fr" as Lang, email: "camille.martin@example.fr" };
-const OLIVER = { id: "7002", lang: "en" as Lang, email: REFUSED };
+const OLIVER = { ...DEMO_OLIVER, email: REFUSED };
 
 const TARGET = {
   menu: 'iframe[data-handle="order-actions"][data-target="customer-account.order.action.menu-item.render"]',
@@ -63,12 +65,7 @@ beforeAll(async () => {
     startDemoProcess({ env: { DEMO_STORE: storeWithRefusedOliver() } }),
     launchChromium(),
   ]);
-  for (const lang of ["fr", "en"] as const)
-    contexts[lang] = await browser.newContext({
-      locale: lang === "fr" ? "fr-FR" : "en-US",
-      userAgent: userAgent(browser),
-      viewport: { width: 1200, height: 900 },
-    });
+  Object.assign(contexts, await contextsByLanguage(browser));
 }, 150_000);
 
 afterAll(async () => {

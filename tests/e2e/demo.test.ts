@@ -11,6 +11,9 @@ import {
   type RunningDemo,
   t,
   type Lang,
+  contextsByLanguage,
+  CAMILLE,
+  OLIVER,
 } from "./support";
 
 // The offline demo end to end: `npm run demo` in a child process, driven with Chromium (tests/support/browser.ts).
@@ -25,9 +28,6 @@ let browser: Browser;
 const contexts = {} as Record<Lang, BrowserContext>;
 const pageErrors: string[] = [];
 
-const CAMILLE = { id: "7001", lang: "fr" as Lang, email: "camille.martin@example.fr" };
-const OLIVER = { id: "7002", lang: "en" as Lang, email: "oliver.bennett@example.com" };
-
 const TARGET = {
   // order-actions' menu item (withdrawal-action adds another one to the same menu: tests/e2e/withdrawal.test.ts)
   menu: 'iframe[data-handle="order-actions"][data-target="customer-account.order.action.menu-item.render"]',
@@ -41,12 +41,7 @@ const TARGET = {
 beforeAll(async () => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   [demo, browser] = await Promise.all([startDemoProcess(), launchChromium()]);
-  for (const lang of ["fr", "en"] as const)
-    contexts[lang] = await browser.newContext({
-      locale: lang === "fr" ? "fr-FR" : "en-US",
-      userAgent: userAgent(browser),
-      viewport: { width: 1200, height: 900 },
-    });
+  Object.assign(contexts, await contextsByLanguage(browser));
 }, 150_000);
 
 afterAll(async () => {

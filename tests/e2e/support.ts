@@ -3,7 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export { launchChromium } from "../support/browser";
@@ -135,4 +135,19 @@ export function t(handle: string, lang: Lang, key: string, values: Record<string
     .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
   if (typeof message !== "string") throw new Error(`no ${key} in extensions/${handle}/locales/${file}`);
   return message.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(values[name]));
+}
+
+/** The demo store's customers: Camille reads French, Oliver English. */
+export const CAMILLE = { id: "7001", lang: "fr" as Lang, email: "camille.martin@example.fr" };
+export const OLIVER = { id: "7002", lang: "en" as Lang, email: "oliver.bennett@example.com" };
+
+/** One browser context per language (fr-FR, en-US), each at 1200 × 900, as the demo's customers browse. */
+export async function contextsByLanguage(browser: Browser): Promise<Record<Lang, BrowserContext>> {
+  const open = (lang: Lang) =>
+    browser.newContext({
+      locale: lang === "fr" ? "fr-FR" : "en-US",
+      userAgent: userAgent(browser),
+      viewport: { width: 1200, height: 900 },
+    });
+  return { fr: await open("fr"), en: await open("en") };
 }

@@ -7,10 +7,12 @@ import {
   eventually,
   launchChromium,
   startDemoProcess,
-  userAgent,
   type RunningDemo,
   t,
   type Lang,
+  contextsByLanguage,
+  CAMILLE,
+  OLIVER,
 } from "./support";
 
 // The EU withdrawal function end to end, through the real extensions in the demo's extension preview: the order
@@ -25,9 +27,6 @@ let browser: Browser;
 const contexts = {} as Record<Lang, BrowserContext>;
 const pageErrors: string[] = [];
 
-const CAMILLE = { id: "7001", lang: "fr" as Lang, email: "camille.martin@example.fr" };
-const OLIVER = { id: "7002", lang: "en" as Lang, email: "oliver.bennett@example.com" };
-
 const MENU_ITEM = "customer-account.order.action.menu-item.render";
 const TARGET = {
   withdrawalMenu: `iframe[data-handle="withdrawal-action"][data-target="${MENU_ITEM}"]`,
@@ -40,12 +39,7 @@ const TARGET = {
 beforeAll(async () => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   [demo, browser] = await Promise.all([startDemoProcess(), launchChromium()]);
-  for (const lang of ["fr", "en"] as const)
-    contexts[lang] = await browser.newContext({
-      locale: lang === "fr" ? "fr-FR" : "en-US",
-      userAgent: userAgent(browser),
-      viewport: { width: 1200, height: 900 },
-    });
+  Object.assign(contexts, await contextsByLanguage(browser));
 }, 150_000);
 
 afterAll(async () => {
